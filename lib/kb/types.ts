@@ -1,0 +1,83 @@
+/**
+ * Knowledge-base record types shared by the build (Node), the background worker and the UI.
+ * Kept free of runtime imports so every context can depend on it.
+ */
+
+/** Short document key, as in data/sources/sources.json. */
+export type DocKey = '000' | '001' | '002' | '004';
+
+/**
+ * Canonical section kinds. Document 002 agency chapters use the six questionnaire sections
+ * (plus `mandate` and ILO's `postscript`); chapter 1 and the other documents use `body`,
+ * `key-findings` (004 §II) and `annex`.
+ */
+export type SectionKind =
+  | 'mandate'
+  | 'activities'
+  | 'gfmd'
+  | 'good-practices'
+  | 'challenges'
+  | 'gaps'
+  | 'recommendations'
+  | 'postscript'
+  | 'synthesis'
+  | 'key-findings'
+  | 'body'
+  | 'annex';
+
+export type RecordKind = 'mandate' | 'recommendation' | 'passage';
+
+export interface Citation {
+  doc: DocKey;
+  /** Chapter number (document 002 only; TOC numbering, 1–29). */
+  chapter?: number;
+  /** Agency code of a 002 chapter, e.g. "ICAO", "UN DESA" (the chapter's entity). */
+  agency?: string;
+  section: SectionKind;
+  /** Heading text as printed (cleaned), e.g. "Recommendations for the 2013 High-level Dialogue". */
+  sectionTitle?: string;
+  /** Paragraph or item label: "para 12", "(b)", "(a)(iii)", "p3" (ordinal in section). */
+  label?: string;
+  /** 1-based inclusive source line range in data/sources/<file>. */
+  lines: [number, number];
+}
+
+export interface FootnoteRef {
+  /** Marker as printed ("1", "28", "*"); empty for unmarked footnotes. */
+  marker: string;
+  text: string;
+  line: number;
+}
+
+export interface KbRecord {
+  /** Stable id, e.g. "002:ch3:recommendations:(b)", "004:para22", "002:ch7:mandate". */
+  id: string;
+  kind: RecordKind;
+  /** Cleaned verbatim body text (superscripts removed, page-break splits re-joined, no footnotes). */
+  text: string;
+  citation: Citation;
+  /** Lead-in sentence of a recommendation list, kept as context. */
+  context?: string;
+  /** Sub-items of a lettered recommendation ((i), (ii)…), verbatim. */
+  subItems?: { label: string; text: string }[];
+  footnotes?: FootnoteRef[];
+}
+
+export interface AcronymPair {
+  acronym: string;
+  expansion: string;
+  /** Source line(s) in document 002's List of acronyms. */
+  line: number;
+}
+
+/** The bundle the build writes to public/kb/ and the background loads. */
+export interface KbBundle {
+  version: number;
+  /** sha256 of the canonical JSON of records + glossary + index. */
+  hash: string;
+  documents: { key: DocKey; title: string; short: string; year: number; symbol: string | null; citation: string }[];
+  records: KbRecord[];
+  acronyms: AcronymPair[];
+  /** MiniSearch.toJSON() output, built with lib/kb/search-options.ts. */
+  index: unknown;
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox as MV3 too: one manifest model for both browsers (background event page in Firefox,
+// service worker in Chrome). Firefox 140+ is required anyway for the CSS Custom Highlight API,
+// and MV3 has been stable in Firefox since 109. See README "Why MV3 on Firefox".
+export default defineConfig({
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Migration Lens',
+    description:
+      'Explains the agencies, forums, instruments and programmes of international migration governance on any page, citing UN sources.',
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    browser_specific_settings: {
+      gecko: {
+        id: 'migration-lens@migrationlens.org',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    } as any, // data_collection_permissions is not in WXT 0.20's manifest types yet
+  }),
+  vite: () => ({ plugins: [preact()] }),
+});
