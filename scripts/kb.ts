@@ -1,0 +1,99 @@
+/**
+ * Knowledge-base CLI: `npx tsx scripts/kb.ts <cmd>` (or `npm run kb -- <cmd>`).
+ *   stats [--json]        counts per document, agency and section kind
+ *   search "<query>"      top 10 hits with citations
+ * Commands live in COMMANDS so others can add e.g. `show <TERM>` or `terms` without touching main().
+ * Relative imports only: tsx runs this file directly.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAll } from '../lib/kb/build';
+import { computeStats } from '../lib/kb/stats';
+import { createIndex } from '../lib/kb/search-options';
+import type { Citation } from '../lib/kb/types';
+
+export interface KbCommand {
+  usage: string;
+  summary: string;
+  /** Returns the process exit code. */
+  run(args: string[], ctx: { root: string; out: (s: string) => void }): number | Promise<number>;
+}
+
+export function formatCitation(c: Citation): string {
+  const parts = [`doc ${c.doc}`];
+  if (c.chapter !== undefined) parts.push(`ch. ${c.chapter}${c.agency ? ` (${c.agency})` : ''}`);
+  parts.push(c.sectionTitle ? `${c.section}: ${c.sectionTitle}` : c.section);
+  if (c.label) parts.push(c.label);
+  parts.push(c.lines[0] === c.lines[1] ? `l.${c.lines[0]}` : `l.${c.lines[0]}–${c.lines[1]}`);
+  return parts.join(', ');
+}
+
+function table(title: string, m: Record<string, number>): string {
+  const w = Math.max(...Object.keys(m).map((k) => k.length), 4);
+  return [`${title}:`, ...Object.entries(m).map(([k, v]) => `  ${k.padEnd(w)}  ${String(v).padStart(5)}`)].join('\n');
+}
+
+export const COMMANDS: Record<string, KbCommand> = {
+  stats: {
+    usage: 'stats [--json]',
+    summary: 'record counts per document, agency and section kind',
+    run(args, { root, out }) {
+      const { records, acronyms } = parseAll(root);
+      const s = computeStats(records, acronyms);
+      if (args.includes('--json')) {
+        out(JSON.stringify(s));
+        return 0;
+      }
+      out([
+        `documents ${s.documents}  records ${s.records}  passages ${s.passages}  mandates ${s.mandates}  ` +
+          `recommendations ${s.recommendations} (+${s.subItems} sub-items)  acronyms ${s.acronyms}  footnotes ${s.footnotes}`,
+        table('per document', s.perDocument),
+        table('per section kind', s.perSection),
+        table('per agency (002)', s.perAgency),
+      ].join('\n\n'));
+      return 0;
+    },
+  },
+  search: {
+    usage: 'search "<query>"',
+    summary: 'top 10 hits with citations',
+    run(args, { root, out }) {
+      const q = args.join(' ').trim();
+      if (!q) {
+        out('usage: kb search "<query>"');
+        return 2;
+      }
+      const { records } = parseAll(root);
+      const byId = new Map(records.map((r) => [r.id, r]));
+      const hits = createIndex(records).search(q).slice(0, 10);
+      if (!hits.length) out(`no hits for "${q}"`);
+      hits.forEach((h, i) => {
+        const r = byId.get(String(h.id));
+        if (!r) return;
+        const snippet = r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text;
+        out(`${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation)}\n    ${snippet}`);
+      });
+      return 0;
+    },
+  },
+};
+
+export async function main(argv: string[], root = process.cwd()): Promise<number> {
+  const [cmd, ...rest] = argv;
+  const command = cmd ? COMMANDS[cmd] : undefined;
+  if (!command) {
+    console.log(['usage: kb <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(24)} ${c.summary}`)].join('\n'));
+    return cmd ? 2 : 0;
+  }
+  return command.run(rest, { root, out: (s) => console.log(s) });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
