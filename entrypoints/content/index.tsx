@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { computePosition, flip, shift, offset } from '@floating-ui/dom';
 import { Popover, POPOVER_CSS, type PopoverState } from '@/components/Popover';
-import { hitTest, matchRange, type MatchIndex, type TextMatch } from '@/lib/scan/hittest';
-import { injectHighlightStyle, paint } from '@/lib/scan/highlight';
-import { labelMatcher, scan } from '@/lib/scan/scanner';
+import { hitTest, liveRange, type TextMatch } from '@/lib/scan/hittest';
+import { PageScanner } from '@/lib/scan/controller';
+import { labelFinder } from '@/lib/scan/scanner';
 import { PLACEHOLDER_TERMS } from '@/lib/placeholder-terms';
 import type { Reply, TermCard } from '@/lib/messaging/protocol';
 
@@ -22,9 +22,8 @@ export default defineContentScript({
     shadow.append(mount);
     let attached = false;
 
-    const index: MatchIndex = scan(document.body ?? document.documentElement, labelMatcher(PLACEHOLDER_TERMS), host);
-    injectHighlightStyle();
-    paint([...index.values()].flat().map(matchRange));
+    const scanner = new PageScanner(document, { finder: labelFinder(PLACEHOLDER_TERMS), ownHost: host });
+    void scanner.start();
 
     let current: TextMatch | null = null;
     let seq = 0;
@@ -49,7 +48,7 @@ export default defineContentScript({
       render(<Popover state={state} />, mount);
       const card = mount.firstElementChild as HTMLElement | null;
       if (!card) return;
-      const range = matchRange(m);
+      const range = liveRange(m);
       computePosition({ getBoundingClientRect: () => range.getBoundingClientRect() }, card, {
         strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })],
       }).then(({ x, y }) => { card.style.left = `${x}px`; card.style.top = `${y}px`; });
@@ -63,7 +62,7 @@ export default defineContentScript({
 
     document.addEventListener('mousemove', (e) => {
       if (e.target === host) return; // pointer is on our card
-      const m = hitTest(index, document, e.clientX, e.clientY);
+      const m = hitTest(scanner.index, document, e.clientX, e.clientY, scanner.shadowRoots);
       if (m === current) return;
       if (!m) return hide();
       current = m;

@@ -3,23 +3,32 @@
  * position at the point (never mutating the page) and look the text node up in our own index.
  */
 
+/** One recognised term on the page. It may span several text nodes ("<b>ICAO</b> PKD"). */
 export interface TextMatch {
-  node: Text;
-  start: number;
-  end: number;
   termId: string;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+  /** Every text node the match covers, in order. */
+  nodes: Text[];
+  /** Static: live Ranges would slow every DOM mutation the page makes. */
+  range: StaticRange;
 }
 
-/** Matches per text node, sorted by start. */
+/** Matches per text node. */
 export type MatchIndex = Map<Text, TextMatch[]>;
 
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number, opts?: unknown) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
+type CaretDoc = Document & {
+  caretPositionFromPoint?: (x: number, y: number, opts?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+  const d = doc as CaretDoc;
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    // Without the shadowRoots option the caret stops at the host of an open shadow tree.
+    const p = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
@@ -29,38 +38,41 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
   return null;
 }
 
-function rangeOf(m: TextMatch): Range {
-  const r = m.node.ownerDocument!.createRange();
-  r.setStart(m.node, m.start);
-  r.setEnd(m.node, m.end);
+export function liveRange(m: TextMatch): Range {
+  const r = m.startNode.ownerDocument!.createRange();
+  r.setStart(m.startNode, m.startOffset);
+  r.setEnd(m.endNode, m.endOffset);
   return r;
 }
 
 function inside(rect: DOMRect, x: number, y: number): boolean {
-  return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+  return rect.width > 0 && x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+}
+
+/** Does the caret (node, offset) fall inside m's text? The offset just after the last character counts. */
+function caretIn(m: TextMatch, node: Node, offset: number): boolean {
+  if (node === m.startNode && offset < m.startOffset) return false;
+  if (node === m.endNode && offset > m.endOffset) return false;
+  return true;
 }
 
 /**
- * The match under (x, y), or null. The caret offset alone is not enough: at the right edge of a
- * line, or over empty space beside it, browsers return the nearest caret; so the match's own
- * client rects must contain the point too.
+ * The match under (x, y), or null. The caret offset alone is not enough: beside the end of a line, or
+ * over empty space, browsers return the nearest caret; so one of the match's client rects must contain
+ * the point too (this is also the visual-offset correction for a caret that lands one character off).
  */
-export function hitTest(index: MatchIndex, doc: Document, x: number, y: number): TextMatch | null {
-  const caret = caretAt(doc, x, y);
+export function hitTest(index: MatchIndex, doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): TextMatch | null {
+  if (!index.size) return null;
+  const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const list = index.get(caret.node as Text);
   if (!list) return null;
   for (const m of list) {
-    // A caret just after the last character still belongs to the word under the pointer.
-    if (caret.offset < m.start || caret.offset > m.end) continue;
-    const range = rangeOf(m);
+    if (!caretIn(m, caret.node, caret.offset)) continue;
+    const range = liveRange(m);
     const rects = typeof range.getClientRects === 'function' ? Array.from(range.getClientRects()) : [];
     const all = rects.length ? rects : [range.getBoundingClientRect()];
     if (all.some((r) => inside(r, x, y))) return m;
   }
   return null;
-}
-
-export function matchRange(m: TextMatch): Range {
-  return rangeOf(m);
 }

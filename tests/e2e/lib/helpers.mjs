@@ -68,6 +68,7 @@ export function highlightInfo(page) {
     if (!h) return { supported: false, names: [], size: 0, texts: [] };
     const names = [...h.keys()];
     const hl = h.get('migration-lens-term');
-    return { supported: true, names, size: hl ? hl.size : 0, texts: hl ? [...hl].map((r) => r.toString()) : [] };
+    const text = (r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l.toString(); };
+    return { supported: true, names, size: hl ? hl.size : 0, texts: hl ? [...hl].map(text) : [] };
   });
 }

@@ -1,0 +1,105 @@
+/**
+ * Collects page text as "blocks": runs of text nodes that share the same block-level ancestor, so a
+ * term split by inline markup ("<b>ICAO</b> PKD") is matched as one string. Block-ness is decided by
+ * tag name, not getComputedStyle, because style lookups per node would cost more than the whole scan.
+ */
+
+export interface Segment { node: Text; start: number }
+export interface Block { text: string; segments: Segment[]; el: Element }
+
+/** Elements whose text is never scanned: code, forms, editable regions, non-rendered content. */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+]);
+
+/** Inline formatting elements: text inside them continues the surrounding block. */
+const INLINE = new Set([
+  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I',
+  'INS', 'LABEL', 'MARK', 'NOBR', 'Q', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME',
+  'TT', 'U', 'VAR', 'WBR', 'BR',
+]);
+
+export function isSkipped(el: Element, ownHost: Element | null): boolean {
+  if (el === ownHost) return true;
+  const tag = el.tagName.toUpperCase();
+  if (SKIP.has(tag)) return true;
+  if ((el as HTMLElement).isContentEditable) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+}
+
+function blockOf(el: Element): Element {
+  let e: Element = el;
+  while (INLINE.has(e.tagName.toUpperCase()) && e.parentElement) e = e.parentElement;
+  return e;
+}
+
+export interface WalkState {
+  walker: TreeWalker;
+  current: Block | null;
+  /** Open shadow roots met on the way; the caller scans and observes them. */
+  shadowRoots: ShadowRoot[];
+}
+
+export function startWalk(root: Node, ownHost: Element | null): WalkState {
+  const doc = (root.ownerDocument ?? root) as Document;
+  const shadowRoots: ShadowRoot[] = [];
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(n) {
+      if (n.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
+      if (isSkipped(n as Element, ownHost)) return NodeFilter.FILTER_REJECT;
+      // TreeWalker never enters shadow trees; remember open ones so the caller scans them too.
+      const sr = (n as Element).shadowRoot;
+      if (sr) shadowRoots.push(sr);
+      return NodeFilter.FILTER_SKIP;
+    },
+  });
+  return { walker, current: null, shadowRoots };
+}
+
+/**
+ * Advance the walk by at most `maxNodes` nodes, pushing finished blocks into `out`.
+ * Returns false when the walk is complete (the last block is flushed).
+ */
+export function walkSome(s: WalkState, out: Block[], maxNodes: number): boolean {
+  const w = s.walker;
+  for (let i = 0; i < maxNodes; i++) {
+    const n = w.nextNode();
+    if (!n) {
+      if (s.current) out.push(s.current);
+      s.current = null;
+      return false;
+    }
+    // Text directly inside a shadow root has no parent element: its block is the host.
+    const parent = n.parentElement ?? ((n.parentNode as ShadowRoot | null)?.host ?? null);
+    if (!parent) continue;
+    const data = (n as Text).data;
+    const block = blockOf(parent);
+    if (!s.current || s.current.el !== block) {
+      if (s.current) out.push(s.current);
+      s.current = { text: '', segments: [], el: block };
+    }
+    if (!data.trim() && !s.current.text) continue;
+    s.current.segments.push({ node: n as Text, start: s.current.text.length });
+    s.current.text += data;
+  }
+  return true;
+}
+
+/** Map a [start, end) span of a block's text back to DOM positions. */
+export function locate(block: Block, start: number, end: number): { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] } {
+  const segs = block.segments;
+  let i = 0;
+  while (i + 1 < segs.length && segs[i + 1].start <= start) i++;
+  const first = segs[i];
+  let j = i;
+  while (j + 1 < segs.length && segs[j + 1].start < end) j++;
+  const last = segs[j];
+  return {
+    startNode: first.node, startOffset: start - first.start,
+    endNode: last.node, endOffset: end - last.start,
+    nodes: segs.slice(i, j + 1).map((s) => s.node),
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * The page scanner: walks the page in small time slices (no task of ours may block the main thread
+ * for long), matches blocks near the viewport first, paints, indexes matches for hit-testing, and
+ * rescans only the subtrees a MutationObserver reports. It reads the page and never writes to it.
+ */
+import { locate, startWalk, walkSome, type Block } from './blocks';
+import type { MatchIndex, TextMatch } from './hittest';
+import { adoptHighlightStyle, Painter } from './highlight';
+
+export interface FoundTerm { start: number; end: number; id: string }
+export interface TermFinder<Ctx = unknown> {
+  find(text: string, ctx?: Ctx): FoundTerm[];
+  pageContext(text: string): Ctx;
+}
+
+export interface ScanStats { blocks: number; matches: number; slices: number; maxSliceMs: number; scanMs: number; rescans: number }
+
+export interface ScannerOptions<Ctx> {
+  finder: TermFinder<Ctx>;
+  ownHost?: Element | null;
+  /** Time slice budget per task, ms. */
+  sliceMs?: number;
+  /** Called after every paint with the current matches (popup counts, side panel). */
+  onUpdate?: (matches: TextMatch[]) => void;
+  /** Debounce for MutationObserver batches, ms. */
+  debounceMs?: number;
+  /** Characters of page text used for the page-level context (bounded for huge pages). */
+  contextChars?: number;
+}
+
+const now = () => performance.now();
+
+/** Yield to the event loop without the 4 ms clamp of nested setTimeout. */
+function yieldTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+    ch.port2.postMessage(null);
+  });
+}
+
+export class PageScanner<Ctx = unknown> {
+  readonly index: MatchIndex = new Map();
+  readonly matches = new Set<TextMatch>();
+  readonly shadowRoots: ShadowRoot[] = [];
+  readonly stats: ScanStats = { blocks: 0, matches: 0, slices: 0, maxSliceMs: 0, scanMs: 0, rescans: 0 };
+  private ctx: Ctx | undefined;
+  private painter = new Painter();
+  private observers: MutationObserver[] = [];
+  private pending = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstPending = 0;
+  private generation = 0;
+  private readonly opts: Required<Omit<ScannerOptions<Ctx>, 'onUpdate' | 'ownHost'>> & ScannerOptions<Ctx>;
+
+  constructor(private readonly doc: Document, opts: ScannerOptions<Ctx>) {
+    this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, ...opts };
+  }
+
+  /** Full scan of the document (and open shadow roots met on the way). Resolves when done. */
+  async start(): Promise<ScanStats> {
+    const gen = ++this.generation;
+    const t0 = now();
+    this.clear();
+    adoptHighlightStyle(this.doc);
+    const root = this.doc.body ?? this.doc.documentElement;
+    const blocks = await this.collect(root, gen);
+    if (gen !== this.generation) return this.stats;
+    this.ctx = this.opts.finder.pageContext(this.contextText(blocks));
+    await this.matchBlocks(this.viewportFirst(blocks), gen);
+    this.stats.scanMs = now() - t0;
+    this.observe(root);
+    return this.stats;
+  }
+
+  /** Stop observing and remove every highlight we painted. */
+  stop(): void {
+    this.generation++;
+    for (const o of this.observers) o.disconnect();
+    this.observers = [];
+    if (this.timer) clearTimeout(this.timer);
+    this.clear();
+  }
+
+  private clear(): void {
+    this.index.clear();
+    this.matches.clear();
+    this.painter.clear();
+  }
+
+  private contextText(blocks: Block[]): string {
+    let out = '';
+    for (const b of blocks) {
+      if (out.length >= this.opts.contextChars) break;
+      out += b.text + '\n';
+    }
+    return out;
+  }
+
+  /** Walk `root` in slices, descending into open shadow roots. */
+  private async collect(root: Node, gen: number): Promise<Block[]> {
+    const blocks: Block[] = [];
+    const queue: Node[] = [root];
+    while (queue.length) {
+      const state = startWalk(queue.shift()!, this.opts.ownHost ?? null);
+      for (;;) {
+        const t = now();
+        let more = true;
+        while (more && now() - t < this.opts.sliceMs) more = walkSome(state, blocks, 256);
+        this.tick(t);
+        for (const sr of state.shadowRoots.splice(0)) {
+          if (!this.shadowRoots.includes(sr)) { this.shadowRoots.push(sr); adoptHighlightStyle(sr); }
+          queue.push(sr);
+        }
+        if (!more) break;
+        await yieldTask();
+        if (gen !== this.generation) return blocks;
+      }
+    }
+    return blocks;
+  }
+
+  /** Blocks on or near the screen first, so what the reader sees is underlined first. */
+  private viewportFirst(blocks: Block[]): Block[] {
+    const h = this.doc.defaultView?.innerHeight ?? 800;
+    const near: Block[] = [];
+    const rest: Block[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      // Only the first screenfuls can be near; rect reads are cheap because we never dirty layout.
+      if (near.length < 400 && i < 4000) {
+        const r = blocks[i].el.getBoundingClientRect();
+        if (r.bottom >= -h && r.top <= 2 * h) { near.push(blocks[i]); continue; }
+      }
+      rest.push(blocks[i]);
+    }
+    return near.concat(rest);
+  }
+
+  private async matchBlocks(blocks: Block[], gen: number): Promise<void> {
+    let i = 0;
+    while (i < blocks.length) {
+      const t = now();
+      while (i < blocks.length && now() - t < this.opts.sliceMs) {
+        for (const end = Math.min(i + 32, blocks.length); i < end; i++) this.matchBlock(blocks[i]);
+      }
+      this.painter.flush();
+      this.tick(t);
+      this.opts.onUpdate?.([...this.matches]);
+      if (i < blocks.length) {
+        await yieldTask();
+        if (gen !== this.generation) return;
+      }
+    }
+    this.stats.blocks += blocks.length;
+  }
+
+  private matchBlock(b: Block): void {
+    if (!b.segments.length || !b.segments[0].node.isConnected) return;
+    for (const f of this.opts.finder.find(b.text, this.ctx)) {
+      const loc = locate(b, f.start, f.end);
+      const range = new StaticRange({ startContainer: loc.startNode, startOffset: loc.startOffset, endContainer: loc.endNode, endOffset: loc.endOffset });
+      const m: TextMatch = { termId: f.id, ...loc, range };
+      this.matches.add(m);
+      for (const n of loc.nodes) {
+        const list = this.index.get(n);
+        if (list) list.push(m); else this.index.set(n, [m]);
+      }
+      this.painter.add(m);
+      this.stats.matches++;
+    }
+  }
+
+  private tick(t: number): void {
+    const ms = now() - t;
+    this.stats.slices++;
+    if (ms > this.stats.maxSliceMs) this.stats.maxSliceMs = ms;
+  }
+
+  // ---- dynamic content ----
+
+  private observe(root: Node): void {
+    for (const r of [root, ...this.shadowRoots]) {
+      const mo = new MutationObserver((records) => this.onMutations(records));
+      mo.observe(r, { childList: true, subtree: true, characterData: true });
+      this.observers.push(mo);
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const host = this.opts.ownHost;
+    for (const r of records) {
+      if (host && (r.target === host || host.contains(r.target))) continue;
+      if (r.type === 'characterData') this.pending.add(r.target);
+      for (const n of r.addedNodes) if (n !== host) this.pending.add(n);
+      if (r.removedNodes.length) this.pending.add(r.target);
+    }
+    if (!this.pending.size) return;
+    // Debounce, but never starve: a page that mutates every 100 ms still gets rescanned each second.
+    if (!this.firstPending) this.firstPending = now();
+    if (this.timer) clearTimeout(this.timer);
+    const wait = now() - this.firstPending > 1000 ? 0 : this.opts.debounceMs;
+    this.timer = setTimeout(() => void this.flushMutations(), wait);
+  }
+
+  private async flushMutations(): Promise<void> {
+    this.timer = null;
+    this.firstPending = 0;
+    const gen = this.generation;
+    const roots = [...this.pending].map((n) => (n.nodeType === 3 ? n.parentNode : n)).filter((n): n is Node => !!n && n.isConnected);
+    this.pending.clear();
+    // Drop matches whose text left the page or lies inside a subtree we are about to rescan.
+    const top = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+    for (const m of [...this.matches]) {
+      if (m.nodes.every((n) => n.isConnected) && !top.some((r) => r.contains(m.startNode))) continue;
+      this.forget(m);
+    }
+    for (const r of top) {
+      if (r.nodeType !== 1 && r.nodeType !== 11) continue;
+      const blocks = await this.collect(r, gen);
+      if (gen !== this.generation) return;
+      await this.matchBlocks(blocks, gen);
+    }
+    this.painter.flush();
+    this.stats.rescans++;
+    this.opts.onUpdate?.([...this.matches]);
+  }
+
+  private forget(m: TextMatch): void {
+    this.matches.delete(m);
+    this.painter.remove(m);
+    for (const n of m.nodes) {
+      const list = this.index.get(n);
+      if (!list) continue;
+      const rest = list.filter((x) => x !== m);
+      if (rest.length) this.index.set(n, rest); else this.index.delete(n);
+    }
+  }
+}
