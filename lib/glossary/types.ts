@@ -67,6 +67,8 @@ export interface Excerpt {
   /** Verbatim sentence(s) from the record text. */
   text: string;
   citation: Citation;
+  /** Optional (added by the glossary build): the text is a clause cut from a longer sentence; show an ellipsis. */
+  trimmed?: boolean;
 }
 
 /** A built entry: the source fields plus linked excerpts and resolved cross-references. */

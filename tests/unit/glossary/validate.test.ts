@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { GlossaryError } from '@/lib/glossary/errors';
+import { loadGlossarySources } from '@/lib/glossary/load';
+import { sentenceSpans } from '@/lib/glossary/text';
+import { validateGlossary } from '@/lib/glossary/validate';
+import { FIXTURE_ROOT, fixtureSources, loadBad } from './helpers';
+
+const sources = fixtureSources();
+const run = (kind: string) => validateGlossary(loadBad(kind), sources);
+const brief = (errs: GlossaryError[]) => errs.map((e) => `${e.id ?? '-'} ${e.field ?? '-'}`);
+
+describe('validateGlossary', () => {
+  it('accepts the valid fixture glossary', () => {
+    const files = loadGlossarySources(join(FIXTURE_ROOT, 'data/glossary'));
+    expect(validateGlossary(files, sources)).toEqual([]);
+  });
+
+  it('duplicate ids, across files, pointing at the first definition', () => {
+    const errs = run('duplicate-id');
+    expect(brief(errs)).toEqual(['gfmd id']);
+    expect(errs[0]!.file).toMatch(/b\.json$/);
+    expect(errs[0]!.line).toBe(9);
+    expect(errs[0]!.message).toMatch(/duplicate id \(first defined at .*a\.json:2\)/);
+  });
+
+  it('alias/label claimed by two entries without an ambiguity rule', () => {
+    const errs = run('alias-collision');
+    // ECA (acronym, case-sensitive) vs eca-audit alias; the full name vs a lowercase alias (case-insensitive).
+    expect(brief(errs)).toEqual(['eca-audit aliases[0]', 'hab aliases[0]']);
+    expect(errs[0]!.message).toMatch(/"ECA" is also claimed by entry "eca" \(label/);
+  });
+
+  it('allows shared forms when one side is gated, and case-sensitive forms differing in case', () => {
+    expect(run('alias-collision-gated')).toEqual([]);
+  });
+
+  it('dangling related ids and self-references', () => {
+    const errs = run('dangling-related');
+    expect(brief(errs)).toEqual(['gfmd related[1]', 'iom related[0]']);
+    expect(errs[0]!.message).toContain('"gmg"');
+    expect(errs[1]!.message).toMatch(/itself/);
+  });
+
+  it('missing or empty summary', () => {
+    const errs = run('summary-missing');
+    expect(brief(errs)).toEqual(['a summary', 'b summary']);
+  });
+
+  it('summary with more than 3 sentences or absurd length (abbreviations are not sentence ends)', () => {
+    const errs = run('summary-length');
+    expect(brief(errs)).toEqual(['four summary', 'long summary', 'tiny summary']);
+    expect(errs[0]!.message).toMatch(/4 sentences/);
+    expect(errs[1]!.message).toMatch(/length 799/);
+  });
+
+  it('summary copying 8+ consecutive words of the sources (names excepted)', () => {
+    const errs = run('summary-copied');
+    expect(brief(errs)).toEqual(['copy summary']);
+    expect(errs[0]!.message).toContain('"it sets global standards for machine readable travel documents used at borders"');
+  });
+
+  it('bad id syntax', () => {
+    expect(brief(run('bad-id'))).toEqual(['Bad_Id id', '-lead id']);
+  });
+
+  it('bad category', () => {
+    const errs = run('bad-category');
+    expect(brief(errs)).toEqual(['a category']);
+    expect(errs[0]!.message).toContain('"agencies"');
+  });
+
+  it('invalid regex (and empty-matching regex) in hints.patterns', () => {
+    const errs = run('bad-regex');
+    expect(brief(errs)).toEqual(['a hints.patterns[0]', 'b hints.patterns[0]']);
+    expect(errs[0]!.message).toMatch(/invalid regular expression/);
+    expect(errs[1]!.message).toMatch(/empty string/);
+  });
+
+  it('excerptHints not found verbatim (superscripts and line breaks ignored)', () => {
+    const errs = run('excerpt-hint-missing');
+    expect(brief(errs)).toEqual(['a excerptHints[1]']);
+  });
+
+  it('unknown fields (typos)', () => {
+    expect(brief(run('unknown-field'))).toEqual(['a excerptHint', 'a hints.neverAlon']);
+  });
+
+  it('reports non-object entries without crashing', () => {
+    const errs = validateGlossary([{ file: 'x.json', entries: [42 as never, null as never] }], sources);
+    expect(errs.map((e) => e.message)).toEqual(['entry #1 is not a JSON object', 'entry #2 is not a JSON object']);
+  });
+});
+
+describe('sentenceSpans', () => {
+  it('splits on sentence ends, not on abbreviations or initials, and spans are verbatim', () => {
+    const t = 'The ILO adopted Convention No. 189 in 2011. I. Omelaniuk edited it (see e.g. p. 4). Done!';
+    const spans = sentenceSpans(t).map(([s, e]) => t.slice(s, e));
+    expect(spans).toEqual(['The ILO adopted Convention No. 189 in 2011.', 'I. Omelaniuk edited it (see e.g. p. 4).', 'Done!']);
+  });
+});
