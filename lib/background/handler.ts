@@ -1,39 +1,144 @@
 /**
  * Message handler of the background worker. Pure with respect to the browser: the entrypoint
- * wires it to runtime.onMessage, tests call it directly.
+ * creates it with the packaged-data loader and wires it to runtime.onMessage; tests call it directly.
  */
-import MiniSearch from 'minisearch';
-import { parseRequest, type Reply, type SearchHit, type TermCard } from '../messaging/protocol';
-import { PLACEHOLDER_TERMS } from '../placeholder-terms';
+import type { GlossaryEntry } from '../glossary/types';
+import {
+  parseRequest, type Reply, type Request, type ResponseMap, type StatusReply, type TermsReply,
+} from '../messaging/protocol';
+import type { Settings } from '../settings/schema';
+import { settingsStore } from '../settings/store';
+import { createCustomOps } from './custom-ops';
+import type { Logger } from './db';
+import { fnv1a, toTermCard } from './lookup';
+import { buildTermIndex, runSearch, type SearchContext } from './search';
+import { createState, type Core, type StateOptions } from './state';
 
-let index: MiniSearch<TermCard> | null = null;
+export type { PackageData } from './state';
 
-function getIndex(): MiniSearch<TermCard> {
-  if (!index) {
-    index = new MiniSearch<TermCard>({ fields: ['label', 'expansion', 'summary'], storeFields: ['label', 'expansion'] });
-    index.addAll(PLACEHOLDER_TERMS);
+/** The settings side the background needs (lib/settings/store's SettingsStore fits). */
+export interface SettingsAccess { get(): Promise<Settings>; set(patch: unknown): Promise<Settings> }
+
+export interface BackgroundOptions extends StateOptions {
+  /** Defaults to lib/settings/store's settingsStore() (WXT storage), loaded on first use. */
+  storage?: SettingsAccess;
+  /** lib/match's compileMatcher: recompiles built-in + custom entries for the `terms` reply. */
+  compile?: (entries: GlossaryEntry[]) => unknown;
+}
+
+export interface Background {
+  handleMessage(msg: unknown): Promise<Reply<unknown>>;
+  /** Typed call without the validation step (for code inside the background). */
+  dispatch<K extends Request['type']>(req: Extract<Request, { type: K }>): Promise<ResponseMap[K]>;
+  /** Call from runtime.onInstalled (install and update). */
+  install(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function allEntries(core: Core): Map<string, GlossaryEntry> {
+  // Custom ids never clash with built-in ones (checked on import), so a plain merge is safe.
+  return (core.entries ??= new Map([...core.glossary, ...core.custom]));
+}
+
+export function createBackground(opts: BackgroundOptions): Background {
+  const log: Logger = opts.log ?? (() => undefined);
+  const state = createState({ ...opts, log });
+  const custom = createCustomOps(state);
+  let settings = opts.storage;
+  // Static import: MV3 service workers cannot use dynamic import().
+  const getSettings = async (): Promise<SettingsAccess> => (settings ??= settingsStore());
+
+  function terms(core: Core): TermsReply {
+    const customList = [...core.custom.values()];
+    const version = `${core.meta.hash}:${customList.length ? fnv1a(JSON.stringify(customList)) : '0'}`;
+    if (!customList.length) return { version, matcher: core.meta.matcher, uncompiled: [] };
+    if (opts.compile) {
+      try {
+        core.compiled ??= { matcher: opts.compile([...allEntries(core).values()]) };
+        return { version, matcher: core.compiled.matcher, uncompiled: [] };
+      } catch (e) {
+        log('error', 'terms.compile-failed', String(e));
+      }
+    }
+    return { version, matcher: core.meta.matcher, uncompiled: customList };
   }
-  return index;
+
+  async function searchContext(core: Core): Promise<SearchContext> {
+    const base = await state.getSearch(core);
+    const entries = allEntries(core);
+    return { ...base, docs: core.docs, entries, terms: (core.termIndex ??= buildTermIndex(entries.values())) };
+  }
+
+  async function dispatch(req: Request): Promise<unknown> {
+    switch (req.type) {
+      case 'lookup': {
+        const core = await state.getCore();
+        const all = allEntries(core);
+        const e = all.get(req.termId);
+        return e ? toTermCard(e, (id) => all.get(id), core.docs) : null;
+      }
+      case 'search': {
+        const core = await state.getCore();
+        return runSearch(await searchContext(core), req.query, req.filters, req.limit ?? 20, 'search');
+      }
+      case 'suggest': {
+        const core = await state.getCore();
+        return runSearch(await searchContext(core), req.query, {}, req.limit ?? 8, 'suggest');
+      }
+      case 'terms': return terms(await state.getCore());
+      case 'status': {
+        const core = await state.getCore();
+        const loaded = core.search ? (await core.search.catch(() => null))?.records.size : undefined;
+        const s: StatusReply = { mode: core.mode, hash: core.meta.hash, records: loaded ?? core.pkg?.bundle.records.length ?? null, glossary: core.glossary.size, custom: core.custom.size };
+        if (core.reason) s.reason = core.reason;
+        return s;
+      }
+      case 'settings': {
+        const st = await getSettings();
+        return req.op === 'get' ? st.get() : st.set(req.patch);
+      }
+      case 'customImport': return custom.importFile(req);
+      case 'customList': return custom.list();
+      case 'customExport': return custom.exportFile(req);
+      case 'customDelete': return custom.remove(req.ids);
+    }
+  }
+
+  return {
+    async handleMessage(msg) {
+      const parsed = parseRequest(msg);
+      if ('error' in parsed) {
+        log('warn', 'message.rejected', parsed.error);
+        return { ok: false, error: parsed.error };
+      }
+      try {
+        return { ok: true, data: await dispatch(parsed.req) };
+      } catch (e) {
+        // Never throw at a content script: failures become error replies the UI can show.
+        log('error', `message.failed:${parsed.req.type}`, String(e));
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    dispatch: dispatch as Background['dispatch'],
+    async install() {
+      try {
+        await state.install();
+      } catch (e) {
+        log('error', 'install.failed', String(e)); // requests will retry loading on demand
+      }
+    },
+    close: () => state.close(),
+  };
+}
+
+let current: Background | null = null;
+
+/** The entrypoint registers its instance here so `handleMessage` keeps its old signature. */
+export function setBackground(bg: Background | null): void {
+  current = bg;
 }
 
 export async function handleMessage(msg: unknown): Promise<Reply<unknown>> {
-  const parsed = parseRequest(msg);
-  if ('error' in parsed) return { ok: false, error: parsed.error };
-  const { req } = parsed;
-  try {
-    switch (req.type) {
-      case 'lookup':
-        return { ok: true, data: PLACEHOLDER_TERMS.find((t) => t.id === req.termId) ?? null };
-      case 'search': {
-        const hits: SearchHit[] = getIndex()
-          .search(req.query, { prefix: true })
-          .slice(0, req.limit ?? 20)
-          .map((r) => ({ id: r.id, title: `${r.label}: ${r.expansion}`, snippet: '', cite: '', score: r.score }));
-        return { ok: true, data: hits };
-      }
-    }
-  } catch (e) {
-    // Never throw at a content script: a failed lookup becomes an error reply the card can show.
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
+  if (!current) return { ok: false, error: 'background is not initialised yet' };
+  return current.handleMessage(msg);
 }

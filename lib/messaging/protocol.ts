@@ -3,12 +3,27 @@
  * Every message is validated on receipt (`parseRequest`) because content scripts run next to
  * hostile pages and messages may come from older builds after an update.
  */
+import type { Category, GlossaryEntry } from '../glossary/types';
+import type { Settings } from '../settings/schema';
+import { validateSettingsPatch, type SettingsPatch } from '../settings/schema';
+
+export interface SearchFilters { agency?: string; doc?: string; section?: string; kind?: string }
+export type CustomFormat = 'json' | 'csv';
 
 export interface LookupRequest { type: 'lookup'; termId: string }
 export interface SearchRequest { type: 'search'; query: string; filters?: SearchFilters; limit?: number }
-export interface SearchFilters { agency?: string; doc?: string; section?: string; kind?: string }
+export interface SuggestRequest { type: 'suggest'; query: string; limit?: number }
+export interface TermsRequest { type: 'terms' }
+export interface StatusRequest { type: 'status' }
+export type SettingsRequest = { type: 'settings'; op: 'get' } | { type: 'settings'; op: 'set'; patch: SettingsPatch };
+export interface CustomImportRequest { type: 'customImport'; text: string; filename?: string; format?: CustomFormat; mode?: 'merge' | 'replace' }
+export interface CustomListRequest { type: 'customList' }
+export interface CustomExportRequest { type: 'customExport'; format: CustomFormat }
+export interface CustomDeleteRequest { type: 'customDelete'; ids: string[] }
 
-export type Request = LookupRequest | SearchRequest;
+export type Request =
+  | LookupRequest | SearchRequest | SuggestRequest | TermsRequest | StatusRequest | SettingsRequest
+  | CustomImportRequest | CustomListRequest | CustomExportRequest | CustomDeleteRequest;
 
 export interface TermCard {
   id: string;
@@ -16,12 +31,58 @@ export interface TermCard {
   expansion: string;
   category: string;
   summary: string;
-  excerpts: { text: string; cite: string }[];
+  /** Top verbatim excerpts; `cite` is the formatted citation, `recordId` the KB record. */
+  excerpts: { text: string; cite: string; recordId?: string }[];
   related: { id: string; label: string }[];
   custom?: boolean;
+  aliases?: string[];
+  /** Why no excerpt is shown (curated), when `excerpts` is empty on purpose. */
+  noExcerpt?: string;
+  mandateId?: string;
+  recommendationIds?: string[];
 }
 
-export interface SearchHit { id: string; title: string; snippet: string; cite: string; score: number }
+export type HitKind = 'mandate' | 'recommendation' | 'passage' | 'term' | 'custom';
+
+export interface SearchHit {
+  /** Record id, or glossary id for kind 'term'/'custom'. */
+  id: string;
+  title: string;
+  /** Plain text around the first hit (with "…" where cut). */
+  snippet: string;
+  /** [start, end) offsets of matched words inside `snippet`, for emphasis. */
+  marks?: [number, number][];
+  cite: string;
+  score: number;
+  kind?: HitKind;
+}
+
+export interface TermsReply {
+  /** Bundle hash (+ custom revision): the content script may cache the matcher by it. */
+  version: string;
+  /** CompiledMatcher (lib/match) over built-in + custom entries. */
+  matcher: unknown;
+  /** Custom entries NOT yet inside `matcher` (no compiler injected); the content script must add them. */
+  uncompiled: GlossaryEntry[];
+}
+
+export interface StatusReply {
+  mode: 'idb' | 'memory';
+  hash: string | null;
+  /** null until search data was loaded in this wake. */
+  records: number | null;
+  glossary: number;
+  custom: number;
+  /** Why we serve from memory, if we do. */
+  reason?: string;
+}
+
+export interface CustomSummary { id: string; label: string; expansion: string; category: Category }
+export interface ImportReply {
+  added: number; updated: number; total: number;
+  /** false when IndexedDB is unusable: entries last until the browser stops the background. */
+  persisted: boolean;
+}
 
 export type Ok<T> = { ok: true; data: T };
 export type Err = { ok: false; error: string };
@@ -30,33 +91,120 @@ export type Reply<T> = Ok<T> | Err;
 export interface ResponseMap {
   lookup: TermCard | null;
   search: SearchHit[];
+  suggest: SearchHit[];
+  terms: TermsReply;
+  status: StatusReply;
+  settings: Settings;
+  customImport: ImportReply;
+  customList: CustomSummary[];
+  customExport: { format: CustomFormat; text: string; count: number };
+  customDelete: { deleted: number };
+}
+
+export type RequestOf<K extends Request['type']> = Extract<Request, { type: K }>;
+
+/** Typed client: `request(browser.runtime.sendMessage, { type: 'lookup', termId })`. */
+export async function request<K extends Request['type']>(
+  send: (msg: unknown) => Promise<unknown>, req: RequestOf<K>,
+): Promise<Reply<ResponseMap[K]>> {
+  try {
+    const r = (await send(req)) as Reply<ResponseMap[K]> | undefined;
+    return r && typeof r === 'object' && 'ok' in r ? r : { ok: false, error: 'background did not answer' };
+  } catch (e) {
+    return { ok: false, error: `background unreachable: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * Only our own extension pages and content scripts are answered: other extensions can message us
+ * through runtime.onMessageExternal only if we listen there, but checking the id here makes the
+ * rule explicit and testable.
+ */
+export function isTrustedSender(sender: { id?: string } | null | undefined, runtimeId: string | undefined): boolean {
+  return !!runtimeId && !!sender && sender.id === runtimeId;
 }
 
 const isStr = (v: unknown, max = 500): v is string => typeof v === 'string' && v.length <= max;
+const MAX_IMPORT_CHARS = 16 * 1024 * 1024; // hard cap on the message; the 2 MB rule gives the user-facing error
+const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
+function optLimit(v: unknown, type: string): number | undefined | string {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  return typeof v === 'number' && Number.isInteger(n) && n > 0 && n <= 100 ? n : `${type}: limit must be an integer between 1 and 100`;
+}
+
+function only(m: Record<string, unknown>, allowed: string[]): string | null {
+  const extra = Object.keys(m).find((k) => k !== 'type' && !allowed.includes(k));
+  return extra ? `${String(m.type)}: unexpected field "${extra.slice(0, 40)}"` : null;
+}
 
 /** Validate an untrusted message. Returns the typed request or a human-readable error. */
 export function parseRequest(msg: unknown): { req: Request } | { error: string } {
-  if (!msg || typeof msg !== 'object') return { error: 'message must be an object' };
+  if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return { error: 'message must be an object' };
   const m = msg as Record<string, unknown>;
+  const check = (allowed: string[]) => only(m, allowed);
+  let e: string | null;
   switch (m.type) {
     case 'lookup':
+      if ((e = check(['termId']))) return { error: e };
       if (!isStr(m.termId, 200) || !m.termId) return { error: 'lookup: termId must be a non-empty string' };
       return { req: { type: 'lookup', termId: m.termId } };
     case 'search': {
+      if ((e = check(['query', 'filters', 'limit']))) return { error: e };
       if (!isStr(m.query, 500)) return { error: 'search: query must be a string of at most 500 characters' };
       const f = m.filters;
-      if (f !== undefined && (typeof f !== 'object' || f === null)) return { error: 'search: filters must be an object' };
+      if (f !== undefined && (typeof f !== 'object' || f === null || Array.isArray(f))) return { error: 'search: filters must be an object' };
       const filters: SearchFilters = {};
+      for (const k of Object.keys(f ?? {}))
+        if (!['agency', 'doc', 'section', 'kind'].includes(k)) return { error: `search: unknown filter "${k.slice(0, 40)}"` };
       for (const k of ['agency', 'doc', 'section', 'kind'] as const) {
         const v = (f as Record<string, unknown> | undefined)?.[k];
         if (v === undefined || v === '') continue;
         if (!isStr(v, 100)) return { error: `search: filters.${k} must be a string` };
         filters[k] = v;
       }
-      const limit = m.limit === undefined ? undefined : Number(m.limit);
-      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0 && limit <= 100))
-        return { error: 'search: limit must be an integer between 1 and 100' };
+      const limit = optLimit(m.limit, 'search');
+      if (typeof limit === 'string') return { error: limit };
       return { req: { type: 'search', query: m.query, filters, limit } };
+    }
+    case 'suggest': {
+      if ((e = check(['query', 'limit']))) return { error: e };
+      if (!isStr(m.query, 200)) return { error: 'suggest: query must be a string of at most 200 characters' };
+      const limit = optLimit(m.limit, 'suggest');
+      if (typeof limit === 'string') return { error: limit };
+      return { req: { type: 'suggest', query: m.query, limit } };
+    }
+    case 'terms': case 'status': case 'customList':
+      if ((e = check([]))) return { error: e };
+      return { req: { type: m.type } };
+    case 'settings':
+      if (m.op === 'get') return (e = check(['op'])) ? { error: e } : { req: { type: 'settings', op: 'get' } };
+      if (m.op === 'set') {
+        if ((e = check(['op', 'patch']))) return { error: e };
+        const r = validateSettingsPatch(m.patch);
+        return 'error' in r ? r : { req: { type: 'settings', op: 'set', patch: r.patch } };
+      }
+      return { error: 'settings: op must be "get" or "set"' };
+    case 'customImport': {
+      if ((e = check(['text', 'filename', 'format', 'mode']))) return { error: e };
+      if (typeof m.text !== 'string') return { error: 'customImport: text must be the file content as a string' };
+      if (m.text.length > MAX_IMPORT_CHARS) return { error: `customImport: the file is ${(m.text.length / 1048576).toFixed(1)} MB; the maximum is 2 MB` };
+      if (m.filename !== undefined && !isStr(m.filename, 300)) return { error: 'customImport: filename must be a string' };
+      if (m.format !== undefined && m.format !== 'json' && m.format !== 'csv') return { error: 'customImport: format must be "json" or "csv"' };
+      if (m.mode !== undefined && m.mode !== 'merge' && m.mode !== 'replace') return { error: 'customImport: mode must be "merge" or "replace"' };
+      return { req: { type: 'customImport', text: m.text, filename: m.filename, format: m.format, mode: m.mode } };
+    }
+    case 'customExport':
+      if ((e = check(['format']))) return { error: e };
+      if (m.format !== 'json' && m.format !== 'csv') return { error: 'customExport: format must be "json" or "csv"' };
+      return { req: { type: 'customExport', format: m.format } };
+    case 'customDelete': {
+      if ((e = check(['ids']))) return { error: e };
+      const ids = m.ids;
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 5000 || !ids.every((i) => typeof i === 'string' && ID_RE.test(i)))
+        return { error: 'customDelete: ids must be a non-empty list of glossary ids' };
+      return { req: { type: 'customDelete', ids: [...new Set(ids as string[])] } };
     }
     default:
       return { error: `unknown message type: ${JSON.stringify(String(m.type)).slice(0, 60)}` };
