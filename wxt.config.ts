@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { buildPackage } from './lib/build/package';
 
 // Firefox as MV3 too: one manifest model for both browsers (background event page in Firefox,
 // service worker in Chrome). Firefox 140+ is required anyway for the CSS Custom Highlight API,
@@ -20,5 +21,14 @@ export default defineConfig({
       },
     } as any, // data_collection_permissions is not in WXT 0.20's manifest types yet
   }),
+  hooks: {
+    // The knowledge base, glossary and compiled matcher are generated from data/ on every build, so a
+    // build can never ship stale data. Errors (naming file and line) fail the build.
+    'build:publicAssets': (wxt, files) => {
+      const pkg = buildPackage(wxt.config.root);
+      for (const [relativeDest, contents] of Object.entries(pkg.files)) files.push({ relativeDest, contents });
+      wxt.logger.info(`Knowledge base: ${pkg.manifest.counts.records} records, ${pkg.manifest.counts.terms} terms, hash ${pkg.manifest.hash.slice(0, 12)}`);
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
 });

@@ -21,6 +21,9 @@ export function Popover({ state }: { state: PopoverState }) {
           </header>
           <p class="ml-expansion">{state.card.expansion}</p>
           <p class="ml-summary">{state.card.summary}</p>
+          {state.card.excerpts.slice(0, 2).map((x, i) => (
+            <blockquote key={i} class="ml-excerpt">{x.text}<cite>{x.cite}</cite></blockquote>
+          ))}
           {state.card.related.length > 0 && (
             <ul class="ml-related">
               {state.card.related.map((r) => <li key={r.id}>{r.label}</li>)}
@@ -45,6 +48,8 @@ export const POPOVER_CSS = `
 .ml-muted { color: #555; margin: 0; }
 .ml-error { color: #a00; margin: 0; }
 .ml-related { margin: 6px 0 0; padding-left: 18px; }
+.ml-excerpt { margin: 8px 0; padding: 6px 10px; border-left: 3px solid #1a6fb5; background: #f4f7fb; font-size: 13px; }
+.ml-excerpt cite { display: block; margin-top: 4px; font-style: normal; font-size: 12px; color: #555; }
 @media (prefers-color-scheme: dark) {
   .ml-card { background: #1f2328; color: #eee; border-color: #444; }
   .ml-category, .ml-muted { color: #bbb; }

@@ -2,17 +2,17 @@ import { render } from 'preact';
 import { computePosition, flip, shift, offset } from '@floating-ui/dom';
 import { Popover, POPOVER_CSS, type PopoverState } from '@/components/Popover';
 import { hitTest, liveRange, type TextMatch } from '@/lib/scan/hittest';
-import { PageScanner } from '@/lib/scan/controller';
-import { labelFinder } from '@/lib/scan/scanner';
-import { PLACEHOLDER_TERMS } from '@/lib/placeholder-terms';
-import type { Reply, TermCard } from '@/lib/messaging/protocol';
+import { request } from '@/lib/messaging/protocol';
+import { Session, send } from './session';
 
 export const HOST_TAG = 'migration-lens-host';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
+  allFrames: true,
   runAt: 'document_idle',
   main() {
+    if (!document.documentElement || document.contentType.includes('xml')) return;
     const host = document.createElement(HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = new CSSStyleSheet();
@@ -22,8 +22,8 @@ export default defineContentScript({
     shadow.append(mount);
     let attached = false;
 
-    const scanner = new PageScanner(document, { finder: labelFinder(PLACEHOLDER_TERMS), ownHost: host });
-    void scanner.start();
+    const session = new Session(host);
+    void session.start();
 
     let current: TextMatch | null = null;
     let seq = 0;
@@ -32,15 +32,9 @@ export default defineContentScript({
       if (!attached) { document.documentElement.append(host); attached = true; }
       const mySeq = ++seq;
       draw({ status: 'loading', termId: m.termId }, m);
-      let state: PopoverState;
-      try {
-        const reply = (await browser.runtime.sendMessage({ type: 'lookup', termId: m.termId })) as Reply<TermCard | null>;
-        state = !reply ? { status: 'error', message: 'background did not answer' }
-          : !reply.ok ? { status: 'error', message: reply.error }
-          : reply.data ? { status: 'ready', card: reply.data } : { status: 'not-found', termId: m.termId };
-      } catch (e) {
-        state = { status: 'error', message: 'background unreachable' };
-      }
+      const reply = await request(send, { type: 'lookup', termId: m.termId });
+      const state: PopoverState = !reply.ok ? { status: 'error', message: reply.error }
+        : reply.data ? { status: 'ready', card: reply.data } : { status: 'not-found', termId: m.termId };
       if (mySeq === seq && current === m) draw(state, m);
     }
 
@@ -62,7 +56,8 @@ export default defineContentScript({
 
     document.addEventListener('mousemove', (e) => {
       if (e.target === host) return; // pointer is on our card
-      const m = hitTest(scanner.index, document, e.clientX, e.clientY, scanner.shadowRoots);
+      const scanner = session.scanner;
+      const m = scanner ? hitTest(scanner.index, document, e.clientX, e.clientY, scanner.shadowRoots) : null;
       if (m === current) return;
       if (!m) return hide();
       current = m;

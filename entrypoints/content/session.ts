@@ -1,0 +1,74 @@
+/**
+ * One page session: gets the compiled matcher from the background, scans with it under the current
+ * settings, and restarts when settings change (no reload needed). Thin wiring over lib/.
+ */
+import { loadMatcher, type LoadedMatcher } from '@/lib/match/matcher';
+import type { CompiledMatcher, PageContext } from '@/lib/match/types';
+import { PageScanner } from '@/lib/scan/controller';
+import { request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
+import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings/schema';
+import { settingsStore } from '@/lib/settings/store';
+import type { TextMatch } from '@/lib/scan/hittest';
+
+export const send = (msg: unknown) => browser.runtime.sendMessage(msg);
+
+/** The worker may be starting up: retry a few times before giving up. */
+async function termsWithRetry(): Promise<Reply<TermsReply>> {
+  let last: Reply<TermsReply> = { ok: false, error: 'no answer' };
+  for (const wait of [0, 250, 1000, 3000]) {
+    if (wait) await new Promise((r) => setTimeout(r, wait));
+    last = await request(send, { type: 'terms' });
+    if (last.ok) return last;
+  }
+  return last;
+}
+
+export class Session {
+  settings: Settings = defaultSettings();
+  scanner: PageScanner<PageContext> | null = null;
+  matcher: LoadedMatcher | null = null;
+  error: string | null = null;
+  private listeners = new Set<(m: TextMatch[]) => void>();
+
+  constructor(private readonly host: Element) {}
+
+  async start(): Promise<void> {
+    const store = settingsStore();
+    try { this.settings = await store.get(); } catch { /* storage unavailable: defaults */ }
+    store.watch((next) => { this.settings = next; void this.restart(); });
+    await this.restart();
+  }
+
+  onMatches(cb: (m: TextMatch[]) => void): void { this.listeners.add(cb); }
+
+  private async ensureMatcher(): Promise<LoadedMatcher | null> {
+    if (this.matcher) return this.matcher;
+    const r = await termsWithRetry();
+    if (!r.ok) { this.error = r.error; return null; }
+    try {
+      this.matcher = loadMatcher(r.data.matcher as CompiledMatcher);
+    } catch (e) {
+      this.error = `bad matcher: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    return this.matcher;
+  }
+
+  async restart(): Promise<void> {
+    this.scanner?.stop();
+    this.scanner = null;
+    if (!isActiveOn(this.settings, location.hostname)) { this.emit([]); return; }
+    const m = await this.ensureMatcher();
+    if (!m) return;
+    const categories = Object.entries(this.settings.categories).filter(([, on]) => on).map(([c]) => c);
+    const opts = { categories, muted: new Set(this.settings.knownTerms) };
+    const scanner = new PageScanner<PageContext>(document, {
+      finder: { find: (text, ctx) => m.find(text, ctx, opts), pageContext: (text) => m.pageContext(text) },
+      ownHost: this.host,
+      onUpdate: (ms) => this.emit(ms),
+    });
+    this.scanner = scanner;
+    await scanner.start();
+  }
+
+  private emit(m: TextMatch[]): void { for (const cb of this.listeners) cb(m); }
+}

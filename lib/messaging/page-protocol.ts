@@ -1,0 +1,55 @@
+/**
+ * Messages from extension pages (popup, side panel) and the background TO a tab's content script,
+ * sent with browser.tabs.sendMessage. Validated on receipt like the background protocol.
+ */
+
+export type PageRequest =
+  /** Terms found on the page, with counts. */
+  | { type: 'pageTerms' }
+  /** Scroll to and flash occurrence `index` (default: the next one) of a term. */
+  | { type: 'jumpTo'; termId: string; index?: number }
+  /** Trainer mode: highlight every occurrence of one term (null clears). */
+  | { type: 'focusTerm'; termId: string | null }
+  /** Keyboard command: explain the term at the current selection or caret. */
+  | { type: 'explainSelection' };
+
+export interface PageTermCount { id: string; category: string; count: number }
+
+export interface PageTermsReply {
+  url: string;
+  /** false when the extension is off for this site (or globally). */
+  active: boolean;
+  terms: PageTermCount[];
+  total: number;
+  /** Set when the content script could not get the matcher from the background. */
+  error?: string;
+}
+
+export interface JumpReply { index: number; count: number }
+
+export interface PageResponseMap {
+  pageTerms: PageTermsReply;
+  jumpTo: JumpReply | null;
+  focusTerm: { count: number };
+  explainSelection: { termId: string | null };
+}
+
+export function parsePageRequest(msg: unknown): PageRequest | null {
+  if (!msg || typeof msg !== 'object') return null;
+  const m = msg as Record<string, unknown>;
+  const id = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
+  switch (m.type) {
+    case 'pageTerms':
+    case 'explainSelection':
+      return { type: m.type };
+    case 'jumpTo':
+      if (!id(m.termId)) return null;
+      if (m.index !== undefined && !(Number.isInteger(m.index) && (m.index as number) >= 0)) return null;
+      return { type: 'jumpTo', termId: m.termId as string, index: m.index as number | undefined };
+    case 'focusTerm':
+      if (m.termId !== null && !id(m.termId)) return null;
+      return { type: 'focusTerm', termId: m.termId as string | null };
+    default:
+      return null;
+  }
+}
