@@ -2,15 +2,17 @@
  * Knowledge-base CLI: `npx tsx scripts/kb.ts <cmd>` (or `npm run kb -- <cmd>`).
  *   stats [--json]        counts per document, agency and section kind
  *   search "<query>"      top 10 hits with citations
+ *   audit [--kind K] [--counts]  text-quality audit of all records (bad joins, markup, stray markers)
  * Commands live in COMMANDS so others can add e.g. `show <TERM>` or `terms` without touching main().
  * Relative imports only: tsx runs this file directly.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAll } from '../lib/kb/build';
+import { parseAll, readLines, readSources } from '../lib/kb/build';
+import { auditRecords, countByKind } from '../lib/kb/audit';
 import { computeStats } from '../lib/kb/stats';
 import { createIndex } from '../lib/kb/search-options';
-import type { Citation } from '../lib/kb/types';
+import type { Citation, DocKey } from '../lib/kb/types';
 
 export interface KbCommand {
   usage: string;
@@ -73,6 +75,21 @@ export const COMMANDS: Record<string, KbCommand> = {
         const snippet = r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text;
         out(`${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation)}\n    ${snippet}`);
       });
+      return 0;
+    },
+  },
+  audit: {
+    usage: 'audit [--kind K] [--counts]',
+    summary: 'list records with suspicious joins, missing final punctuation, markup or digit markers',
+    run(args, { root, out }) {
+      const { records } = parseAll(root);
+      const linesByDoc: Partial<Record<DocKey, string[]>> = {};
+      for (const m of readSources(root)) linesByDoc[m.key] = readLines(join(root, 'data/sources', m.file));
+      const k = args.indexOf('--kind');
+      const kind = k >= 0 ? args[k + 1] : undefined;
+      const issues = auditRecords(records, linesByDoc).filter((i) => !kind || i.kind === kind);
+      if (!args.includes('--counts')) for (const i of issues) out(`${i.kind.padEnd(20)} ${i.id}\n    ${i.excerpt}`);
+      out(JSON.stringify(countByKind(issues)));
       return 0;
     },
   },

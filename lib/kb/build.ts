@@ -16,9 +16,9 @@ import { createIndex } from './search-options';
 
 export const KB_VERSION = 1;
 
-interface SourceMeta { key: DocKey; file: string; title: string; short: string; year: number; symbol: string | null; citation: string }
+export interface SourceMeta { key: DocKey; file: string; title: string; short: string; year: number; symbol: string | null; citation: string }
 
-function readSources(rootDir: string): SourceMeta[] {
+export function readSources(rootDir: string): SourceMeta[] {
   const path = join(rootDir, 'data/sources/sources.json');
   let parsed: unknown;
   try {

@@ -66,10 +66,20 @@ export const SECTION_HEADINGS_002: readonly { kind: SectionKind; re: RegExp }[] 
 export const KNOWN_FOOTNOTES_002: ReadonlySet<number> = new Set([
   384, 423, 437, 439, 468, 472, 486, 498, 506, 516, 819, 1131, 1135, 1149, 1151, 1153, 1356, 1358, 1360,
   2436, 3385, 3404, 3406, 3656, 4428, 4709, 5104, 5106, 5108, 5110,
+  // ECA l.2165 "…the Common Market for" continues at l.2171 "Eastern and Southern Africa…";
+  // l.2167 and l.2169 are the page's footnote bodies (no marker, no URL).
+  2167, 2169,
+  // Founding notes (fn 1) that sit inside a cut paragraph and open like prose: UNAIDS l.2718
+  // "Established in 1994…" (l.2716 "…2011 Political" / l.2720 "Declaration…"); World Bank l.5164
+  // "Utilizing data from the EUI…" (l.5162 "…The International Finance" / l.5168 "Corporation…").
+  2718, 5164,
 ]);
 
-/** Capital-start lines that continue the previous paragraph although it ended with a period. */
-export const KNOWN_CONTINUATIONS_002: ReadonlySet<number> = new Set([2261]);
+/**
+ * Lines that continue the previous paragraph although no rule can tell: l.2261 is capital-start
+ * after a period; l.3313 "(b) to provide…" is the second half of an inline enumeration of l.3309.
+ */
+export const KNOWN_CONTINUATIONS_002: ReadonlySet<number> = new Set([2261, 3313]);
 
 /**
  * Lines that open a new paragraph although the line before ends mid-sentence: ILO l.1129 ends

@@ -2,7 +2,8 @@
  * Groups units into paragraphs and lettered lists with roman sub-items. Handles the list noise of
  * the conversion: `(I)` OCR'd for `(l)`, bullets that lost their label, un-indented sub-items,
  * un-bulleted items, paragraphs that continue an item across a page, and lists that restart at (a)
- * under a new lead-in or sub-heading (hence the list index).
+ * under a new lead-in or sub-heading (hence the list index). Unlettered bullets under a paragraph
+ * stay in that paragraph as "• " lines.
  */
 import type { FootnoteRef } from './types';
 import type { Unit } from './units';
@@ -58,7 +59,8 @@ export function assembleEntries(units: readonly Unit[]): Entry[] {
         if (!item) return false;
         const want = nextLetter(item.letter);
         const lab = u.label === 'I' ? 'l' : u.label;
-        return u.level === 1 || lab === undefined || lab === want || (lab !== undefined && ROMANS.includes(lab) && lab !== 'a');
+        // An unlabelled top-level bullet after a paragraph opens a plain bullet list, not item `want`.
+        return u.level === 1 || lab === want || (lab !== undefined && ROMANS.includes(lab) && lab !== 'a');
       }
     }
     return false;
@@ -85,6 +87,15 @@ export function assembleEntries(units: readonly Unit[]): Entry[] {
       const p: Para = { type: 'para', text: u.text, start: u.start, end: u.end, footnotes: [...u.footnotes] };
       if (subheading !== undefined) p.subheading = subheading;
       out.push(p);
+      return;
+    }
+    // A plain bullet list under a lead-in paragraph (IOM l.1602–1609, UNCTAD l.2827–2830): the
+    // source prints no letters, so inventing "(a)" would misquote it; keep it in the paragraph.
+    const lastEntry = out[out.length - 1];
+    if (u.label === undefined && u.level === 0 && !item && lastEntry?.type === 'para') {
+      lastEntry.text = `${lastEntry.text}\n• ${u.text}`;
+      lastEntry.end = u.end;
+      lastEntry.footnotes.push(...u.footnotes);
       return;
     }
     // List item.

@@ -7,6 +7,8 @@ import type { FootnoteRef, KbRecord, SectionKind } from './types';
 import { KbParseError } from './errors';
 import { cleanInline } from './text';
 import { buildUnits } from './units';
+import { restorePlainMarkers } from './markers';
+import { rehomeFootnotes } from './rehome';
 import { assembleEntries, type Entry } from './lists';
 import {
   CHAPTERS_002, KNOWN_CONTINUATIONS_002, KNOWN_FOOTNOTES_002, KNOWN_PARAGRAPH_STARTS_002, SECTION_HEADINGS_002, isChapterArtefact,
@@ -147,7 +149,7 @@ function mandateRecord(lines: readonly string[], ch: ChapterRange, from: number,
   const fns = [...orphanFootnotes, ...body.flatMap((u) => u.footnotes)].sort((a, b) => a.line - b.line);
   const last = body[body.length - 1] ?? first;
   return withFootnotes({
-    id: `002:ch${ch.spec.n}:mandate`, kind: 'mandate', text,
+    id: `002:ch${ch.spec.n}:mandate`, kind: 'mandate', text, title: ch.spec.title,
     citation: { doc: '002', chapter: ch.spec.n, agency: ch.spec.agency, section: 'mandate', lines: [first.start, last.end] },
   }, fns);
 }
@@ -175,21 +177,29 @@ function chapterOneRecords(lines: readonly string[], ch: ChapterRange): KbRecord
   return out;
 }
 
+function chapterRecords(chLines: readonly string[], ch: ChapterRange, file: string): KbRecord[] {
+  if (ch.spec.n === 1) return chapterOneRecords(chLines, ch);
+  const { introFrom, introTo, sections } = splitSections(chLines, ch, file);
+  const out = [mandateRecord(chLines, ch, introFrom, introTo, file)];
+  for (const s of sections) {
+    const recs = sectionRecords(chLines, ch, s, false);
+    // Prose-only recommendation sections (IMO, NGO Committee, UNDP, WIPO, WMO): the paragraphs
+    // themselves are the recommendations.
+    if (s.kind === 'recommendations' && !recs.some((r) => r.kind === 'recommendation')) {
+      out.push(...sectionRecords(chLines, ch, s, true));
+    } else out.push(...recs);
+  }
+  return out;
+}
+
 export function parse002(lines: readonly string[], file: string): KbRecord[] {
-  const chapters = locateChapters(lines, file);
   const out: KbRecord[] = [];
-  for (const ch of chapters) {
-    if (ch.spec.n === 1) { out.push(...chapterOneRecords(lines, ch)); continue; }
-    const { introFrom, introTo, sections } = splitSections(lines, ch, file);
-    out.push(mandateRecord(lines, ch, introFrom, introTo, file));
-    for (const s of sections) {
-      const recs = sectionRecords(lines, ch, s, false);
-      // Prose-only recommendation sections (IMO, NGO Committee, UNDP, WIPO, WMO): the paragraphs
-      // themselves are the recommendations.
-      if (s.kind === 'recommendations' && !recs.some((r) => r.kind === 'recommendation')) {
-        out.push(...sectionRecords(lines, ch, s, true));
-      } else out.push(...recs);
-    }
+  for (const ch of locateChapters(lines, file)) {
+    // Footnote numbering restarts per chapter, so plain-digit markers are resolved chapter by chapter.
+    const chLines = restorePlainMarkers(lines, ch.start, ch.end).lines;
+    const recs = chapterRecords(chLines, ch, file);
+    rehomeFootnotes(recs, chLines);
+    out.push(...recs);
   }
   return out;
 }

@@ -15,15 +15,21 @@ interface MeetingLayout {
   bodyFrom: number;
   /** Extra non-roman sections before the body: [from, to, id, title]. */
   preface?: [number, number, string, string];
+  /**
+   * Capital-start continuations that no rule can see: 000 l.117 ends "…on International" and
+   * l.119 goes on "Migration and Development…" (seeds.md, 000 quirks).
+   */
+  knownContinuations?: ReadonlySet<number>;
 }
 
 export const MEETING_LAYOUTS: Record<'000' | '001', MeetingLayout> = {
-  '000': { doc: '000', bodyFrom: 13 },
+  '000': { doc: '000', bodyFrom: 13, knownContinuations: new Set([119]) },
   '001': { doc: '001', bodyFrom: 114, preface: [50, 54, 'preface', 'Preface'] },
 };
 
 function sectionRecords(doc: DocKey, lines: readonly string[], from: number, to: number, key: string, title: string): KbRecord[] {
-  const { units } = buildUnits(lines, from, to, {});
+  const known = doc === '000' || doc === '001' ? MEETING_LAYOUTS[doc].knownContinuations : undefined;
+  const { units } = buildUnits(lines, from, to, known ? { knownContinuations: known } : {});
   const out: KbRecord[] = [];
   let p = 0;
   let subtitle: string | undefined;

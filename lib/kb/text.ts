@@ -61,8 +61,9 @@ export function footnoteMarker(raw: string): string | null {
 
 const UNMARKED_FOOTNOTE_STARTS =
   /^(See also|See:|See |For further|For more|Visit |Available |This document|To learn more|Namely:|Source:)/;
-/** "W.J. Carrington and E. Detragiache, …", "O. Bakewell, "South-South…"", "H. de Haas, …". */
-const BIBLIOGRAPHIC = /^(?:[A-Z]\.\s?){1,3}(?:(?:de|van|von|da)\s)?[A-Z][\p{L}'’-]+(?:(?:,| and| et al\.?)[^.]{0,60})?[,:]\s/u;
+/** "W.J. Carrington and E. Detragiache, …" (second author's initials too), "O. Bakewell, "South-South…"", "H. de Haas, …". */
+const BIBLIOGRAPHIC =
+  /^(?:[A-Z]\.\s?){1,3}(?:(?:de|van|von|da)\s)?[A-Z][\p{L}'’-]+(?:(?:,| and| et al\.?)(?:\s(?:[A-Z]\.\s?){1,3})?[^.]{0,60})?[,:]\s/u;
 
 /**
  * Heuristic for footnote bodies that lost their superscript marker (002 only; the other documents

@@ -61,6 +61,11 @@ export interface KbRecord {
   /** Sub-items of a lettered recommendation ((i), (ii)…), verbatim. */
   subItems?: { label: string; text: string }[];
   footnotes?: FootnoteRef[];
+  /**
+   * Optional display title. Mandate records (002) carry the entity's full name as printed on the
+   * chapter title line, e.g. "International Civil Aviation Organization", "The World Bank".
+   */
+  title?: string;
 }
 
 export interface AcronymPair {
