@@ -3,7 +3,8 @@
  *   stats [--json]        counts per document, agency and section kind
  *   search "<query>"      top 10 hits with citations
  *   audit [--kind K] [--counts]  text-quality audit of all records (bad joins, markup, stray markers)
- * Commands live in COMMANDS so others can add e.g. `show <TERM>` or `terms` without touching main().
+ *   show <TERM>           the glossary entry as the popover shows it (id, label or alias)
+ * Commands live in COMMANDS; main() only dispatches.
  * Relative imports only: tsx runs this file directly.
  */
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { auditRecords, countByKind } from '../lib/kb/audit';
 import { computeStats } from '../lib/kb/stats';
 import { createIndex } from '../lib/kb/search-options';
 import type { Citation, DocKey } from '../lib/kb/types';
+import { show, termStats } from './kb-glossary';
 
 export interface KbCommand {
   usage: string;
@@ -42,13 +44,18 @@ export const COMMANDS: Record<string, KbCommand> = {
     run(args, { root, out }) {
       const { records, acronyms } = parseAll(root);
       const s = computeStats(records, acronyms);
+      const t = termStats({ rootDir: root });
+      const terms = { terms: t.terms, termsWithExcerpt: t.withExcerpt, termsWithNoExcerptReason: t.withNoExcerptReason,
+        termsMissingSummary: t.missingSummary, glossaryErrors: t.buildErrors };
       if (args.includes('--json')) {
-        out(JSON.stringify(s));
+        out(JSON.stringify({ ...s, ...terms }));
         return 0;
       }
       out([
         `documents ${s.documents}  records ${s.records}  passages ${s.passages}  mandates ${s.mandates}  ` +
           `recommendations ${s.recommendations} (+${s.subItems} sub-items)  acronyms ${s.acronyms}  footnotes ${s.footnotes}`,
+        `glossary terms ${t.terms}  with excerpts ${t.withExcerpt}  with a no-excerpt reason ${t.withNoExcerptReason}  ` +
+          `missing summary ${t.missingSummary}  build errors ${t.buildErrors}`,
         table('per document', s.perDocument),
         table('per section kind', s.perSection),
         table('per agency (002)', s.perAgency),
@@ -76,6 +83,24 @@ export const COMMANDS: Record<string, KbCommand> = {
         out(`${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation)}\n    ${snippet}`);
       });
       return 0;
+    },
+  },
+  show: {
+    usage: 'show <TERM>',
+    summary: 'print a glossary entry as the popover shows it',
+    run(args, { root, out }) {
+      const q = args.join(' ').trim();
+      if (!q) {
+        out('usage: kb show <TERM>   (id, label or alias, e.g. GFMD, c189, "ICAO PKD")');
+        return 2;
+      }
+      try {
+        show(q, { rootDir: root, write: out });
+        return 0;
+      } catch (e) {
+        out(e instanceof Error ? e.message : String(e));
+        return 1;
+      }
     },
   },
   audit: {
