@@ -1,0 +1,41 @@
+// Chromium for the bench: the same binary and flags as tests/e2e/lib/browsers.mjs launchChromium, with
+// or without our built extension. Every request that is not for the local server is aborted (the saved
+// pages reference remote assets; the machine is offline and waiting on them would add noise).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BASE_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * @param {{ ext?: string, origin: string, csp?: string }} o
+ * `csp`: response header added to every local HTML page (keeps page scripts quiet; our code is injected
+ * through CDP init scripts / evaluate, which CSP does not govern).
+ */
+export async function launchBenchChromium({ ext, origin, csp }) {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-bench-'));
+  const args = [...BASE_ARGS, ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : ['--disable-extensions'])];
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM, headless: false, viewport: { width: 1200, height: 800 }, args,
+  });
+  await ctx.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(origin + '/')) return route.abort();
+    if (!csp || route.request().resourceType() !== 'document') return route.continue();
+    const res = await route.fetch();
+    return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });
+  });
+  let extId = null;
+  if (ext) {
+    let [sw] = ctx.serviceWorkers();
+    sw ??= await ctx.waitForEvent('serviceworker', { timeout: 20000 });
+    extId = new URL(sw.url()).host;
+  }
+  return {
+    ctx, extId,
+    close: async () => { await ctx.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Browser half of the scanner bench (issue 5). run.mjs bundles this file with esbuild into one IIFE and
+ * evaluates it in each page's main world; it installs `globalThis.__mlBench`. Every method is measured
+ * here, inside the page, with performance.now(), so Playwright round trips never enter a figure.
+ * Relative imports only (bundled by esbuild without the `@/` alias).
+ */
+import { PageScanner } from '../../lib/scan/controller';
+import { loadMatcher, type LoadedMatcher } from '../../lib/match/matcher';
+import type { CompiledMatcher } from '../../lib/match/types';
+
+interface MarkInstance {
+  mark(terms: string[], opts: Record<string, unknown>): void;
+  markRegExp(re: RegExp, opts: Record<string, unknown>): void;
+  unmark(opts: Record<string, unknown>): void;
+}
+type MarkCtor = new (ctx: Element) => MarkInstance;
+
+export interface ScanRun {
+  /** Wall time from start() to its promise resolving, idle yields included. */
+  wallMs: number;
+  /** Wall time minus the time spent inside scheduler.yield(): our own work only. */
+  activeMs: number;
+  /** Longest stretch of our code between two yields (what the main thread saw as one task of ours). */
+  maxTaskMs: number;
+  /** The scanner's own view: longest time-slice it measured (excludes pageContext, viewportFirst). */
+  maxSliceMs: number;
+  tasks: number;
+  blocks: number;
+  matches: number;
+  /** false when scheduler.yield was missing and activeMs = wallMs. */
+  yieldHooked: boolean;
+  /** Breakdown runs only: time inside matcher.pageContext() and matcher.find(). */
+  ctxMs?: number;
+  findMs?: number;
+  /** performance.now() at start and end, to attribute long-task entries to this run. */
+  t0: number;
+  t1: number;
+}
+
+const now = () => performance.now();
+let matcher: LoadedMatcher | null = null;
+const longTasks: { start: number; end: number }[] = [];
+
+function need(): LoadedMatcher {
+  if (!matcher) throw new Error('__mlBench.init(matcher) was not called');
+  return matcher;
+}
+
+function walkAll(): { chars: number; nodes: number } {
+  const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  let chars = 0, nodes = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) { chars += (n as Text).data.length; nodes++; }
+  return { chars, nodes };
+}
+
+/**
+ * The floor: a bare TreeWalker over every text node, reading its data; nothing skipped or kept.
+ * One walk of a small page takes less than the 0.1 ms clock granularity of a non-isolated page, so
+ * the walk is repeated until ≥ 3 ms have passed (max 50 walks) and the per-walk mean is returned.
+ */
+function floor(): { ms: number; chars: number; nodes: number; reps: number } {
+  const t0 = now();
+  let r = walkAll();
+  let reps = 1;
+  while (now() - t0 < 3 && reps < 50) { r = walkAll(); reps++; }
+  return { ms: (now() - t0) / reps, reps, ...r };
+}
+
+/**
+ * One full scan with the real PageScanner + compiled glossary matcher. The scanner yields through
+ * scheduler.yield() (Chromium has it); wrapping it records every yield so the gaps between yields are
+ * exactly our tasks. stop() afterwards removes highlights and observers so the next run starts clean.
+ */
+async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
+  const m = need();
+  // Diagnostic runs wrap the finder to split the time into matcher calls vs the rest (walk, locate,
+  // ranges, painting); timed runs use the bare matcher so the wrapper costs nothing there.
+  const split = { ctxMs: 0, findMs: 0, finds: 0 };
+  const finder: LoadedMatcher = !breakdown ? m : {
+    pageContext: (t) => { const a = now(); try { return m.pageContext(t); } finally { split.ctxMs += now() - a; } },
+    find: (t, c, o) => { const a = now(); try { return m.find(t, c, o); } finally { split.findMs += now() - a; split.finds++; } },
+  };
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const orig = sched?.yield;
+  const marks: number[] = [];
+  if (sched && orig) {
+    sched.yield = () => {
+      marks.push(now());
+      return orig.call(sched).then(() => { marks.push(now()); });
+    };
+  }
+  const scanner = new PageScanner(document, { finder, sliceMs });
+  let t1 = 0;
+  const t0 = now();
+  try {
+    await scanner.start();
+    t1 = now();
+  } finally {
+    if (sched && orig) delete (sched as { yield?: unknown }).yield;
+    scanner.stop();
+  }
+  // marks = [yieldStart, yieldEnd, yieldStart, yieldEnd, ...]; tasks are the stretches outside them.
+  const edges = [t0, ...marks, t1];
+  let active = 0, maxTask = 0;
+  for (let i = 0; i + 1 < edges.length; i += 2) {
+    const d = edges[i + 1]! - edges[i]!;
+    active += d;
+    if (d > maxTask) maxTask = d;
+  }
+  return {
+    wallMs: t1 - t0, activeMs: active, maxTaskMs: maxTask, maxSliceMs: scanner.stats.maxSliceMs,
+    tasks: edges.length / 2, blocks: scanner.stats.blocks, matches: scanner.stats.matches, yieldHooked: !!orig, t0, t1,
+    ...(breakdown ? { ctxMs: split.ctxMs, findMs: split.findMs } : {}),
+  };
+}
+
+function markCtor(): MarkCtor {
+  const Mark = (globalThis as { Mark?: MarkCtor }).Mark;
+  if (!Mark) throw new Error('mark.js is not loaded in this page');
+  return Mark;
+}
+
+/**
+ * Baseline: mark.js (loaded separately as window.Mark) over the same term forms, all of them in ONE
+ * regular expression through markRegExp(): a single DOM pass, the fastest way mark.js can be given
+ * 1,800 terms. Mutates the DOM (wraps matches in <mark>).
+ */
+function markjs(source: string, flags: string, opts: Record<string, unknown>): { ms: number; marks: number } {
+  const re = new RegExp(source, flags);
+  let marks = 0;
+  const t0 = now();
+  new (markCtor())(document.body).markRegExp(re, { ...opts, each: () => { marks++; } });
+  return { ms: now() - t0, marks };
+}
+
+/**
+ * mark.js as documented for a word list: mark(array). It walks the DOM once PER TERM (and recurses
+ * once per term, so the list is fed in chunks of 200 to stay under the call-stack limit).
+ */
+function markjsArray(terms: string[], opts: Record<string, unknown>): { ms: number; marks: number } {
+  const Mark = markCtor();
+  let marks = 0;
+  const t0 = now();
+  for (let i = 0; i < terms.length; i += 200) {
+    new Mark(document.body).mark(terms.slice(i, i + 200), { ...opts, each: () => { marks++; } });
+  }
+  return { ms: now() - t0, marks };
+}
+
+function unmark(): number {
+  new (markCtor())(document.body).unmark({});
+  return document.querySelectorAll('mark[data-markjs]').length;
+}
+
+/** Long tasks (≥ 50 ms) that overlap [from, to]: the browser's own verdict on blocking. */
+function longTasksBetween(from: number, to: number): number[] {
+  return longTasks.filter((t) => t.end > from && t.start < to).map((t) => t.end - t.start);
+}
+
+function init(compiled: CompiledMatcher): void {
+  matcher = loadMatcher(compiled);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // longtask is Chromium-only; the yield-gap measurement above does not depend on it.
+  }
+}
+
+(globalThis as Record<string, unknown>).__mlBench = { init, floor, scan, markjs, markjsArray, unmark, longTasksBetween, now };
