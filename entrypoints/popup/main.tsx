@@ -1,7 +1,8 @@
-import { render } from 'preact';
-import { SearchPanel } from '@/components/SearchPanel';
-import type { Reply, SearchHit } from '@/lib/messaging/protocol';
+import { browserApi } from '@/components/pages/browser-api';
+import { mountPage } from '@/components/pages/mount';
+import { Popup } from '@/components/pages/Popup';
 
-const search = (query: string) => browser.runtime.sendMessage({ type: 'search', query }) as Promise<Reply<SearchHit[]>>;
-
-render(<SearchPanel search={search} />, document.getElementById('app')!);
+// ?q=… prefills the search ("search for this" on a card opens popup.html?q=… in a tab);
+// ?tab=<id> pins the tab the popup acts on (tests open the popup in a tab of its own).
+const q = new URLSearchParams(location.search).get('q') ?? '';
+mountPage(<Popup api={browserApi()} initialQuery={q.slice(0, 200)} />);

@@ -11,6 +11,7 @@ import { settingsStore } from '../settings/store';
 import { createCustomOps } from './custom-ops';
 import type { Logger } from './db';
 import { fnv1a, toTermCard } from './lookup';
+import { facetsReply, recordReply } from './record';
 import { buildTermIndex, runSearch, type SearchContext } from './search';
 import { createState, type Core, type StateOptions } from './state';
 
@@ -101,6 +102,15 @@ export function createBackground(opts: BackgroundOptions): Background {
       case 'customList': return custom.list();
       case 'customExport': return custom.exportFile(req);
       case 'customDelete': return custom.remove(req.ids);
+      case 'record': {
+        const core = await state.getCore();
+        return recordReply((await state.getSearch(core)).records, core.docs, req.id);
+      }
+      case 'facets': {
+        const core = await state.getCore();
+        // A few thousand records: cheap enough to derive per request (the search UI asks once per open).
+        return facetsReply((await state.getSearch(core)).records.values(), core.docs);
+      }
     }
   }
 

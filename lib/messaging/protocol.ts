@@ -4,6 +4,7 @@
  * hostile pages and messages may come from older builds after an update.
  */
 import type { Category, GlossaryEntry } from '../glossary/types';
+import type { KbRecord } from '../kb/types';
 import type { Settings } from '../settings/schema';
 import { validateSettingsPatch, type SettingsPatch } from '../settings/schema';
 
@@ -20,10 +21,15 @@ export interface CustomImportRequest { type: 'customImport'; text: string; filen
 export interface CustomListRequest { type: 'customList' }
 export interface CustomExportRequest { type: 'customExport'; format: CustomFormat }
 export interface CustomDeleteRequest { type: 'customDelete'; ids: string[] }
+/** Full text of one KB record (reader view, agency mandate/recommendations). */
+export interface RecordRequest { type: 'record'; id: string }
+/** Filter options for the search UI, taken from the data (documents, chapter agencies, sections). */
+export interface FacetsRequest { type: 'facets' }
 
 export type Request =
   | LookupRequest | SearchRequest | SuggestRequest | TermsRequest | StatusRequest | SettingsRequest
-  | CustomImportRequest | CustomListRequest | CustomExportRequest | CustomDeleteRequest;
+  | CustomImportRequest | CustomListRequest | CustomExportRequest | CustomDeleteRequest
+  | RecordRequest | FacetsRequest;
 
 export interface TermCard {
   id: string;
@@ -84,6 +90,24 @@ export interface ImportReply {
   persisted: boolean;
 }
 
+export interface RecordReply {
+  record: KbRecord;
+  /** Formatted citation (same format as excerpts and search hits). */
+  cite: string;
+  /** Short title, e.g. "ICAO · Recommendations (b)". */
+  title: string;
+  /** Full title of the source document. */
+  docTitle: string;
+}
+
+export interface FacetsReply {
+  documents: { key: string; short: string; title: string; year: number }[];
+  /** Agency codes of the document 002 chapters, in chapter order. */
+  agencies: string[];
+  /** Section kinds present in the records, with display names. */
+  sections: { kind: string; name: string }[];
+}
+
 export type Ok<T> = { ok: true; data: T };
 export type Err = { ok: false; error: string };
 export type Reply<T> = Ok<T> | Err;
@@ -99,6 +123,8 @@ export interface ResponseMap {
   customList: CustomSummary[];
   customExport: { format: CustomFormat; text: string; count: number };
   customDelete: { deleted: number };
+  record: RecordReply | null;
+  facets: FacetsReply;
 }
 
 export type RequestOf<K extends Request['type']> = Extract<Request, { type: K }>;
@@ -175,7 +201,11 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
       if (typeof limit === 'string') return { error: limit };
       return { req: { type: 'suggest', query: m.query, limit } };
     }
-    case 'terms': case 'status': case 'customList':
+    case 'record':
+      if ((e = check(['id']))) return { error: e };
+      if (!isStr(m.id, 200) || !m.id) return { error: 'record: id must be a non-empty string' };
+      return { req: { type: 'record', id: m.id } };
+    case 'terms': case 'status': case 'customList': case 'facets':
       if ((e = check([]))) return { error: e };
       return { req: { type: m.type } };
     case 'settings':

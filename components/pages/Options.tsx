@@ -1,0 +1,39 @@
+/** Options page: all settings (live save), custom glossary, known terms. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings, SettingsPatch } from '@/lib/settings/schema';
+import type { PagesApi } from './api';
+import { CustomGlossary } from './CustomGlossary';
+import { KnownTerms } from './KnownTerms';
+import { SettingsForm } from './SettingsForm';
+
+export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Settings): void }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const apply = (s: Settings) => { setSettings(s); onSettings?.(s); };
+  useEffect(() => {
+    void api.send({ type: 'settings', op: 'get' }).then((r) => (r.ok ? apply(r.data) : setLoadError(r.error)));
+    return api.watchSettings(apply);
+  }, []);
+
+  /** Returns the error text, or null when saved. */
+  async function save(patch: SettingsPatch): Promise<string | null> {
+    const r = await api.send({ type: 'settings', op: 'set', patch });
+    if (r.ok) { apply(r.data); setStatus({ ok: true, text: 'Saved.' }); return null; }
+    setStatus({ ok: false, text: `Not saved: ${r.error}` });
+    return r.error;
+  }
+
+  return (
+    <main class="ml-page" style={{ maxWidth: '760px' }}>
+      <h1>Migration Lens options</h1>
+      {!settings && !loadError && <p class="ml-muted">Loading settings…</p>}
+      {loadError && <p class="ml-error" role="alert">Could not load settings: {loadError}</p>}
+      <div role="status" aria-live="polite" data-testid="ml-save-status" class={status && !status.ok ? 'ml-error' : 'ml-muted'}>{status?.text ?? ''}</div>
+      {settings && <SettingsForm settings={settings} save={save} />}
+      {settings && <KnownTerms send={api.send} known={settings.knownTerms} save={(ids) => save({ knownTerms: ids })} />}
+      <CustomGlossary api={api} />
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+/** Toolbar popup: search, the per-site switch, what was found on the current tab, demo link. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/lib/settings/schema';
+import type { PagesApi } from './api';
+import { SearchView } from './SearchView';
+import { isActiveOn, siteOf, siteToggle } from './site';
+import { usePage, type PageState } from './usePage';
+
+function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api.send({ type: 'settings', op: 'get' }).then((r) => (r.ok ? setSettings(r.data) : setError(r.error)));
+    return api.watchSettings(setSettings);
+  }, []);
+  if (page.status === 'loading') return null;
+  const host = page.status === 'ready' ? siteOf(page.page.url) : null;
+  if (page.status !== 'ready') return <p class="ml-muted" data-testid="ml-site">Migration Lens is not available on this page.</p>;
+  // Extension pages (the demo) run the scanner too, but have no site to switch off.
+  if (!host) return <p class="ml-muted" data-testid="ml-site">The per-site switch does not apply to this page.</p>;
+  if (!settings) return error ? <p class="ml-error" role="alert">Settings unavailable: {error}</p> : null;
+  const on = isActiveOn(settings, host);
+  async function toggle() {
+    const r = await api.send({ type: 'settings', op: 'set', patch: siteToggle(settings!, host!, !on) });
+    if (r.ok) { setSettings(r.data); setError(null); } else setError(r.error);
+  }
+  return (
+    <div data-testid="ml-site">
+      <label class="ml-switch">
+        <input type="checkbox" role="switch" checked={on} disabled={!settings.enabled} onChange={toggle} />
+        <span>Highlight terms on <strong>{host}</strong></span>
+      </label>
+      {!settings.enabled && <p class="ml-muted">Migration Lens is switched off everywhere (see Options).</p>}
+      {error && <p class="ml-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+function PageSummary({ page }: { page: PageState }) {
+  if (page.status !== 'ready') return null;
+  const p = page.page;
+  if (p.error) return <p class="ml-error">This page could not be scanned: {p.error}</p>;
+  if (!p.active) return <p class="ml-muted" data-testid="ml-page-count">Switched off on this site.</p>;
+  return (
+    <p data-testid="ml-page-count">
+      {p.terms.length ? `${p.terms.length} term${p.terms.length === 1 ? '' : 's'} found on this page (${p.total} occurrence${p.total === 1 ? '' : 's'}).` : 'No terms found on this page.'}
+    </p>
+  );
+}
+
+export function Popup({ api, initialQuery }: { api: PagesApi; initialQuery?: string }) {
+  const { state } = usePage(api.tabs);
+  return (
+    <main class="ml-page ml-popup">
+      <h1>Migration Lens</h1>
+      <SiteSwitch api={api} page={state} />
+      <PageSummary page={state} />
+      <SearchView send={api.send} initialQuery={initialQuery} />
+      <p class="ml-row">
+        {api.openSidePanel && state.status === 'ready' && (
+          <button type="button" class="ml-link" onClick={() => api.openSidePanel!(state.tabId)}>List the terms in the side panel</button>
+        )}
+        <button type="button" class="ml-link" onClick={() => api.openDemo()}>Open the demo page</button>
+      </p>
+    </main>
+  );
+}

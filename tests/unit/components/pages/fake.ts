@@ -1,0 +1,90 @@
+/** A fake PagesApi for component tests: scripted background replies, a fake tab, recorded calls. */
+import { render, type VNode } from 'preact';
+import { vi } from 'vitest';
+import type { PagesApi } from '@/components/pages/api';
+import type { PageTermsReply } from '@/lib/messaging/page-protocol';
+import type { Reply, Request } from '@/lib/messaging/protocol';
+import { defaultSettings, type Settings } from '@/lib/settings/schema';
+
+type Handler = (req: any) => unknown;
+
+export interface Fake {
+  api: PagesApi;
+  calls: Request[];
+  tabCalls: unknown[];
+  downloads: { filename: string; text: string; mime: string }[];
+  /** Fire the tab-change listeners. */
+  tabChanged(): void;
+  settings: Settings;
+}
+
+export function fakeApi(opts: {
+  handlers?: Partial<Record<Request['type'], Handler>>;
+  page?: PageTermsReply | null | ((req: any) => unknown);
+  tabId?: number | null;
+  settings?: Partial<Settings>;
+} = {}): Fake {
+  const calls: Request[] = [];
+  const tabCalls: unknown[] = [];
+  const listeners = new Set<() => void>();
+  const fake: Fake = {
+    calls, tabCalls, downloads: [],
+    settings: { ...defaultSettings(), ...opts.settings },
+    tabChanged: () => listeners.forEach((l) => l()),
+    api: {
+      send: (async (req: Request): Promise<Reply<unknown>> => {
+        calls.push(req);
+        const h = opts.handlers?.[req.type];
+        if (req.type === 'settings' && !h) {
+          if (req.op === 'set') fake.settings = { ...fake.settings, ...req.patch };
+          return { ok: true, data: fake.settings };
+        }
+        if (!h) return { ok: false, error: `no handler for ${req.type}` };
+        try { return { ok: true, data: await h(req) }; } catch (e) { return { ok: false, error: (e as Error).message }; }
+      }) as PagesApi['send'],
+      tabs: {
+        target: async () => (opts.tabId === undefined ? 7 : opts.tabId),
+        send: (async (_id: number, req: unknown) => {
+          tabCalls.push(req);
+          const p = opts.page;
+          return typeof p === 'function' ? p(req) : (req as { type: string }).type === 'pageTerms' ? p ?? null : null;
+        }) as PagesApi['tabs']['send'],
+        onChange: (cb) => { listeners.add(cb); return () => listeners.delete(cb); },
+      },
+      watchSettings: () => () => undefined,
+      openDemo: vi.fn(),
+      download: (filename, text, mime) => { fake.downloads.push({ filename, text, mime }); },
+    },
+  };
+  return fake;
+}
+
+export function mount(vnode: VNode<any>): HTMLElement {
+  document.body.innerHTML = '';
+  const el = document.createElement('div');
+  document.body.append(el);
+  render(vnode, el);
+  return el;
+}
+
+export const unmount = (el: HTMLElement) => render(null, el);
+export const text = (el: Element | null | undefined) => el?.textContent ?? '';
+export const $ = (el: ParentNode, sel: string) => el.querySelector(sel) as HTMLElement | null;
+export const $$ = (el: ParentNode, sel: string) => [...el.querySelectorAll(sel)] as HTMLElement[];
+
+export function type(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+export function key(el: Element, k: string): void {
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+}
+export function buttonByText(el: ParentNode, t: string): HTMLButtonElement {
+  const b = $$(el, 'button').find((x) => x.textContent?.trim() === t);
+  if (!b) throw new Error(`no button "${t}" in: ${(el as Element).textContent?.slice(0, 300)}`);
+  return b as HTMLButtonElement;
+}
