@@ -1,0 +1,142 @@
+/**
+ * Build-time compiler: glossary entries → CompiledMatcher (plain JSON). Runs once in the build (Node)
+ * so the content script only walks a prepared token trie plus a handful of family regexes.
+ */
+import type { GlossarySource } from '../glossary/types';
+import { FAMILIES, keysFromId } from './families';
+import { familyKey } from './key';
+import { isWord, normalise, tokenize } from './normalise';
+import { patternTrigger } from './pattern-trigger';
+import type { CompiledFamily, CompiledMatcher, CompiledPattern, TrieNode } from './types';
+
+/** Words whose presence makes a page "about migration" (pageContext score). */
+export const DOMAIN_WORDS = [
+  'migration', 'migrant', 'migrants', 'immigration', 'immigrant', 'immigrants', 'emigration', 'emigrants',
+  'refugee', 'refugees', 'asylum', 'remittances', 'diaspora', 'displacement', 'displaced', 'trafficking',
+  'smuggling', 'statelessness', 'stateless', 'mobility', 'deportation', 'resettlement',
+];
+
+const NUMBERISH = /^(?:\d+|n[oº°]?s?|núm|[a-c])$/i;
+
+export interface CompileOptions {
+  domainWords?: readonly string[];
+}
+
+/**
+ * Per-token case rule: hints.caseSensitive true → every token exact; false → every token lowercase;
+ * default → tokens with two or more capitals (acronyms: "UN", "ICAO", "MoU") exact, the rest
+ * case-insensitive, so "UN Women" matches "UN women" but never "un women".
+ */
+function tokenKey(tok: string, cs: boolean | undefined): string {
+  if (cs === true || (cs === undefined && /\p{Lu}.*\p{Lu}/u.test(tok))) return `=${tok}`;
+  return tok.toLowerCase();
+}
+
+function insert(root: TrieNode, keys: string[], value: number): void {
+  let node = root;
+  for (const k of keys) {
+    let next = node[k];
+    if (!next || Array.isArray(next)) next = node[k] = {};
+    node = next as TrieNode;
+  }
+  const term = (node[''] as number[] | undefined) ?? (node[''] = []);
+  if (!term.includes(value)) term.push(value);
+}
+
+const lowerPhrases = (list: readonly string[] | undefined): string[] =>
+  (list ?? []).map((w) => normalise(w).toLowerCase().replace(/\s+/g, ' ').trim()).filter(Boolean);
+
+function checkEntry(e: GlossarySource, i: number, seen: Set<string>): void {
+  const where = `glossary entry #${i}${e && typeof e.id === 'string' ? ` "${e.id}"` : ''}`;
+  if (!e || typeof e !== 'object') throw new Error(`${where}: not an object`);
+  if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(e.id)) throw new Error(`${where}: missing or invalid id`);
+  if (seen.has(e.id)) throw new Error(`${where}: duplicate id`);
+  seen.add(e.id);
+  if (typeof e.label !== 'string' || !e.label.trim()) throw new Error(`${where}: missing label`);
+  if (e.aliases !== undefined && (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== 'string'))) {
+    throw new Error(`${where}: aliases must be an array of strings`);
+  }
+}
+
+function compilePatterns(entries: readonly GlossarySource[]): CompiledPattern[] {
+  const out: CompiledPattern[] = [];
+  entries.forEach((e, x) => {
+    const f = e.hints?.caseSensitive === true ? 'g' : 'gi';
+    (e.hints?.patterns ?? []).forEach((re, n) => {
+      // The u flag makes case-insensitive scans several times slower: only when the source needs it.
+      const flags = /\\[pP]\{|\\u\{/.test(re) ? `${f}u` : f;
+      try {
+        if (new RegExp(re, flags).test('')) throw new Error('matches the empty string');
+      } catch (err) {
+        throw new Error(`glossary entry "${e.id}": hints.patterns[${n}] is not a valid regular expression: ${(err as Error).message}`);
+      }
+      out.push({ re, f: flags, x, w: patternTrigger(re) ?? [] });
+    });
+  });
+  return out;
+}
+
+export function compileMatcher(entries: readonly GlossarySource[], opts: CompileOptions = {}): CompiledMatcher {
+  const seen = new Set<string>();
+  entries.forEach((e, i) => checkEntry(e, i, seen));
+  const cats: string[] = [];
+  const out: CompiledMatcher = {
+    v: 1, ids: [], cats, cat: [], amb: [], ctx: {}, not: {}, trie: {}, fam: [], pat: [],
+    dom: [...(opts.domainWords ?? DOMAIN_WORDS)].map((w) => w.toLowerCase()),
+  };
+  const index = new Map<string, number>();
+  entries.forEach((e, i) => {
+    index.set(e.id, i);
+    out.ids.push(e.id);
+    let c = cats.indexOf(e.category);
+    if (c < 0) c = cats.push(e.category) - 1;
+    out.cat.push(c);
+    const h = e.hints ?? {};
+    if (h.neverAlone) out.amb.push(i);
+    const ctx = lowerPhrases(h.context);
+    if (ctx.length) out.ctx[i] = ctx;
+    const not = lowerPhrases(h.notNear);
+    if (not.length) out.not[i] = not;
+    for (const form of new Set([e.label, ...(e.aliases ?? [])])) {
+      const toks = tokenize(normalise(form)).t;
+      const words = toks.filter(isWord);
+      // A number alone is never a term: "No. 97", "(No. 189)", "10.7" only count inside a family.
+      if (words.every((w) => NUMBERISH.test(w))) continue;
+      const single = words.length === 1 ? 1 : 0;
+      insert(out.trie, toks.map((t) => tokenKey(t, h.caseSensitive)), i * 2 + single);
+    }
+  });
+
+  // Family keys: spelled by entry forms first (first entry wins), then conventional ids.
+  const keyMap = new Map<string, number>();
+  entries.forEach((e, i) => {
+    for (const form of [e.label, ...(e.aliases ?? [])]) {
+      const norm = normalise(form);
+      const taken: [number, number][] = [];
+      for (const f of FAMILIES) {
+        const re = new RegExp(f.re, f.ci ? 'gi' : 'g');
+        for (const m of norm.matchAll(re)) {
+          const s = m.index, e = s + m[0].length;
+          if (taken.some(([a, b]) => s < b && e > a)) continue;
+          taken.push([s, e]);
+          const key = familyKey(f.ns, m.groups!.k!, m.groups!.t);
+          if (!keyMap.has(key)) keyMap.set(key, i);
+        }
+      }
+    }
+  });
+  entries.forEach((e, i) => {
+    for (const key of keysFromId(e.id)) if (!keyMap.has(key)) keyMap.set(key, index.get(e.id) ?? i);
+  });
+  for (const f of FAMILIES) {
+    const keys: Record<string, number> = {};
+    for (const [key, i] of keyMap) if (key.startsWith(`${f.ns}:`)) keys[key] = i;
+    if (!Object.keys(keys).length) continue; // family has no entry in this glossary: skip it entirely
+    const fam: CompiledFamily = { ns: f.ns, re: f.re, f: f.ci ? 'gdi' : 'gd', keys };
+    if (f.cont) fam.cont = f.cont;
+    if (f.need) fam.need = f.need;
+    out.fam.push(fam);
+  }
+  out.pat = compilePatterns(entries);
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * Acceptance rules for one candidate: identifiers/URLs/e-mails are never terms, hints.notNear vetoes,
+ * and single-word forms of hints.neverAlone entries need supporting evidence (nearby context words,
+ * the same entry named unambiguously on the page, or a migration-domain page that has a context word).
+ */
+import type { CompiledMatcher, PageContext, TrieNode } from './types';
+
+export interface Cand {
+  s: number;
+  e: number;
+  /** Entry index. */
+  x: number;
+  /** Single-word form (the ambiguous kind). */
+  one: boolean;
+  /** Family or pattern hit (composite reference). */
+  fam: boolean;
+}
+
+export interface Env {
+  c: CompiledMatcher;
+  norm: string;
+  amb: Set<number>;
+  page: () => PageContext;
+  urls?: [number, number][];
+}
+
+/** Nearby-evidence window, in UTF-16 units either side. */
+export const WINDOW = 200;
+const W = /[\p{L}\p{N}_]/u;
+const isW = (ch: string | undefined): boolean => ch !== undefined && W.test(ch);
+
+/** `p` occurs in `hay` as whole words (a plural "s"/"es" may follow). */
+export function hasPhrase(hay: string, p: string): boolean {
+  for (let i = hay.indexOf(p); i >= 0; i = hay.indexOf(p, i + 1)) {
+    if (isW(hay[i - 1])) continue;
+    let j = i + p.length;
+    if (hay[j] === 's') j++;
+    else if (hay.startsWith('es', j)) j += 2;
+    if (!isW(hay[j])) return true;
+  }
+  return false;
+}
+
+const URLISH = /\b(?:https?:\/\/|www\.)[^\s<>"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+function inUrl(env: Env, k: Cand): boolean {
+  if (!env.urls) {
+    env.urls = [];
+    if (/@|:\/\/|www\./.test(env.norm)) {
+      for (const m of env.norm.matchAll(URLISH)) env.urls.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return env.urls.some(([a, b]) => k.s < b && k.e > a);
+}
+
+/** foo_IOM (one token already), IOM.js, x.IOM, #IOM, @IOM, IOM=, HCR-20, 10.7%. */
+function identifierLike(n: string, s: number, e: number): boolean {
+  const b = n[s - 1] ?? ' ';
+  const a = n[e] ?? ' ';
+  if ('#@$=\\'.includes(b) || '@=\\'.includes(a)) return true;
+  if (b === '.' && isW(n[s - 2])) return true;
+  if (a === '.' && isW(n[e + 1])) return true;
+  // "target 10.7%" is a percentage, "HCR-20" a test name.
+  if (a === '%' && /\d/.test(n[e - 1] ?? '')) return true;
+  return a === '-' && /\d/.test(n[e + 1] ?? '');
+}
+
+/**
+ * All-caps shouted run ("WHO WE ARE"): ≥3 capitalised words separated by spaces, at least two of them
+ * not glossary acronyms (so "IOM AND UNHCR" is still a list of names).
+ */
+function shouted(n: string, k: Cand, trie: TrieNode): boolean {
+  const left = /(?<![\p{L}\p{N}'])(?:\p{Lu}[\p{Lu}\p{Nd}]* +)+$/u.exec(n.slice(Math.max(0, k.s - 80), k.s));
+  const right = /^(?: +\p{Lu}[\p{Lu}\p{Nd}]*(?![\p{L}\p{N}]))+/u.exec(n.slice(k.e, k.e + 80));
+  const words = `${left?.[0] ?? ''} ${right?.[0] ?? ''}`.split(' ').filter(Boolean);
+  if (words.length < 2) return false;
+  return words.filter((w) => !(`=${w}` in trie)).length >= 2;
+}
+
+export function accepts(k: Cand, env: Env): boolean {
+  const { c, norm } = env;
+  if (identifierLike(norm, k.s, k.e) || inUrl(env, k)) return false;
+  const win = norm.slice(Math.max(0, k.s - WINDOW), k.e + WINDOW).toLowerCase();
+  const not = c.not[k.x];
+  if (not && not.some((p) => hasPhrase(win, p))) return false;
+  if (!k.one || !env.amb.has(k.x)) return true;
+  // Ambiguous short form from here on.
+  if (shouted(norm, k, c.trie)) return false;
+  const ctx = c.ctx[k.x];
+  if (ctx && ctx.some((p) => hasPhrase(win, p))) return true;
+  const page = env.page();
+  if (page.ids.includes(c.ids[k.x]!)) return true;
+  return !!ctx && page.domain && ctx.some((p) => hasPhrase(page.text, p));
+}

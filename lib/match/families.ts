@@ -1,0 +1,124 @@
+/**
+ * Composite-reference families (see /work/shared/research/composites.md). A family is one regex that
+ * extracts a KEY (ILO instrument number, SDG target, resolution number, document symbol…); keys are
+ * mapped to glossary entries at compile time by running the same regex over every entry's label and
+ * aliases, so the glossary decides which numbers exist ("Convention No. 100" with no c100 entry is
+ * simply not a term, and a number alone never is). DEFAULT_IDS covers entries whose forms do not spell
+ * the number (e.g. a c189 entry labelled only "Domestic Workers Convention").
+ *
+ * Regexes run over normalise()d text (dashes/quotes/NBSP/superscripts already folded).
+ */
+import { familyKey } from './key';
+
+/** "No." and its variants: No, No., Nos., Nº, n°, núm., #. */
+const NO = String.raw`(?:n[oº°]s?\.?|núm\.?|#)`;
+const NO_CS = String.raw`(?:[Nn][oº°]s?\.?|[Nn]úm\.?|#)`;
+const AND = String.raw`(?:,|and|&|or|y|et)`;
+
+export interface FamilyDef {
+  ns: string;
+  re: string;
+  ci: boolean;
+  cont?: string;
+  need?: string;
+}
+
+/** Most specific first: at compile time a later family ignores spans an earlier one already keyed. */
+export const FAMILIES: FamilyDef[] = [
+  {
+    // CEDAW General Recommendation No. 26 · CEDAW GR 26 · General Recommendation (GR) No. 26 · GR No. 26
+    ns: 'cedawgr',
+    ci: false,
+    re: String.raw`\b(?:CEDAW\s*(?:Committee\s*)?)?(?:GR|G\.R\.|Gen\.\s?Rec\.|[Gg]eneral\s+[Rr]ecommendation|[Rr]ecommandation\s+g[ée]n[ée]rale|[Rr]ecomendaci[óo]n\s+[Gg]eneral)(?:\s*\(GR\))?\s*(?:${NO_CS}\s*)?(?<k>\d{1,2})(?![\d%]|[.,/]\d)`,
+    need: String.raw`CEDAW|women|migrant|General Recommendation \(GR\)`,
+  },
+  {
+    // General Comment No. 1 / No. 2 (CMW), No. 20 (CESCR), and the source's mislabelled No. 26 (CEDAW).
+    ns: 'gc',
+    ci: true,
+    re: String.raw`\bGeneral\s+Comments?\s*(?:${NO}\s*)?(?<k>\d{1,2})(?![\d%]|[.,/]\d)`,
+    need: String.raw`\b(?:CMW|CESCR|CEDAW|migrants?|Committee)\b`,
+  },
+  {
+    // C189, C-189, C.189, C097, R201, ILO C189, ILO-C189 (case-sensitive: "c189" is not an instrument).
+    ns: 'ilo',
+    ci: false,
+    re: String.raw`\b(?:ILO[\s-]?)?(?<t>[CR])[.-]?(?<k>0?\d{2,3})(?![\w%]|[.,/-]\d)`,
+    need: String.raw`\b(?:ILO|OIT|Conventions?|Convenio|labou?r|workers?|employment)\b`,
+  },
+  {
+    // ILO Convention No. 189 · Conventions Nos. 97 and 143 · Domestic Workers Convention, 2011 (No. 189)
+    // · Recommendation No. 201 · Convenio núm. 189 · Migration for Employment Convention (Revised), 1949 (No. 97)
+    ns: 'ilo',
+    ci: true,
+    re: String.raw`\b(?:(?:ILO|OIT)[\s-]*)?(?<t>Convention|Recommendation|Convenio|Recomendaci[óo]n)s?(?:\s*\(revised\))?(?:,?\s*\d{4})?,?\s*\(?\s*(?:${NO}\s*)?(?<k>\d{2,3})(?![\d%]|[.,/]\d)\)?`,
+    cont: String.raw`(?:\s+in\s+\d{4})?\s*${AND}\s*(?<s>(?:${NO}\s*)?(?<k>\d{2,3})(?![\d%]|[.,/]\d))(?:\s+in\s+\d{4})?`,
+    need: String.raw`\b(?:ILO|OIT|Conventions?|Convenio|labou?r|workers?|employment)\b`,
+  },
+  {
+    // SDG 10.7 · SDG target 10.c · target 10.7 and 8.8 · targets 5.2 and 16.2 · indicator 10.7.1 · Goal 17
+    ns: 'sdg',
+    ci: true,
+    re: String.raw`\b(?:SDGs?|ODS|Goals?|Targets?|Indicators?)\s*(?:(?:target|indicator)s?\s*)?(?<k>\d{1,2}(?:\.(?:\d{1,2}|[a-c])(?:\.\d{1,2})?)?)(?![\d%]|[.,]\d|\.[a-z]\b)`,
+    cont: String.raw`\s*${AND}\s*(?<s>(?:target\s*)?(?<k>\d{1,2}\.(?:\d{1,2}|[a-c]))(?![\d%]|[.,]\d))`,
+    need: String.raw`\b(?:SDGs?|ODS|Sustainable Development|2030 Agenda|Agenda 2030|migra\w*)\b`,
+  },
+  {
+    // resolution 60/227 · A/RES/68/4 · resolutions 56/203 and 58/208 · Resolution 2997 (XXVII) · resolution 1983
+    ns: 'res',
+    ci: true,
+    re: String.raw`(?:\b[AS]/RES/|\b(?:resolutions?|res\.)\s*(?:${NO}\s*)?)(?<k>\d{2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:\s*\([IVXL]+\))?)(?![\d/]|[.,]\d)`,
+    cont: String.raw`\s*(?:,|and|&)\s*(?<s>(?<k>\d{2}/\d{1,3}|\d{4}/\d{1,3}))(?![\d/]|[.,]\d)`,
+  },
+  {
+    // UN document symbols: A/68/190, A/HRC/20/24, A/C.3/66/L.18, E/2010/89, ESA/P/WP/249, CMW/C/GC/1.
+    ns: 'sym',
+    ci: false,
+    re: String.raw`\b(?=[A-Z]{1,6}/[A-Z0-9./]*\d)(?<k>[A-Z]{1,6}(?:/[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,4})?)+)(?![\w/])`,
+  },
+  {
+    // Doc 9303 · Doc. 9303 · ICAO Doc 9303 · Document 9303, Part 1
+    ns: 'doc',
+    ci: true,
+    re: String.raw`\b(?:ICAO\s+)?Doc(?:ument|\.)?\s*(?<k>\d{4})(?!\d)(?:,?\s*Part\s*\d{1,2}\b)?`,
+  },
+  {
+    // WHO resolutions WHA61.17, WHA 63.16
+    ns: 'wha',
+    ci: false,
+    re: String.raw`\bWHA\s?(?<k>\d{2}\.\d{1,2})(?![\d.])`,
+  },
+];
+
+/**
+ * Keys implied by conventional entry ids (as in terms.tsv: c189, r201, cedawgr26, sdg107, sdg10c, res60227,
+ * doc9303, wha6117). Used only for keys that no entry form spells. Ambiguous splits ("sdg107" → 10.7 or
+ * 1.07) yield every reading; the wrong ones are harmless because real text never contains them.
+ */
+export function keysFromId(id: string): string[] {
+  let m: RegExpExecArray | null;
+  if ((m = /^([cr])0?(\d{2,3})$/.exec(id))) return [familyKey('ilo', m[2]!, m[1])];
+  if ((m = /^cedawgr(\d{1,2})$/.exec(id))) return [familyKey('cedawgr', m[1]!), ...(m[1] === '26' ? [familyKey('gc', '26')] : [])];
+  if ((m = /^doc(\d{4})$/.exec(id))) return [familyKey('doc', m[1]!)];
+  if ((m = /^wha(\d{2})(\d{1,2})$/.exec(id))) return [familyKey('wha', `${m[1]}.${m[2]}`)];
+  if ((m = /^res(\d{2})(\d{1,3})$/.exec(id))) return [familyKey('res', `${m[1]}/${m[2]}`), familyKey('res', m[1]! + m[2]!)];
+  if ((m = /^res(\d{3,4})$/.exec(id))) return [familyKey('res', m[1]!)];
+  if ((m = /^sdg(?:goal)?(\d{1,2})$/.exec(id)) && id.includes('goal')) return [familyKey('sdg', m[1]!)];
+  if ((m = /^sdg(\d{1,2})(\d{1,2}|[a-c])?(\d)?$/.exec(id))) {
+    const d = id.slice(3);
+    const out: string[] = [];
+    // Every split of the digits into goal(.target(.indicator)) with 1–2 digit parts.
+    for (let a = 1; a <= 2 && a <= d.length; a++) {
+      const g = d.slice(0, a), rest = d.slice(a);
+      if (!rest) { out.push(familyKey('sdg', g)); continue; }
+      for (let b = 1; b <= 2 && b <= rest.length; b++) {
+        const t = rest.slice(0, b), r = rest.slice(b);
+        if (!/^(\d+|[a-c])$/.test(t)) continue;
+        if (!r) out.push(familyKey('sdg', `${g}.${t}`));
+        else if (/^\d{1,2}$/.test(r)) out.push(familyKey('sdg', `${g}.${t}.${r}`));
+      }
+    }
+    return out;
+  }
+  return [];
+}

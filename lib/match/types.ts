@@ -1,0 +1,90 @@
+/**
+ * Types of the compiled matcher. `CompiledMatcher` is plain JSON: it is produced once at build time
+ * by compileMatcher() and shipped to the content script, which only runs loadMatcher().
+ */
+
+/** A recognised term: JS string offsets into the ORIGINAL text passed to find(). */
+export interface Match {
+  start: number;
+  end: number;
+  id: string;
+}
+
+/**
+ * Page-level evidence, computed once per page with matcher.pageContext(pageText) and passed to every
+ * find() call on that page's text nodes.
+ */
+export interface PageContext {
+  /** Distinct unambiguous glossary entries + distinct migration-domain words on the page. */
+  score: number;
+  /** score >= DOMAIN_THRESHOLD: the page is about migration governance. */
+  domain: boolean;
+  /** Entry ids found on the page through an unambiguous form (full name, non-neverAlone entry…). */
+  ids: string[];
+  /** Normalised lowercase page text, for "is this context word anywhere on the page" checks. */
+  text: string;
+}
+
+export interface FindOptions {
+  /** Only report entries of these categories (all when omitted). */
+  categories?: readonly string[];
+  /** Entry ids the user already knows / muted: their spans are consumed but not reported. */
+  muted?: readonly string[] | ReadonlySet<string>;
+}
+
+/** Trie over normalised tokens. Keys: "=Tok" (exact case) or "tok" (lowercase); "" = terminal. */
+export interface TrieNode {
+  [key: string]: TrieNode | number[];
+}
+
+/** A composite family (ILO numbers, SDG targets, resolution symbols…), see families.ts. */
+export interface CompiledFamily {
+  /** Key namespace, e.g. "ilo", "sdg", "res". */
+  ns: string;
+  /** Regex source with named groups `k` (number/symbol) and optional `t` (type letter source). */
+  re: string;
+  /** Regex flags (always includes g and d). */
+  f: string;
+  /** Sticky continuation for coordinated forms ("and No. 143"): groups `s` (span) and `k`. */
+  cont?: string;
+  /** Case-insensitive regex that must occur within the context window (e.g. "ILO|Convention"). */
+  need?: string;
+  /** Normalised key → entry index. */
+  keys: Record<string, number>;
+}
+
+export interface CompiledPattern {
+  /** Regex source (from hints.patterns). */
+  re: string;
+  /** Flags: g, plus i unless the entry is case-sensitive, plus u only when the source needs it. */
+  f: string;
+  /** Entry index. */
+  x: number;
+  /**
+   * Trigger words (lowercase, see pattern-trigger.ts): every match has one of them in the text, so the
+   * pattern is skipped when none occurs. Empty = always run.
+   */
+  w: string[];
+}
+
+export interface CompiledMatcher {
+  v: 1;
+  /** Entry index → id. */
+  ids: string[];
+  /** Category names; `cat[i]` indexes into it. */
+  cats: string[];
+  cat: number[];
+  /** Indices of entries with hints.neverAlone. */
+  amb: number[];
+  /** Entry index → lowercase context phrases (hints.context). */
+  ctx: Record<string, string[]>;
+  /** Entry index → lowercase veto phrases (hints.notNear). */
+  not: Record<string, string[]>;
+  /** Token trie; terminal values are entryIndex * 2 + (single-word form ? 1 : 0). */
+  trie: TrieNode;
+  fam: CompiledFamily[];
+  /** hints.patterns, one regex each, run only when one of their literal words occurs in the text. */
+  pat: CompiledPattern[];
+  /** Lowercase migration-domain words counted by pageContext(). */
+  dom: string[];
+}

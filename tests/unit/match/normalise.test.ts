@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { normalise, tokenize } from '../../../lib/match/normalise';
+
+describe('normalise', () => {
+  it('keeps length and folds spaces, dashes, quotes and superscript digits', () => {
+    const src = 'UN\u2011Habitat\u00A0\u2013 IOM\u2019s \u201Cx\u201D ASEAN\u00B2\u2078 a\u202Fb';
+    const out = normalise(src);
+    expect(out.length).toBe(src.length);
+    expect(out).toBe('UN-Habitat - IOM\'s "x" ASEAN   a b');
+  });
+
+  it('tokenises words and punctuation, dropping hyphens, with original offsets', () => {
+    const text = 'foo_IOM, UN–Women\n  (No. 189)';
+    const tk = tokenize(normalise(text));
+    expect(tk.t).toEqual(['foo_IOM', ',', 'UN', 'Women', '(', 'No', '.', '189', ')']);
+    tk.t.forEach((t, i) => expect(normalise(text).slice(tk.s[i], tk.e[i])).toBe(t));
+  });
+
+  it('treats Unicode letters as word characters', () => {
+    expect(tokenize('Recomendación núm. 201').t).toEqual(['Recomendación', 'núm', '.', '201']);
+  });
+});
