@@ -36,6 +36,12 @@ function blockOf(el: Element): Element {
   return e;
 }
 
+/**
+ * A block longer than this is cut at the next text-node boundary: one giant <div> of text (or a page
+ * made of <br>-separated lines) would otherwise become a single long matching task.
+ */
+export const MAX_BLOCK_CHARS = 2000;
+
 export interface WalkState {
   walker: TreeWalker;
   current: Block | null;
@@ -77,7 +83,7 @@ export function walkSome(s: WalkState, out: Block[], maxNodes: number): boolean 
     if (!parent) continue;
     const data = (n as Text).data;
     const block = blockOf(parent);
-    if (!s.current || s.current.el !== block) {
+    if (!s.current || s.current.el !== block || s.current.text.length > MAX_BLOCK_CHARS) {
       if (s.current) out.push(s.current);
       s.current = { text: '', segments: [], el: block };
     }

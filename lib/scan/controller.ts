@@ -127,11 +127,17 @@ export class PageScanner<Ctx = unknown> {
     const h = this.doc.defaultView?.innerHeight ?? 800;
     const near: Block[] = [];
     const rest: Block[] = [];
+    const t = now();
+    let below = 0;
+    let checking = true;
     for (let i = 0; i < blocks.length; i++) {
-      // Only the first screenfuls can be near; rect reads are cheap because we never dirty layout.
-      if (near.length < 400 && i < 4000) {
+      // Rect reads are cheap because we never dirty layout, but bounded: stop once blocks have been
+      // below the fold for a while (document order ≈ visual order) or the time budget is spent.
+      if (checking) {
         const r = blocks[i].el.getBoundingClientRect();
-        if (r.bottom >= -h && r.top <= 2 * h) { near.push(blocks[i]); continue; }
+        if (r.bottom >= -h && r.top <= 2 * h) { near.push(blocks[i]); below = 0; continue; }
+        if (r.top > 2 * h && ++below > 50) checking = false;
+        if (near.length >= 400 || (i & 63) === 63 && now() - t > this.opts.sliceMs / 2) checking = false;
       }
       rest.push(blocks[i]);
     }
@@ -142,9 +148,8 @@ export class PageScanner<Ctx = unknown> {
     let i = 0;
     while (i < blocks.length) {
       const t = now();
-      while (i < blocks.length && now() - t < this.opts.sliceMs) {
-        for (const end = Math.min(i + 32, blocks.length); i < end; i++) this.matchBlock(blocks[i]);
-      }
+      // Check the clock after every block: one block can hold thousands of characters.
+      while (i < blocks.length && now() - t < this.opts.sliceMs) this.matchBlock(blocks[i++]);
       this.painter.flush();
       this.tick(t);
       this.opts.onUpdate?.([...this.matches]);
