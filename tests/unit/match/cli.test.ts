@@ -17,9 +17,9 @@ function spawnCli(cmd: string, args: string[]): Promise<Run> {
     });
   });
 }
-/** As documented (`npx tsx scripts/recognise.ts …`); `direct` skips npx's own start-up. */
-const run = (...args: string[]) => spawnCli('npx', ['tsx', 'scripts/recognise.ts', ...args]);
-const direct = (...args: string[]) => spawnCli(process.execPath, ['--import', 'tsx', 'scripts/recognise.ts', ...args]);
+/** As documented (`npx tsx lib/cli/recognise.ts …`); `direct` skips npx's own start-up. */
+const run = (...args: string[]) => spawnCli('npx', ['tsx', 'lib/cli/recognise.ts', ...args]);
+const direct = (...args: string[]) => spawnCli(process.execPath, ['--import', 'tsx', 'lib/cli/recognise.ts', ...args]);
 const GLOSSARY = ['--glossary', join(FIXTURES, 'glossary')];
 const runs: Record<string, Run> = {};
 beforeAll(async () => {
@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const [k, p] of Object.entries(jobs)) runs[k] = await p;
 }, 90_000);
 
-describe('scripts/recognise.ts', () => {
+describe('lib/cli/recognise.ts', () => {
   it('--json on a .txt file prints only a JSON array with offsets into the file text', () => {
     const file = join(FIXTURES, 'page.txt');
     const r = runs.txt!;

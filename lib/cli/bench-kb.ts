@@ -1,12 +1,12 @@
 /**
- * Knowledge-base size/speed metrics: `npx tsx scripts/bench-kb.ts [root]`.
+ * Knowledge-base size/speed metrics: `npx tsx lib/cli/bench-kb.ts [root]`.
  * Relative imports only: tsx runs this file directly.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { buildKnowledgeBase, canonicalJson, serializeBundle } from '../lib/kb/build';
-import { loadIndex } from '../lib/kb/search-options';
+import { buildKnowledgeBase, canonicalJson, serializeBundle } from '../kb/build';
+import { loadIndex } from '../kb/search-options';
 
 export interface KbBench {
   /** Bytes of the serialised MiniSearch index (UTF-8). */

@@ -1,13 +1,13 @@
 /**
- * `kb show <term>` and the glossary part of `kb stats`. Exported handlers; scripts/kb.ts wires
+ * `kb show <term>` and the glossary part of `kb stats`. Exported handlers; lib/cli/kb.ts wires
  * them to the command line. Relative imports only: tsx runs this file without the `@/` alias.
  */
-import { buildKnowledgeBase } from '../lib/kb/build';
-import type { KbBundle } from '../lib/kb/types';
-import { formatGlossaryError } from '../lib/glossary/errors';
-import { formatCard } from '../lib/glossary/format';
-import { buildGlossary, type GlossaryBuildResult } from '../lib/glossary/index';
-import type { GlossaryEntry } from '../lib/glossary/types';
+import { buildKnowledgeBase } from '../kb/build';
+import type { KbBundle } from '../kb/types';
+import { formatGlossaryError } from '../glossary/errors';
+import { formatCard } from '../glossary/format';
+import { buildGlossary, type GlossaryBuildResult } from '../glossary/index';
+import type { GlossaryEntry } from '../glossary/types';
 
 export interface GlossaryCliOptions {
   /** Repository root (default: process.cwd()). */

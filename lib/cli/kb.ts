@@ -1,5 +1,5 @@
 /**
- * Knowledge-base CLI: `npx tsx scripts/kb.ts <cmd>` (or `npm run kb -- <cmd>`).
+ * Knowledge-base CLI: `npx tsx lib/cli/kb.ts <cmd>` (or `npm run kb -- <cmd>`).
  *   stats [--json]        counts per document, agency and section kind
  *   search "<query>"      top 10 hits with citations
  *   audit [--kind K] [--counts]  text-quality audit of all records (bad joins, markup, stray markers)
@@ -9,11 +9,11 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAll, readLines, readSources } from '../lib/kb/build';
-import { auditRecords, countByKind } from '../lib/kb/audit';
-import { computeStats } from '../lib/kb/stats';
-import { createIndex } from '../lib/kb/search-options';
-import type { Citation, DocKey } from '../lib/kb/types';
+import { parseAll, readLines, readSources } from '../kb/build';
+import { auditRecords, countByKind } from '../kb/audit';
+import { computeStats } from '../kb/stats';
+import { createIndex } from '../kb/search-options';
+import type { Citation, DocKey } from '../kb/types';
 import { show, termStats } from './kb-glossary';
 
 export interface KbCommand {

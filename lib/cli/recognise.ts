@@ -1,5 +1,5 @@
 /**
- * Command-line recogniser: `npx tsx scripts/recognise.ts [--json] [--glossary DIR] FILE`
+ * Command-line recogniser: `npx tsx lib/cli/recognise.ts [--json] [--glossary DIR] FILE`
  * (also `npm run --silent recognise -- --json FILE`). Reads a UTF-8 .txt file or the visible text of
  * an .html file, compiles data/glossary/*.json and lists the recognised terms. With --json, stdout
  * holds ONLY a JSON array of {start, end, text, id, label} (offsets into the text / extracted text).
@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GlossarySource } from '../lib/glossary/types';
-import { compileMatcher } from '../lib/match/compile';
-import { loadMatcher } from '../lib/match/matcher';
-import { htmlToText } from '../lib/match/html-node';
+import type { GlossarySource } from '../glossary/types';
+import { compileMatcher } from '../match/compile';
+import { loadMatcher } from '../match/matcher';
+import { htmlToText } from '../match/html-node';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const USAGE = 'usage: recognise [--json] [--glossary DIR] FILE(.txt|.html)';
 
 class CliError extends Error {}
