@@ -30,7 +30,15 @@ export function isSkipped(el: Element, ownHost: Element | null): boolean {
   return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
 }
 
-function blockOf(el: Element): Element {
+/** Is `node` inside a region we never scan (form field, editable, hidden, our own UI)? */
+export function insideSkipped(node: Node, ownHost: Element | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n.nodeType === 1 && isSkipped(n as Element, ownHost)) return true;
+  }
+  return false;
+}
+
+export function blockOf(el: Element): Element {
   let e: Element = el;
   while (INLINE.has(e.tagName.toUpperCase()) && e.parentElement) e = e.parentElement;
   return e;

@@ -3,7 +3,7 @@
  * for long), matches blocks near the viewport first, paints, indexes matches for hit-testing, and
  * rescans only the subtrees a MutationObserver reports. It reads the page and never writes to it.
  */
-import { locate, startWalk, walkSome, type Block } from './blocks';
+import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from './blocks';
 import type { MatchIndex, TextMatch } from './hittest';
 import { adoptHighlightStyle, Painter } from './highlight';
 
@@ -150,15 +150,16 @@ export class PageScanner<Ctx = unknown> {
       const t = now();
       // Check the clock after every block: one block can hold thousands of characters.
       while (i < blocks.length && now() - t < this.opts.sliceMs) this.matchBlock(blocks[i++]);
-      this.painter.flush();
+      this.painter.flush(i >= blocks.length);
       this.tick(t);
-      this.opts.onUpdate?.([...this.matches]);
       if (i < blocks.length) {
         await yieldTask();
         if (gen !== this.generation) return;
       }
     }
     this.stats.blocks += blocks.length;
+    // Once per pass, not per slice: copying tens of thousands of matches each slice would be O(n²).
+    this.opts.onUpdate?.([...this.matches]);
   }
 
   private matchBlock(b: Block): void {
@@ -213,7 +214,13 @@ export class PageScanner<Ctx = unknown> {
     this.timer = null;
     this.firstPending = 0;
     const gen = this.generation;
-    const roots = [...this.pending].map((n) => (n.nodeType === 3 ? n.parentNode : n)).filter((n): n is Node => !!n && n.isConnected);
+    const host = this.opts.ownHost ?? null;
+    // Rescan whole blocks (a term may span the changed node and its neighbours), and never a region
+    // the walk itself skips: typing into a contenteditable element must not get it underlined.
+    const roots = [...this.pending]
+      .map((n) => (n.nodeType === 3 ? n.parentNode : n))
+      .map((n) => (n && n.nodeType === 1 ? blockOf(n as Element) : n))
+      .filter((n): n is Node => !!n && n.isConnected && !insideSkipped(n, host));
     this.pending.clear();
     // Drop matches whose text left the page or lies inside a subtree we are about to rescan.
     const top = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));

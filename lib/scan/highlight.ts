@@ -56,7 +56,18 @@ export class Painter {
 
   remove(m: TextMatch): void { this.hl?.delete(m.range); }
 
-  flush(): void {
+  private lastFlush = -Infinity;
+
+  /**
+   * Register queued ranges. Browsers re-process a highlight's whole range set when it changes, so on
+   * pages with tens of thousands of matches frequent small additions cost O(n²): unless `force`, at
+   * most one flush per `minGapMs` (the first one, with the on-screen blocks, is immediate).
+   */
+  flush(force = true, minGapMs = 400): void {
+    if (!this.queue.length) return;
+    const t = performance.now();
+    if (!force && t - this.lastFlush < minGapMs) return;
+    this.lastFlush = t;
     const reg = registry();
     if (!reg || !highlightSupported()) { this.queue = []; return; }
     // Re-register if the page (or another frame of ours) removed our highlight.

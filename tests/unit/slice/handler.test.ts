@@ -10,6 +10,9 @@ const send = async (msg: unknown, sender: object) => (await fakeBrowser.runtime.
 describe('background entrypoint wiring', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    // fake-browser implements neither commands.onCommand, runtime.onConnect nor runtime.getManifest.
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Migration Lens', version: '0.1.0' });
     globalThis.indexedDB = new IDBFactory();
     // The entrypoint fetches the packaged kb/*.json files from the extension; serve a small fixture.
