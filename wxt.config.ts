@@ -12,7 +12,20 @@ export default defineConfig({
     name: 'Migration Lens',
     description:
       'Explains the agencies, forums, instruments and programmes of international migration governance on any page, citing UN sources.',
+    // storage: settings and custom glossaries; sidePanel: Chrome's side panel (Firefox uses sidebar_action,
+    // which needs no permission). The content script's <all_urls> match is the only host access.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // Extension pages: only our own packaged scripts, no plugins, and no network at all (connect-src
+    // 'self' still lets the background read its own kb/*.json).
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'",
+    },
+    commands: {
+      'explain-selection': {
+        suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
+        description: 'Explain the term at the selection or caret',
+      },
+    },
     browser_specific_settings: {
       gecko: {
         id: 'migration-lens@migrationlens.org',
