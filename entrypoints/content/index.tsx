@@ -1,11 +1,23 @@
-import { render } from 'preact';
-import { computePosition, flip, shift, offset } from '@floating-ui/dom';
-import { Popover, POPOVER_CSS, type PopoverState } from '@/components/Popover';
-import { hitTest, liveRange, type TextMatch } from '@/lib/scan/hittest';
+/**
+ * Content script wiring: scanning (Session), hover intent → cards (CardController), pin/Esc/P keys,
+ * trainer stepping, and the page protocol. The page DOM is never changed; our host joins the page only
+ * when a card is first shown.
+ */
+import { hitTest, type TextMatch } from '@/lib/scan/hittest';
 import { request } from '@/lib/messaging/protocol';
+import { CardCache } from '@/lib/content/card-cache';
+import { HoverIntent } from '@/lib/content/hover-intent';
+import { keyAction } from '@/lib/content/keys';
+import { matchAtSelection } from '@/lib/content/occurrences';
+import { recordFetcher } from '@/lib/content/record';
+import { markDwell } from '@/lib/content/timing';
+import { settingsStore } from '@/lib/settings/store';
+import { CardController, HOST_TAG } from './cards';
+import { PageTools } from './page-handler';
 import { Session, send } from './session';
+import { isEditable, openSearch } from './util';
 
-export const HOST_TAG = 'migration-lens-host';
+export { HOST_TAG };
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -13,55 +25,99 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     if (!document.documentElement || document.contentType.includes('xml')) return;
-    const host = document.createElement(HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = new CSSStyleSheet();
-    style.replaceSync(POPOVER_CSS);
-    shadow.adoptedStyleSheets = [style];
-    const mount = document.createElement('div');
-    shadow.append(mount);
-    let attached = false;
+    const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
+    let session!: Session;
+    let tools!: PageTools;
+    const trainer = () => session.settings.trainerMode;
 
-    const session = new Session(host);
+    const cards = new CardController(document, {
+      cache,
+      fetchRecord: recordFetcher(send),
+      trainer,
+      hostAttrs: () => ({
+        theme: session.settings.theme === 'auto' ? null : session.settings.theme,
+        // The trainer preset: large text for a room.
+        textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
+      }),
+      know: (id, known) => {
+        const list = session.settings.knownTerms.filter((k) => k !== id);
+        // The settings watch restarts the scan in every tab, so the underline goes (or comes back) live.
+        void settingsStore().set({ knownTerms: known ? [...list, id] : list }).catch(() => undefined);
+      },
+      openSearch,
+      occurrenceCount: (id) => tools.occurrences(id).length,
+      step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
+      focusAll: (id) => { tools.focusTerm(id); },
+    });
+
+    session = new Session(cards.host);
+    tools = new PageTools(session, () => explainSelection());
+    session.onSettings(() => cards.refresh());
     void session.start();
 
-    let current: TextMatch | null = null;
-    let seq = 0;
+    let dwellAt: number | null = null;
+    const intent = new HoverIntent<TextMatch>({
+      showDelayMs: () => session.settings.hoverDelayMs,
+      onDwell: (m) => { dwellAt = markDwell(); void cache.get(m.termId); },
+      onShow: (m) => cards.showHover(m, dwellAt),
+      onHide: () => cards.hideHover(),
+    });
 
-    async function show(m: TextMatch) {
-      if (!attached) { document.documentElement.append(host); attached = true; }
-      const mySeq = ++seq;
-      draw({ status: 'loading', termId: m.termId }, m);
-      const reply = await request(send, { type: 'lookup', termId: m.termId });
-      const state: PopoverState = !reply.ok ? { status: 'error', message: reply.error }
-        : reply.data ? { status: 'ready', card: reply.data } : { status: 'not-found', termId: m.termId };
-      if (mySeq === seq && current === m) draw(state, m);
-    }
+    const termAt = (x: number, y: number): TextMatch | null => {
+      const s = session.scanner;
+      return s ? hitTest(s.index, document, x, y, s.shadowRoots) : null;
+    };
 
-    function draw(state: PopoverState, m: TextMatch) {
-      render(<Popover state={state} />, mount);
-      const card = mount.firstElementChild as HTMLElement | null;
-      if (!card) return;
-      const range = liveRange(m);
-      computePosition({ getBoundingClientRect: () => range.getBoundingClientRect() }, card, {
-        strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })],
-      }).then(({ x, y }) => { card.style.left = `${x}px`; card.style.top = `${y}px`; });
-    }
-
-    function hide() {
-      current = null;
-      seq++;
-      render(null, mount);
-    }
-
+    let onCard = false;
     document.addEventListener('mousemove', (e) => {
-      if (e.target === host) return; // pointer is on our card
-      const scanner = session.scanner;
-      const m = scanner ? hitTest(scanner.index, document, e.clientX, e.clientY, scanner.shadowRoots) : null;
-      if (m === current) return;
-      if (!m) return hide();
-      current = m;
-      void show(m);
+      if (e.target === cards.host) { if (!onCard) { onCard = true; intent.enterCard(); } return; }
+      if (onCard) { onCard = false; intent.leaveCard(); }
+      const m = termAt(e.clientX, e.clientY);
+      // The term of a pinned card needs no hover card on top of it.
+      intent.move(m && !cards.isPinnedAnchor(m) ? m : null, e.clientX, e.clientY);
     }, { passive: true });
+
+    // A click on an underlined term pins its card (the page still gets the click, e.g. a link).
+    document.addEventListener('click', (e) => {
+      if (e.target === cards.host || e.button !== 0) return;
+      const m = termAt(e.clientX, e.clientY);
+      if (!m) return;
+      intent.reset();
+      cards.openPinned(m, m.termId);
+    }, { passive: true });
+
+    document.addEventListener('keydown', (e) => {
+      const pinned = [...cards.cards].reverse().find((c) => c.pinned);
+      const action = keyAction(e, {
+        cardOpen: cards.cards.length > 0, inCard: e.target === cards.host, editable: isEditable(e.target),
+        trainer: trainer(), anyPinned: !!pinned,
+      });
+      if (!action) return;
+      e.preventDefault();
+      if (action === 'close') {
+        e.stopPropagation(); // our Esc must not also close the page's dialog underneath
+        if (cards.top && !cards.top.pinned) intent.reset();
+        cards.closeTop();
+      } else if (action === 'pin') {
+        const t = cards.hover ?? cards.top;
+        if (!t) return;
+        if (!t.pinned) intent.reset();
+        cards.togglePin(t);
+      } else if (pinned) {
+        cards.stepCard(pinned, action === 'next' ? 1 : -1);
+      }
+    }, true);
+
+    function explainSelection(): string | null {
+      const s = session.scanner;
+      const sel = document.getSelection();
+      const m = s ? matchAtSelection(s.index, sel) : null;
+      if (!m) return null;
+      intent.reset();
+      cards.openPinned(m, m.termId);
+      return m.termId;
+    }
+
+    browser.runtime.onMessage.addListener((msg: unknown) => tools.handle(msg));
   },
 });

@@ -9,6 +9,7 @@ import { request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings/schema';
 import { settingsStore } from '@/lib/settings/store';
 import type { TextMatch } from '@/lib/scan/hittest';
+import { categoryMap } from '@/lib/content/occurrences';
 
 export const send = (msg: unknown) => browser.runtime.sendMessage(msg);
 
@@ -23,11 +24,16 @@ async function termsWithRetry(): Promise<Reply<TermsReply>> {
   return last;
 }
 
+/** The settings that change what is underlined (others only restyle the cards). */
+const scanRelevant = (s: Settings) => JSON.stringify([s.enabled, s.siteMode, s.disabledSites, s.allowedSites, s.categories, s.knownTerms]);
+
 export class Session {
   settings: Settings = defaultSettings();
   scanner: PageScanner<PageContext> | null = null;
   matcher: LoadedMatcher | null = null;
   error: string | null = null;
+  /** Glossary id → category, from the compiled matcher (popup/side panel "terms on this page"). */
+  categories: Map<string, string> = new Map();
   private listeners = new Set<(m: TextMatch[]) => void>();
 
   constructor(private readonly host: Element) {}
@@ -35,9 +41,18 @@ export class Session {
   async start(): Promise<void> {
     const store = settingsStore();
     try { this.settings = await store.get(); } catch { /* storage unavailable: defaults */ }
-    store.watch((next) => { this.settings = next; void this.restart(); });
+    store.watch((next) => {
+      const prev = this.settings;
+      this.settings = next;
+      for (const cb of this.settingsListeners) cb(next);
+      // Theme, text size, delay and trainer mode only affect the cards: no rescan for those.
+      if (scanRelevant(prev) !== scanRelevant(next)) void this.restart();
+    });
     await this.restart();
   }
+
+  private settingsListeners = new Set<(s: Settings) => void>();
+  onSettings(cb: (s: Settings) => void): void { this.settingsListeners.add(cb); }
 
   onMatches(cb: (m: TextMatch[]) => void): void { this.listeners.add(cb); }
 
@@ -47,6 +62,8 @@ export class Session {
     if (!r.ok) { this.error = r.error; return null; }
     try {
       this.matcher = loadMatcher(r.data.matcher as CompiledMatcher);
+      this.categories = categoryMap(r.data.matcher);
+      this.error = null;
     } catch (e) {
       this.error = `bad matcher: ${e instanceof Error ? e.message : String(e)}`;
     }

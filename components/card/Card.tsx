@@ -1,0 +1,85 @@
+import { canGoBack } from '@/lib/content/history';
+import { CardBody } from './CardBody';
+import { TrainerBar } from './TrainerBar';
+import type { CardActions, CardEnv, CardView } from './types';
+
+export const UNREACHABLE = "Migration Lens can't reach its background. Reload the page or the extension and try again.";
+
+/**
+ * One card: toolbar (back, breadcrumb, pin, close), body for each state, and the "I know this" undo bar.
+ * A hover card is role="tooltip"; pinned or keyboard-opened it becomes a labelled dialog.
+ */
+export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; env?: CardEnv }) {
+  const { state, history } = view;
+  const titleId = `ml-title-${view.key}`;
+  const trail = history.stack;
+  const onKey = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement;
+    if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA') return;
+    if (view.trainer && (e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      on.step(e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Backspace' && canGoBack(history)) {
+      e.preventDefault();
+      on.back();
+    }
+  };
+  return (
+    <div
+      class={`ml-card${view.pinned ? ' ml-pinned' : ''}`}
+      data-testid="ml-popover"
+      data-key={view.key}
+      data-state={state.status}
+      role={view.dialog ? 'dialog' : 'tooltip'}
+      aria-labelledby={view.dialog && state.status === 'ready' ? titleId : undefined}
+      aria-label={view.dialog && state.status !== 'ready' ? 'Migration Lens' : undefined}
+      tabIndex={-1}
+      onKeyDown={onKey}
+    >
+      <div class="ml-bar">
+        {canGoBack(history) && (
+          <button type="button" class="ml-btn ml-icon" onClick={on.back} aria-label={`Back to ${trail[trail.length - 2].label}`} data-testid="ml-back">←</button>
+        )}
+        {trail.length > 1 && (
+          <div class="ml-crumbs" role="group" aria-label="Card history" data-testid="ml-crumbs">
+            <ol>
+              {trail.map((c, i) => (
+                <li key={`${c.id}-${i}`}>
+                  {i < trail.length - 1
+                    ? <button type="button" class="ml-link" onClick={() => on.backTo(i)}>{c.label}</button>
+                    : <span aria-current="page">{c.label}</span>}
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+        <span class="ml-spacer" />
+        <button type="button" class="ml-btn" aria-pressed={view.pinned} onClick={on.togglePin} data-testid="ml-pin"
+          title={view.pinned ? 'Unpin (P)' : 'Pin (P)'}>
+          {view.pinned ? 'Unpin' : 'Pin'}
+        </button>
+        <button type="button" class="ml-btn ml-icon" onClick={on.close} aria-label="Close card (Esc)" data-testid="ml-close">×</button>
+      </div>
+      {view.trainer && view.occurrences && state.status === 'ready' && <TrainerBar occ={view.occurrences} on={on} />}
+      <div class="ml-body" data-testid="ml-body">
+        {state.status === 'loading' && <p class="ml-muted" role="status">Looking up…</p>}
+        {state.status === 'not-found' && <p class="ml-muted">No entry for this term. It may have been removed from your custom glossary.</p>}
+        {state.status === 'error' && (
+          <div class="ml-error" role="alert">
+            <p>{UNREACHABLE}</p>
+            <p class="ml-detail">{state.message}</p>
+            <button type="button" class="ml-btn" onClick={on.retry}>Try again</button>
+          </div>
+        )}
+        {state.status === 'ready' && <CardBody key={state.card.id} card={state.card} view={view} on={on} env={env} titleId={titleId} />}
+      </div>
+      {view.known && (
+        <div class="ml-undo" role="status" data-testid="ml-undo">
+          <span>“{view.known.label}” will no longer be underlined.</span>
+          <button type="button" class="ml-btn" onClick={on.undoKnow}>Undo</button>
+        </div>
+      )}
+    </div>
+  );
+}

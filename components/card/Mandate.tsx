@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TermCard } from '@/lib/messaging/protocol';
+import { recordLabel, type RecordFetch, type RecordView } from '@/lib/content/record';
+
+/**
+ * An agency's mandate (verbatim, from the 2013 CEB compilation) and its recommendation items. The
+ * mandate text comes from the card's own excerpt; recommendation texts come from the background's
+ * `record` message when available, otherwise only their labels are listed, with a way to search them.
+ */
+export function Mandate({ card, fetchRecord, onSearch }: { card: TermCard; fetchRecord?: RecordFetch; onSearch(q: string): void }) {
+  const mandate = card.excerpts.find((x) => x.recordId === card.mandateId);
+  const recs = card.recommendationIds ?? [];
+  const [open, setOpen] = useState(false);
+  const [texts, setTexts] = useState<Record<string, RecordView | null | undefined>>({});
+  const [fallbackMandate, setFallbackMandate] = useState<RecordView | null>(null);
+
+  useEffect(() => {
+    if (mandate || !card.mandateId || !fetchRecord) return;
+    let live = true;
+    void fetchRecord(card.mandateId).then((r) => { if (live) setFallbackMandate(r); });
+    return () => { live = false; };
+  }, [card.id]);
+
+  useEffect(() => {
+    if (!open || !fetchRecord) return;
+    let live = true;
+    for (const id of recs) {
+      if (texts[id] !== undefined) continue;
+      void fetchRecord(id).then((r) => { if (live) setTexts((t) => ({ ...t, [id]: r })); });
+    }
+    return () => { live = false; };
+  }, [open, card.id]);
+
+  const m = mandate ?? (fallbackMandate ? { text: fallbackMandate.text, cite: fallbackMandate.cite } : null);
+  const listId = `ml-recs-${card.id}`;
+  return (
+    <div class="ml-section" role="group" aria-label="Mandate and recommendations" data-testid="ml-mandate">
+      <h3 class="ml-h3">Mandate</h3>
+      {m ? (
+        <blockquote class="ml-excerpt"><p>{m.text}</p><cite>{m.cite}</cite></blockquote>
+      ) : <p class="ml-muted">The mandate text is in the search results.</p>}
+      {recs.length > 0 && (
+        <>
+          <button type="button" class="ml-btn ml-small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+            {open ? 'Hide' : 'Show'} its {recs.length} recommendation{recs.length === 1 ? '' : 's'} (2013)
+          </button>
+          {open && (
+            <ol class="ml-recs" id={listId} data-testid="ml-recs">
+              {recs.map((id) => {
+                const r = texts[id];
+                return (
+                  <li key={id}>
+                    <span class="ml-rec-label">{r?.label ?? recordLabel(id)}</span>{' '}
+                    {r ? <span>{r.text}{r.cite && <cite>{r.cite}</cite>}</span>
+                      : r === null || !fetchRecord
+                        ? <button type="button" class="ml-link" onClick={() => onSearch(`${card.label} recommendation ${recordLabel(id)}`)}>Find in search</button>
+                        : <span class="ml-muted">Loading…</span>}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import type { TermCard } from '@/lib/messaging/protocol';
+
+/**
+ * Related entries as buttons that navigate inside the card. Arrow keys move between them (one list,
+ * one Tab stop would hide the Back/Pin buttons' order, so every item stays tabbable too).
+ */
+/** Related lists of agencies run to 50+ entries: the first few, then "All related". */
+export const FIRST_RELATED = 8;
+
+export function RelatedList({ related, onOpen }: { related: TermCard['related']; onOpen(id: string, label: string): void }) {
+  const [all, setAll] = useState(false);
+  if (!related.length) return null;
+  const shown = all ? related : related.slice(0, FIRST_RELATED);
+  const onKey = (e: KeyboardEvent) => {
+    const keys = ['ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft', 'Home', 'End'];
+    if (!keys.includes(e.key)) return;
+    const list = e.currentTarget as HTMLElement;
+    const items = Array.from(list.querySelectorAll<HTMLButtonElement>('button'));
+    const root = list.getRootNode() as Document | ShadowRoot;
+    const i = items.indexOf(root.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    e.preventDefault();
+    const n = items.length;
+    const next = e.key === 'Home' ? 0 : e.key === 'End' ? n - 1
+      : e.key === 'ArrowDown' || e.key === 'ArrowRight' ? (i + 1) % n : (i - 1 + n) % n;
+    items[next].focus();
+  };
+  return (
+    <div class="ml-section" role="group" aria-label="Related entries">
+      <h3 class="ml-h3">Related</h3>
+      <ul class="ml-related" onKeyDown={onKey} data-testid="ml-related">
+        {shown.map((r) => (
+          <li key={r.id}>
+            <button type="button" class="ml-link" data-id={r.id} onClick={() => onOpen(r.id, r.label)}>{r.label}</button>
+          </li>
+        ))}
+      </ul>
+      {related.length > FIRST_RELATED && (
+        <button type="button" class="ml-btn ml-small ml-more-related" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? 'Fewer related' : `All related (${related.length})`}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Card styles for our shadow root. `:host { all: initial }` keeps page CSS out; every size is px times
+ * --ml-scale (text size setting / trainer preset) because the page's root font-size is not ours.
+ */
+import { THEME_CSS } from '../theme';
+
+const px = (n: number) => `calc(${n}px * var(--ml-scale))`;
+
+/** The tallest a card gets; the positioning code lowers it further when the space next to the term is short. */
+export const CARD_MAX_HEIGHT = px(480);
+
+export const CARD_CSS = `${THEME_CSS}
+:host { all: initial; direction: ltr; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; margin: 0; padding: 0; border: 0;
+  background: transparent; overflow: visible; pointer-events: none; z-index: 2147483647; color-scheme: light dark; }
+.ml-modal { all: unset; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; overflow: visible; }
+.ml-modal::backdrop { background: transparent; }
+.ml-card { position: fixed; top: 0; left: 0; box-sizing: border-box; width: max-content; max-width: min(${px(400)}, calc(100vw - 16px));
+  pointer-events: auto; display: flex; flex-direction: column; max-height: min(${CARD_MAX_HEIGHT}, calc(100vh - 16px));
+  border-radius: 8px; background: var(--ml-bg); color: var(--ml-fg); border: 1px solid var(--ml-border);
+  box-shadow: 0 6px 24px rgba(0,0,0,.22); font: 400 ${px(14)}/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+  text-align: left; letter-spacing: normal; word-wrap: break-word; overflow-wrap: anywhere; opacity: 1; transition: opacity .12s ease-out;
+  /* Inherited properties reach us through the host even past all: initial (the page may style the host
+     with !important, and all never resets direction): set every one our text depends on. */
+  direction: ltr; unicode-bidi: isolate; writing-mode: horizontal-tb; text-transform: none; font-style: normal;
+  font-variant: normal; font-stretch: normal; word-spacing: normal; text-indent: 0; text-shadow: none; white-space: normal;
+  visibility: visible; cursor: auto; hyphens: manual; text-decoration: none; font-kerning: auto; tab-size: 8;
+  -webkit-text-fill-color: currentColor; -webkit-text-stroke: 0; quotes: auto; list-style: none; }
+.ml-card.ml-pinned { border: 2px solid var(--ml-accent); }
+.ml-card:focus { outline: none; }
+.ml-card:focus-visible { outline: 3px solid var(--ml-focus); outline-offset: 2px; }
+.ml-bar { display: flex; align-items: center; gap: 6px; padding: 6px 8px 4px 12px; border-bottom: 1px solid var(--ml-border); flex: none; }
+.ml-spacer { flex: 1; }
+.ml-crumbs ol { display: flex; flex-wrap: wrap; gap: 2px; list-style: none; margin: 0; padding: 0; font-size: ${px(12)}; }
+.ml-crumbs li + li::before { content: "›"; margin: 0 4px; color: var(--ml-muted); }
+.ml-body { padding: 8px 14px 12px; overflow-y: auto; overscroll-behavior: contain; min-height: 0; }
+.ml-head { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
+.ml-label { font-size: ${px(17)}; font-weight: 700; margin: 0; }
+.ml-category { font-size: ${px(12)}; color: var(--ml-muted); text-transform: uppercase; letter-spacing: .04em; }
+.ml-badge { font-size: ${px(12)}; font-weight: 700; padding: 0 6px; border-radius: 4px; background: var(--ml-accent); color: var(--ml-accent-fg); }
+.ml-expansion { margin: 4px 0; font-weight: 600; }
+.ml-summary { margin: 6px 0; }
+.ml-kicker, .ml-h3 { font-size: ${px(12)}; font-weight: 700; color: var(--ml-muted); text-transform: uppercase; letter-spacing: .04em; }
+.ml-h3 { margin: 10px 0 4px; }
+.ml-section { margin: 6px 0; }
+.ml-muted { color: var(--ml-muted); margin: 4px 0; }
+.ml-error { color: var(--ml-error); }
+.ml-error p { margin: 4px 0; }
+.ml-detail { font-size: ${px(12)}; color: var(--ml-muted); }
+.ml-excerpt { margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--ml-accent); background: var(--ml-quote-bg); font-size: ${px(13)}; }
+.ml-excerpt p { margin: 0; }
+.ml-excerpt cite, .ml-recs cite { display: block; margin-top: 4px; font-style: normal; font-size: ${px(12)}; color: var(--ml-muted); }
+.ml-recs { margin: 6px 0; padding-left: 0; list-style: none; font-size: ${px(13)}; }
+.ml-recs li { margin: 4px 0; padding: 4px 8px; background: var(--ml-quote-bg); border-radius: 4px; }
+.ml-rec-label { font-weight: 700; }
+.ml-more-related { margin-top: 6px; }
+.ml-related { display: flex; flex-wrap: wrap; gap: 4px 12px; list-style: none; margin: 0; padding: 0; }
+.ml-actions, .ml-trainer { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 10px; }
+.ml-trainer { margin: 0; padding: 6px 12px; border-bottom: 1px solid var(--ml-border); flex: none; }
+.ml-count { font-size: ${px(13)}; min-width: 6em; text-align: center; }
+.ml-btn { font: inherit; font-size: ${px(13)}; line-height: 1.3; color: var(--ml-fg); background: var(--ml-bg); border: 1px solid var(--ml-border);
+  border-radius: 6px; padding: 3px 8px; cursor: pointer; margin: 0; }
+.ml-btn:hover { border-color: var(--ml-accent); }
+.ml-btn[aria-pressed=true] { background: var(--ml-accent); color: var(--ml-accent-fg); border-color: var(--ml-accent); }
+.ml-btn:disabled { opacity: .6; cursor: default; }
+.ml-small { font-size: ${px(12)}; }
+.ml-icon { min-width: ${px(28)}; padding: 1px 6px; }
+.ml-link { font: inherit; color: var(--ml-accent); background: none; border: 0; padding: 0; margin: 0; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
+.ml-btn:focus-visible, .ml-link:focus-visible { outline: 3px solid var(--ml-focus); outline-offset: 2px; }
+.ml-undo { display: flex; gap: 8px; align-items: center; justify-content: space-between; padding: 6px 12px; border-top: 1px solid var(--ml-border);
+  font-size: ${px(13)}; flex: none; }
+@media (prefers-reduced-motion: reduce) { .ml-card { transition: none; } }
+@media (forced-colors: active) { .ml-card { border: 2px solid CanvasText; } }
+`;

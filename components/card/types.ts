@@ -1,0 +1,49 @@
+import type { LookupResult } from '@/lib/content/card-cache';
+import type { CardHistory } from '@/lib/content/history';
+import type { RecordFetch } from '@/lib/content/record';
+
+export type CardState = LookupResult | { status: 'loading'; termId: string };
+
+export interface CardActions {
+  /** Follow a related entry inside the same card. */
+  navigate(id: string, label: string): void;
+  back(): void;
+  /** Jump to breadcrumb `index`. */
+  backTo(index: number): void;
+  togglePin(): void;
+  close(): void;
+  /** Open the extension's search for this text. */
+  search(query: string): void;
+  /** "I know this term": stop underlining it. */
+  know(id: string, label: string): void;
+  undoKnow(): void;
+  retry(): void;
+  /** Trainer mode: previous / next occurrence on the page. */
+  step(dir: 1 | -1): void;
+  /** Trainer mode: highlight every occurrence of the card's term (or stop). */
+  toggleFocusAll(): void;
+}
+
+export interface CardView {
+  /** Stable per open card; used for element ids (aria-labelledby) and positioning. */
+  key: number;
+  state: CardState;
+  history: CardHistory;
+  pinned: boolean;
+  /** role="dialog" (pinned or opened by keyboard) instead of role="tooltip". */
+  dialog: boolean;
+  trainer: boolean;
+  /** Set for a few seconds after "I know this term", to offer Undo. */
+  known: { id: string; label: string } | null;
+  /**
+   * Rendered inside our own modal <dialog>: a page modal dialog or fullscreen element makes everything
+   * else inert, so a pinned card there must become the modal one to stay clickable.
+   */
+  modal?: boolean;
+  /** Trainer mode: where stepping is (index -1 = not started) and whether all occurrences are lit. */
+  occurrences: { index: number; count: number; focused: boolean } | null;
+}
+
+export interface CardEnv {
+  fetchRecord?: RecordFetch;
+}

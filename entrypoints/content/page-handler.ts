@@ -1,0 +1,77 @@
+/**
+ * Content-script side of lib/messaging/page-protocol.ts: answers the popup / side panel / background.
+ * Only the top frame answers page-wide questions; explainSelection is answered by the focused frame.
+ */
+import { isActiveOn } from '@/lib/settings/schema';
+import { parsePageRequest, type PageResponseMap } from '@/lib/messaging/page-protocol';
+import { countTerms, Cursor, occurrencesOf } from '@/lib/content/occurrences';
+import { FLASH_NAME, FOCUS_NAME, paintOnly } from '@/lib/scan/highlight';
+import type { TextMatch } from '@/lib/scan/hittest';
+import type { Session } from './session';
+
+export const FLASH_MS = 1000;
+
+export class PageTools {
+  readonly cursor = new Cursor();
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly session: Session, private readonly explain: () => string | null) {}
+
+  private matches(): TextMatch[] { return [...(this.session.scanner?.matches ?? [])]; }
+
+  occurrences(termId: string): TextMatch[] { return occurrencesOf(this.matches(), termId); }
+
+  /** Scroll occurrence `index` (default: the next one) into view and flash it for ~1 s. */
+  jumpTo(termId: string, index?: number, dir: 1 | -1 = 1): PageResponseMap['jumpTo'] {
+    const occ = this.occurrences(termId);
+    if (!occ.length) return null;
+    const i = this.cursor.next(termId, occ.length, index, dir);
+    const m = occ[i];
+    const el = m.startNode.parentElement;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    paintOnly(FLASH_NAME, [m.range]);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => paintOnly(FLASH_NAME, []), FLASH_MS);
+    return { index: i, count: occ.length };
+  }
+
+  focusTerm(termId: string | null): PageResponseMap['focusTerm'] {
+    const ranges = termId ? this.occurrences(termId).map((m) => m.range) : [];
+    paintOnly(FOCUS_NAME, ranges);
+    return { count: ranges.length };
+  }
+
+  pageTerms(): PageResponseMap['pageTerms'] {
+    const ms = this.matches();
+    const reply: PageResponseMap['pageTerms'] = {
+      url: location.href,
+      active: isActiveOn(this.session.settings, location.hostname),
+      terms: countTerms(ms, this.session.categories),
+      total: ms.length,
+    };
+    if (this.session.error) reply.error = this.session.error;
+    return reply;
+  }
+
+  /** runtime.onMessage listener: a Promise for our messages, undefined for anything else. */
+  handle = (msg: unknown): Promise<unknown> | undefined => {
+    const req = parsePageRequest(msg);
+    if (!req) return undefined;
+    const top = window === window.top;
+    switch (req.type) {
+      case 'explainSelection':
+        // Every frame gets the message; only the one the user is in answers.
+        if (!document.hasFocus() && !(top && !hasFocusedChildFrame())) return undefined;
+        return Promise.resolve({ termId: this.explain() });
+      case 'pageTerms': return top ? Promise.resolve(this.pageTerms()) : undefined;
+      case 'jumpTo': return top ? Promise.resolve(this.jumpTo(req.termId, req.index)) : undefined;
+      case 'focusTerm': return top ? Promise.resolve(this.focusTerm(req.termId)) : undefined;
+    }
+  };
+}
+
+function hasFocusedChildFrame(): boolean {
+  const a = document.activeElement;
+  return !!a && (a.tagName === 'IFRAME' || a.tagName === 'FRAME');
+}

@@ -1,0 +1,131 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { CardController, type CardDeps } from '@/entrypoints/content/cards';
+import { CardCache } from '@/lib/content/card-cache';
+import type { Reply, TermCard } from '@/lib/messaging/protocol';
+import type { TextMatch } from '@/lib/scan/hittest';
+
+const card = (id: string, related: string[] = []): TermCard => ({
+  id, label: id.toUpperCase(), expansion: `${id} expansion`, category: 'agency', summary: `About ${id}`,
+  excerpts: [{ text: `Excerpt ${id}`, cite: `Doc 2013, line 1` }], related: related.map((r) => ({ id: r, label: r.toUpperCase() })),
+});
+
+function setup(opts: { trainer?: boolean } = {}) {
+  document.body.innerHTML = '<p id="p">The IOM and GFMD.</p><button id="b">b</button>';
+  const text = document.getElementById('p')!.firstChild as Text;
+  const match = (termId: string, start: number, end: number): TextMatch => ({
+    termId, startNode: text, startOffset: start, endNode: text, endOffset: end, nodes: [text],
+    range: new StaticRange({ startContainer: text, startOffset: start, endContainer: text, endOffset: end }),
+  });
+  // Lookups resolve when the test says so, to exercise loading and stale results.
+  const pending = new Map<string, (r: Reply<TermCard | null>) => void>();
+  const cache = new CardCache((id) => new Promise((res) => pending.set(id, res)));
+  const resolve = async (id: string, data: TermCard | null = card(id, ['gfmd'])) => { pending.get(id)!({ ok: true, data }); await new Promise((r) => setTimeout(r, 0)); };
+  const deps: CardDeps = {
+    cache, fetchRecord: async () => null, trainer: () => opts.trainer ?? false,
+    hostAttrs: () => ({ theme: 'dark', textSize: null }),
+    know: vi.fn(), openSearch: vi.fn(), occurrenceCount: () => 2, step: vi.fn(() => 0), focusAll: vi.fn(),
+  };
+  const c = new CardController(document, deps);
+  const sr = c.host.shadowRoot!;
+  const cardsIn = () => Array.from(sr.querySelectorAll<HTMLElement>('[data-testid=ml-popover]'));
+  return { c, deps, resolve, cardsIn, sr, iom: match('iom', 4, 7), gfmd: match('gfmd', 12, 16) };
+}
+
+afterEach(() => { document.documentElement.querySelector('migration-lens-host')?.remove(); vi.useRealTimers(); });
+
+describe('CardController', () => {
+  it('joins the page only when a card is shown; loading, then ready; theme on the host', async () => {
+    const { c, resolve, cardsIn, iom } = setup();
+    expect(document.querySelector('migration-lens-host')).toBeNull();
+    c.showHover(iom, null);
+    expect(c.host.parentNode).toBe(document.documentElement);
+    expect(c.host.getAttribute('data-theme')).toBe('dark');
+    expect(cardsIn()[0].dataset.state).toBe('loading');
+    await resolve('iom');
+    expect(cardsIn()[0].dataset.state).toBe('ready');
+    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('IOM');
+    c.hideHover();
+    expect(cardsIn()).toHaveLength(0);
+  });
+
+  it('drops a stale lookup: a result for a card that was replaced is not rendered', async () => {
+    const { c, resolve, cardsIn, iom, gfmd } = setup();
+    c.showHover(iom, null);
+    c.showHover(gfmd, null);
+    await resolve('iom');
+    expect(cardsIn()).toHaveLength(1);
+    expect(cardsIn()[0].dataset.state).toBe('loading');
+    await resolve('gfmd', card('gfmd'));
+    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('GFMD');
+  });
+
+  it('re-hovering paints synchronously from the cache', async () => {
+    const { c, resolve, cardsIn, iom } = setup();
+    c.showHover(iom, null);
+    await resolve('iom');
+    c.hideHover();
+    c.showHover(iom, null);
+    expect(cardsIn()[0].dataset.state).toBe('ready');
+  });
+
+  it('pin turns the hover card into a focused dialog; close returns focus', async () => {
+    const { c, resolve, cardsIn, iom, sr } = setup();
+    const b = document.getElementById('b')!;
+    b.focus();
+    c.showHover(iom, null);
+    await resolve('iom');
+    c.pin(c.hover!);
+    const el = cardsIn()[0];
+    expect(el.getAttribute('role')).toBe('dialog');
+    expect(sr.activeElement).toBe(el);
+    expect(c.isPinnedAnchor(iom)).toBe(true);
+    expect(c.closeTop()).toBe(true);
+    expect(cardsIn()).toHaveLength(0);
+    expect(document.activeElement).toBe(b);
+    expect(c.closeTop()).toBe(false);
+  });
+
+  it('navigates to a related entry inside the card and back', async () => {
+    const { c, resolve, cardsIn, iom } = setup();
+    const pinned = c.openPinned(iom, 'iom');
+    await resolve('iom');
+    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-related] button')!.click();
+    expect(pinned.history.stack.map((x) => x.id)).toEqual(['iom', 'gfmd']);
+    await resolve('gfmd', card('gfmd'));
+    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('GFMD');
+    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-back]')!.click();
+    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('IOM'); // from the cache
+    expect(cardsIn()).toHaveLength(1);
+  });
+
+  it('"I know this term" saves the id, offers Undo for a few seconds, Undo reverts', async () => {
+    vi.useFakeTimers();
+    const { c, deps, cardsIn, iom } = setup();
+    c.openPinned(iom, 'iom');
+    // Show the ready state directly: with fake timers the lookup promise would need manual flushing.
+    (c as unknown as { cards: { state: unknown }[] }).cards[0].state = { status: 'ready', card: card('iom') };
+    c.render();
+    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-know]')!.click();
+    expect(deps.know).toHaveBeenCalledWith('iom', true);
+    expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).not.toBeNull();
+    vi.advanceTimersByTime(7000);
+    expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).toBeNull();
+    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-know]')!.click();
+    Array.from(cardsIn()[0].querySelectorAll('button')).find((b) => b.textContent === 'Undo')!.click();
+    expect(deps.know).toHaveBeenLastCalledWith('iom', false);
+    expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).toBeNull();
+  });
+
+  it('one pinned card normally; several in trainer mode, with the x-large preset handled by hostAttrs', async () => {
+    const normal = setup();
+    normal.c.openPinned(normal.iom, 'iom');
+    normal.c.openPinned(normal.gfmd, 'gfmd');
+    expect(normal.c.cards.map((x) => x.history.stack[0].id)).toEqual(['gfmd']);
+    normal.c.host.remove();
+    const tr = setup({ trainer: true });
+    tr.c.openPinned(tr.iom, 'iom');
+    tr.c.openPinned(tr.gfmd, 'gfmd');
+    expect(tr.c.cards.map((x) => x.history.stack[0].id)).toEqual(['iom', 'gfmd']);
+    expect(tr.c.cards[0].occ).toEqual({ index: -1, count: 2, focused: false });
+  });
+});
