@@ -21,7 +21,6 @@ export interface Env {
   norm: string;
   amb: Set<number>;
   page: () => PageContext;
-  urls?: [number, number][];
 }
 
 /** Nearby-evidence window, in UTF-16 units either side. */
@@ -43,14 +42,19 @@ export function hasPhrase(hay: string, p: string): boolean {
 
 const URLISH = /\b(?:https?:\/\/|www\.)[^\s<>"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
+/**
+ * URLs and e-mails contain no whitespace, so only the whitespace-delimited stretch around the candidate
+ * is searched (a whole-text URL scan per find() cost more than the matching itself on link-heavy pages).
+ */
 function inUrl(env: Env, k: Cand): boolean {
-  if (!env.urls) {
-    env.urls = [];
-    if (/@|:\/\/|www\./.test(env.norm)) {
-      for (const m of env.norm.matchAll(URLISH)) env.urls.push([m.index, m.index + m[0].length]);
-    }
-  }
-  return env.urls.some(([a, b]) => k.s < b && k.e > a);
+  const n = env.norm;
+  let a = k.s, b = k.e;
+  while (a > 0 && !/\s/.test(n[a - 1]!)) a--;
+  while (b < n.length && !/\s/.test(n[b]!)) b++;
+  const run = n.slice(a, b);
+  if (!/@|:\/\/|www\./.test(run)) return false;
+  for (const m of run.matchAll(URLISH)) if (k.s < a + m.index + m[0].length && k.e > a + m.index) return true;
+  return false;
 }
 
 /** foo_IOM (one token already), IOM.js, x.IOM, #IOM, @IOM, IOM=, HCR-20, 10.7%. */
@@ -89,6 +93,7 @@ export function accepts(k: Cand, env: Env): boolean {
   const ctx = c.ctx[k.x];
   if (ctx && ctx.some((p) => hasPhrase(win, p))) return true;
   const page = env.page();
-  if (page.ids.includes(c.ids[k.x]!)) return true;
+  const id = c.ids[k.x]!;
+  if ('hasId' in page && typeof page.hasId === 'function' ? page.hasId(id) : page.ids.includes(id)) return true;
   return !!ctx && page.domain && ctx.some((p) => hasPhrase(page.text, p));
 }

@@ -4,57 +4,37 @@
  */
 import { WINDOW, accepts, type Cand, type Env } from './evidence';
 import { familyKey } from './key';
-import { normalise, tokenize, type Tokens } from './normalise';
-import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext, TrieNode } from './types';
+import { LazyContext } from './context';
+import { normalise } from './normalise';
+import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
+import { rootHashes, trieCands } from './scan-words';
+import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext } from './types';
 
 export const DOMAIN_THRESHOLD = 3;
 
 export interface LoadedMatcher {
   find(text: string, ctx?: PageContext, opts?: FindOptions): Match[];
-  /** Page-level evidence; compute once per page from its whole visible text. */
+  /**
+   * Page-level evidence for the page's whole visible text. Returns at once: the evidence is computed
+   * lazily (on first field read) or in time slices by whoever calls `step(deadline)` on the result.
+   */
   pageContext(text: string): PageContext;
 }
 
-/** "RCPs", "MRTDs", "NGOs": acronym plural → stem, tried only as the last token of a form. */
-const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
+interface Family { f: CompiledFamily; re: RegExp; need: RegExp | null; cont: RegExp | null; w: string[] | null }
 
-function trieCands(root: TrieNode, tk: Tokens, norm: string, out: Cand[]): void {
-  const { t, s, e } = tk;
-  const low = t.map((x) => x.toLowerCase());
-  const term = (node: TrieNode, i: number, j: number) => {
-    const v = node[''] as number[] | undefined;
-    if (v) for (const n of v) out.push({ s: s[i]!, e: e[j]!, x: n >> 1, one: (n & 1) === 1, fam: false });
-  };
-  const walk = (node: TrieNode, i: number, j: number): void => {
-    const tok = t[j]!;
-    const lo = low[j]!;
-    const exact = node[`=${tok}`] as TrieNode | undefined;
-    const lower = node[lo] as TrieNode | undefined;
-    if (exact) step(exact, i, j);
-    if (lower && lower !== exact) step(lower, i, j);
-    // Plurals end a form: "MRTDs" → MRTD, "Protocols" → protocol (terminal only, no continuation).
-    if (lo.length > 2 && lo.charCodeAt(lo.length - 1) === 115 /* s */) {
-      if (PLURAL.test(tok)) {
-        const st = node[`=${tok.slice(0, -1)}`] as TrieNode | undefined;
-        if (st) term(st, i, j);
-      } else if (!lower && lo.length > 3) {
-        const st = node[lo.slice(0, -1)] as TrieNode | undefined;
-        if (st) term(st, i, j);
-      }
-    }
-  };
-  const step = (next: TrieNode, i: number, j: number): void => {
-    term(next, i, j);
-    // Paragraph breaks end a name; single line breaks inside names are fine.
-    if (j + 1 < t.length && !/\n[^\S\n]*\n/.test(norm.slice(e[j], s[j + 1]))) walk(next, i, j + 1);
-  };
-  for (let i = 0; i < t.length; i++) walk(root, i, i);
+/** Per-call trigger presence in the lowercased text (lowercased once, only when a check needs it). */
+type Lower = (w: string) => boolean;
+/** Trigger words gate a regex: it runs only if one occurs (on the page, then in this text). */
+function triggered(w: readonly string[] | null, lower: Lower, page: LazyContext | null): boolean {
+  if (!w || !w.length) return true;
+  if (page?.finished && !w.some((x) => page.present.has(x))) return false;
+  return w.some(lower);
 }
 
-interface Family { f: CompiledFamily; re: RegExp; need: RegExp | null; cont: RegExp | null }
-
-function familyCands(fams: Family[], norm: string, out: Cand[]): void {
-  for (const { f, re, need, cont } of fams) {
+function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyContext | null, out: Cand[]): void {
+  for (const { f, re, need, cont, w } of fams) {
+    if (!triggered(w, lower, page)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
       const g = m.groups!;
@@ -75,12 +55,12 @@ function familyCands(fams: Family[], norm: string, out: Cand[]): void {
   }
 }
 
-function patternCands(c: CompiledMatcher, res: RegExp[], norm: string, out: Cand[]): void {
-  const lower = norm.toLowerCase();
-  const seen = new Map<string, boolean>();
-  const has = (w: string) => seen.get(w) ?? (seen.set(w, lower.includes(w)), seen.get(w)!);
+function patternCands(c: CompiledMatcher, groups: (string[][] | null)[], res: RegExp[], norm: string, lower: Lower, page: LazyContext | null, out: Cand[]): void {
   c.pat.forEach((p, n) => {
-    if (p.w.length && !p.w.some(has)) return;
+    if (!triggered(p.w, lower, page)) return;
+    // The other mandatory literals too ("targets? … and 10.7" also needs "10"): only in this text.
+    const g = groups[n];
+    if (g && g.length > 1 && !g.every((ws) => ws.some(lower))) return;
     const re = (res[n] ??= new RegExp(p.re, p.f));
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
@@ -92,33 +72,43 @@ function patternCands(c: CompiledMatcher, res: RegExp[], norm: string, out: Cand
 
 export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   const amb = new Set(c.amb);
-  const dom = new Set(c.dom);
   const patterns: RegExp[] = [];
   const fams: Family[] = c.fam.map((f) => ({
     f,
     re: new RegExp(f.re, f.f),
     need: f.need ? new RegExp(f.need, 'i') : null,
     cont: f.cont ? new RegExp(f.cont, `y${f.f.replace('g', '')}`) : null,
+    w: patternTrigger(f.re),
   }));
+  const roots = rootHashes(c.trie);
+  const groups = c.pat.map((p) => (p.w.length ? patternTriggerGroups(p.re) : null));
+  const trig = [...new Set([...c.pat.flatMap((p) => p.w), ...fams.flatMap((f) => f.w ?? [])])];
 
-  const candidates = (norm: string): Cand[] => {
+  const candidates = (norm: string, page: LazyContext | null): Cand[] => {
     const out: Cand[] = [];
-    trieCands(c.trie, tokenize(norm), norm, out);
-    familyCands(fams, norm, out);
-    patternCands(c, patterns, norm, out);
+    let lo: string | null = null;
+    const seen = new Map<string, boolean>();
+    const lower = (w: string): boolean => {
+      let v = seen.get(w);
+      if (v === undefined) seen.set(w, (v = (lo ??= norm.toLowerCase()).includes(w)));
+      return v;
+    };
+    trieCands(c.trie, roots, norm, out);
+    familyCands(fams, norm, lower, page, out);
+    patternCands(c, groups, patterns, norm, lower, page, out);
     // Leftmost first, then longest; family/pattern hits before plain names of the same span.
     return out.sort((a, b) => a.s - b.s || b.e - a.e || Number(b.fam) - Number(a.fam));
   };
 
-  const pageContext = (text: string): PageContext => {
-    const norm = normalise(text);
-    const ids = new Set<string>();
-    for (const k of candidates(norm)) if (!(k.one && amb.has(k.x))) ids.add(c.ids[k.x]!);
-    const words = new Set<string>();
-    for (const w of norm.toLowerCase().match(/\p{L}+/gu) ?? []) if (dom.has(w)) words.add(w);
-    const score = ids.size + words.size;
-    return { score, domain: score >= DOMAIN_THRESHOLD, ids: [...ids], text: norm.toLowerCase() };
+  const deps = {
+    ids: (norm: string, into: Set<string>) => {
+      for (const k of candidates(norm, null)) if (!(k.one && amb.has(k.x))) into.add(c.ids[k.x]!);
+    },
+    dom: c.dom,
+    trig,
+    threshold: DOMAIN_THRESHOLD,
   };
+  const pageContext = (text: string): PageContext => new LazyContext(normalise(text), deps);
 
   const find = (text: string, ctx?: PageContext, opts: FindOptions = {}): Match[] => {
     const norm = normalise(text);
@@ -126,7 +116,7 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     const env: Env = { c, norm, amb, page: () => (page ??= pageContext(text)) };
     const kept: Cand[] = [];
     let end = -1;
-    for (const k of candidates(norm)) {
+    for (const k of candidates(norm, page instanceof LazyContext ? page : null)) {
       const last = kept[kept.length - 1];
       if (k.s < end) {
         // A number-bearing family hit that extends the name it overlaps absorbs it, taking the number's id:

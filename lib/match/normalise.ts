@@ -7,6 +7,8 @@
 /** Space-like, dash, quote and superscript-digit units that are folded before matching. */
 const FOLD_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u2018\u2019\u201A\u201B\u02BC\u2032\u201C\u201D\u201E\u201F\u2033\u00B2\u00B3\u00B9\u2070\u2074-\u2079]/g;
 
+const FOLD_TEST = new RegExp(FOLD_RE.source);
+
 function fold(c: string): string {
   const u = c.charCodeAt(0);
   if (u >= 0x2010 && u <= 0x2015) return '-';
@@ -19,7 +21,9 @@ function fold(c: string): string {
 
 /** NBSP/thin spaces → ' ', dashes → '-', curly quotes → straight, superscript digits → ' '. */
 export function normalise(text: string): string {
-  return text.replace(FOLD_RE, fold);
+  // Most text has nothing to fold: test first so no copy of the string is made.
+  FOLD_TEST.lastIndex = 0;
+  return FOLD_TEST.test(text) ? text.replace(FOLD_RE, fold) : text;
 }
 
 /** Word tokens (letters, marks, decimal digits, underscore so `foo_IOM` stays one token) or single punctuation units. */

@@ -16,6 +16,9 @@ function score(t: string[]): number {
 
 class Parser {
   i = 0;
+  depth = 0;
+  /** Mandatory trigger groups of each top-level alternative. */
+  readonly top: string[][][] = [];
   constructor(private readonly s: string) {}
 
   /** Alternatives up to ')' or end: union of the alternatives' triggers, null if any has none. */
@@ -58,7 +61,9 @@ class Parser {
         const head = /^\((\?<?[=!]|\?:|\?<[A-Za-z_]\w*>)?/.exec(s.slice(this.i))!;
         this.i += head[0].length;
         const negative = head[1] === '?!' || head[1] === '?<!';
+        this.depth++;
         const inner = this.alt();
+        this.depth--;
         this.i++; // ')'
         const opt = this.optional();
         if (!negative && !opt && inner && inner.length) cands.push(inner);
@@ -90,6 +95,7 @@ class Parser {
       if (this.i !== before) flush(); // "a+" / "a{2}": the run cannot continue past a repeat
     }
     flush();
+    if (this.depth === 0) this.top.push(cands);
     if (!cands.length) return null;
     return cands.reduce((best, t) => (score(t) > score(best) ? t : best));
   }
@@ -100,6 +106,23 @@ export function patternTrigger(src: string): string[] | null {
     const p = new Parser(src);
     const t = p.alt();
     return t && t.length ? t : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every mandatory trigger group (AND of ORs): a match contains a word of EACH group. Stronger than
+ * patternTrigger() for patterns like "(?<=targets? … and )10\.7": needs "target" and "10". Computed at
+ * load time; null = no safe trigger.
+ */
+export function patternTriggerGroups(src: string): string[][] | null {
+  try {
+    const p = new Parser(src);
+    const t = p.alt();
+    if (!t || !t.length) return null;
+    if (p.top.length === 1 && p.top[0]!.length) return p.top[0]!;
+    return [t];
   } catch {
     return null;
   }

@@ -24,7 +24,9 @@ export function isSkipped(el: Element, ownHost: Element | null): boolean {
   if (el === ownHost) return true;
   const tag = el.tagName.toUpperCase();
   if (SKIP.has(tag)) return true;
-  if ((el as HTMLElement).isContentEditable) return true;
+  // Attribute checks only: isContentEditable needs up-to-date style in Chromium (a style recalc per
+  // element on a dirty page). Rejecting an element with the attribute skips its whole subtree, which is
+  // what isContentEditable inherits through; designMode documents are rejected as a whole in startWalk.
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
@@ -60,6 +62,8 @@ export interface WalkState {
 export function startWalk(root: Node, ownHost: Element | null): WalkState {
   const doc = (root.ownerDocument ?? root) as Document;
   const shadowRoots: ShadowRoot[] = [];
+  // A document in design mode is editable everywhere: walk nothing.
+  if (doc.designMode === 'on') root = doc.createDocumentFragment();
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(n) {
       if (n.nodeType === 3) return NodeFilter.FILTER_ACCEPT;

@@ -6,6 +6,7 @@
 import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from './blocks';
 import type { MatchIndex, TextMatch } from './hittest';
 import { adoptHighlightStyle, Painter } from './highlight';
+import { isIncremental } from '../match/context';
 
 export interface FoundTerm { start: number; end: number; id: string }
 export interface TermFinder<Ctx = unknown> {
@@ -69,6 +70,7 @@ export class PageScanner<Ctx = unknown> {
     const blocks = await this.collect(root, gen);
     if (gen !== this.generation) return this.stats;
     this.ctx = this.opts.finder.pageContext(this.contextText(blocks));
+    if (!(await this.prepareContext(this.ctx, gen))) return this.stats;
     await this.matchBlocks(this.viewportFirst(blocks), gen);
     this.stats.scanMs = now() - t0;
     this.observe(root);
@@ -97,6 +99,23 @@ export class PageScanner<Ctx = unknown> {
       out += b.text + '\n';
     }
     return out;
+  }
+
+  /**
+   * An incremental context (lib/match LazyContext: `step(deadline)`) is advanced in time slices here;
+   * otherwise its evidence would be computed in one long task on the first ambiguous term. Other
+   * contexts (or none) pass through. Returns false when the scan was superseded meanwhile.
+   */
+  private async prepareContext(ctx: unknown, gen: number): Promise<boolean> {
+    if (!isIncremental(ctx)) return true;
+    for (;;) {
+      const t = now();
+      const done = ctx.step(() => now() - t >= this.opts.sliceMs);
+      this.tick(t);
+      if (done) return true;
+      await yieldTask();
+      if (gen !== this.generation) return false;
+    }
   }
 
   /** Walk `root` in slices, descending into open shadow roots. */

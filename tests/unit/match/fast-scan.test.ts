@@ -1,0 +1,105 @@
+/**
+ * The allocation-free trie scan and the lazy page context against straightforward references: the
+ * tokenise-everything trie walk the matcher used before, and one-shot evidence over the whole text.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Cand } from '../../../lib/match/evidence';
+import { compileMatcher } from '../../../lib/match/compile';
+import { isIncremental, LazyContext } from '../../../lib/match/context';
+import { normalise, tokenize } from '../../../lib/match/normalise';
+import { patternTriggerGroups } from '../../../lib/match/pattern-trigger';
+import { rootHashes, trieCands } from '../../../lib/match/scan-words';
+import type { TrieNode } from '../../../lib/match/types';
+import { termsGlossary, termsMatcher } from './helpers/fixture';
+
+/** The previous implementation: tokenize() the whole text, walk the trie from every token. */
+function reference(root: TrieNode, norm: string): Cand[] {
+  const { t, s, e } = tokenize(norm);
+  const out: Cand[] = [];
+  const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
+  const term = (node: TrieNode, i: number, j: number) => {
+    for (const n of (node[''] as number[] | undefined) ?? []) out.push({ s: s[i]!, e: e[j]!, x: n >> 1, one: (n & 1) === 1, fam: false });
+  };
+  const walk = (node: TrieNode, i: number, j: number): void => {
+    const tok = t[j]!, lo = tok.toLowerCase();
+    const exact = node[`=${tok}`] as TrieNode | undefined;
+    const lower = node[lo] as TrieNode | undefined;
+    if (exact) step(exact, i, j);
+    if (lower && lower !== exact) step(lower, i, j);
+    if (lo.length > 2 && lo.endsWith('s')) {
+      if (PLURAL.test(tok)) { const st = node[`=${tok.slice(0, -1)}`] as TrieNode | undefined; if (st) term(st, i, j); }
+      else if (!lower && lo.length > 3) { const st = node[lo.slice(0, -1)] as TrieNode | undefined; if (st) term(st, i, j); }
+    }
+  };
+  const step = (next: TrieNode, i: number, j: number) => {
+    term(next, i, j);
+    if (j + 1 < t.length && !/\n[^\S\n]*\n/.test(norm.slice(e[j], s[j + 1]))) walk(next, i, j + 1);
+  };
+  for (let i = 0; i < t.length; i++) walk(root, i, i);
+  return out;
+}
+
+const compiled = compileMatcher(termsGlossary());
+const roots = rootHashes(compiled.trie);
+const key = (c: Cand) => `${c.s}-${c.e}:${c.x}:${c.one}`;
+const fast = (text: string) => { const out: Cand[] = []; trieCands(compiled.trie, roots, normalise(text), out); return out.map(key).sort(); };
+const slow = (text: string) => reference(compiled.trie, normalise(text)).map(key).sort();
+
+const SAMPLES = [
+  'The IOM and UNHCR met at the GFMD; MRTDs and ICAO PKD were discussed.',
+  'International Organization\nfor Migration, International Organization\n\nfor Migration (paragraph break).',
+  'UN-Habitat, UN–Habitat and UN Habitat; "Global Compact" — ILO C189, RCPs, NGOs, Protocols.',
+  'Crépeau 😀 IOM’s résumé ‑ naïve ＩＯＭ x_IOM IOM.js #IOM İstanbul ΟΔΟΣ',
+  'the global compact for safe, orderly and regular migration adopted in Marrakech',
+];
+
+describe('trieCands (hash-gated scan)', () => {
+  it.each(SAMPLES)('finds exactly what the tokenise-everything walk finds: %s', (text) => {
+    const f = fast(text);
+    expect(f).toEqual(slow(text));
+  });
+
+  it('finds something on the samples (the comparison is not vacuous)', () => {
+    expect(SAMPLES.flatMap(fast).length).toBeGreaterThan(5);
+  });
+
+  it('agrees on every label and alias of the glossary written in running text', () => {
+    const text = termsGlossary().flatMap((e) => [e.label, ...(e.aliases ?? [])]).join(' and then ');
+    expect(fast(text)).toEqual(slow(text));
+  });
+});
+
+describe('LazyContext', () => {
+  const m = termsMatcher();
+  const page = `${'Plain filler text about nothing in particular. '.repeat(400)}\nThe International Organization for Migration works with migrants and refugees on asylum.\n`;
+
+  it('computes evidence in bounded steps, equal to a one-shot read', () => {
+    const lazy = m.pageContext(page);
+    expect(isIncremental(lazy)).toBe(true);
+    let steps = 0;
+    // One chunk per step.
+    while (!(lazy as LazyContext).step(() => steps++ % 2 === 1));
+    expect(steps).toBeGreaterThan(2);
+    const oneShot = m.pageContext(page);
+    expect(lazy.ids.sort()).toEqual(oneShot.ids.sort());
+    expect(lazy.score).toBe(oneShot.score);
+    expect(lazy.ids).toContain('iom');
+    expect(lazy.domain).toBe(true);
+  });
+
+  it('is cheap to create: nothing computed until read or stepped', () => {
+    const lazy = m.pageContext(page) as LazyContext;
+    expect(lazy.finished).toBe(false);
+    void lazy.score;
+    expect(lazy.finished).toBe(true);
+  });
+});
+
+describe('patternTriggerGroups', () => {
+  it('keeps every mandatory literal of a single-alternative pattern', () => {
+    expect(patternTriggerGroups(String.raw`(?<=\btargets?\s+\d{1,2}\.\d,?\s+and\s+)10\.7(?!\d)`)).toEqual([['target'], ['10']]);
+  });
+  it('falls back to one OR group for top-level alternatives', () => {
+    expect(patternTriggerGroups('alpha beta|gamma')).toEqual([['alpha', 'gamma']]);
+  });
+});
