@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { CardLayer } from '@/components/card/CardLayer';
 import { CARD_CSS } from '@/components/card/styles';
-import { hideTopLayer, pageIsBlocked, place, toTopLayer } from './placement';
+import { hideTopLayer, hostParent, pageIsBlocked, place, toTopLayer } from './placement';
 import type { CardActions, CardState, CardView } from '@/components/card/types';
 import type { CardCache } from '@/lib/content/card-cache';
 import { back, backTo, current, push, relabel, startHistory, type CardHistory } from '@/lib/content/history';
@@ -280,6 +280,7 @@ export class CardController {
     this.setAttr('data-theme', theme);
     this.setAttr('data-text-size', textSize);
     render(<CardLayer views={this.views()} actions={(k) => this.actions(k)} env={{ fetchRecord: this.deps.fetchRecord }} />, this.mount);
+    this.attach(); // follows page dialogs and fullscreen, outside which everything is inert
     toTopLayer(this.host, this.doc, HOST_TAG);
     for (const c of this.cards) {
       if (c.modal) {
@@ -299,9 +300,10 @@ export class CardController {
   }
 
   private attach(): void {
-    if (this.attached && this.host.isConnected) return;
+    const parent = hostParent(this.doc, this.host);
+    if (this.attached && this.host.parentNode === parent) return;
     if ('popover' in this.host) this.host.popover = 'manual';
-    this.doc.documentElement.append(this.host);
+    parent.append(this.host);
     this.attached = true;
   }
 }

@@ -14,6 +14,23 @@ export function pageIsBlocked(doc: Document): boolean {
   }
 }
 
+const REPLACED = new Set(['VIDEO', 'AUDIO', 'IMG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT']);
+
+/**
+ * Where our host must live so it is not inert: inside the top-most page modal dialog or fullscreen
+ * element when there is one (everything outside them ignores the pointer), else under <html>.
+ * Only our own host element moves; nothing of the page changes.
+ */
+export function hostParent(doc: Document, host: Element): Element {
+  let blocker: Element | null = doc.fullscreenElement;
+  try {
+    const modals = doc.querySelectorAll('dialog:modal');
+    if (modals.length) blocker = modals[modals.length - 1];
+  } catch { /* :modal unsupported */ }
+  if (!blocker || blocker === host || host.contains(blocker) || REPLACED.has(blocker.tagName)) return doc.documentElement;
+  return blocker;
+}
+
 /** (Re-)enter the top layer, above page dialogs/popovers opened since; no-op without the Popover API. */
 export function toTopLayer(host: HTMLElement, doc: Document, hostTag: string): void {
   if (typeof host.showPopover !== 'function') return;

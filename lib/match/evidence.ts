@@ -25,7 +25,8 @@ export interface Env {
 
 /** Nearby-evidence window, in UTF-16 units either side. */
 export const WINDOW = 200;
-const W = /[\p{L}\p{N}_]/u;
+// Characters of unspaced scripts (CJK) never extend a Latin word.
+const W = /(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}_]/u;
 const isW = (ch: string | undefined): boolean => ch !== undefined && W.test(ch);
 
 /** `p` occurs in `hay` as whole words (a plural "s"/"es" may follow). */

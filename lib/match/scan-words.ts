@@ -16,7 +16,14 @@ const CLS = new Uint8Array(65536);
 const ASTRAL = new Map<number, number>();
 const LOWER = new Map<number, string>();
 
+/**
+ * Scripts written without spaces: each character stands alone, so "国際移住機関IOMと" still has the
+ * token "IOM" (a Latin acronym glued to Japanese, Chinese or Korean text is a separate word).
+ */
+const UNSPACED_RE = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]$/u;
+
 function clsOf(ch: string): number {
+  if (UNSPACED_RE.test(ch)) return 3;
   return WORD_RE.test(ch) ? 1 : SPACE_RE.test(ch) ? 2 : 3;
 }
 const ASCII = new Uint8Array(128).map((_, c) => clsOf(String.fromCharCode(c)));

@@ -5,7 +5,8 @@
  */
 
 export interface Segment { node: Text; start: number }
-export interface Block { text: string; segments: Segment[]; el: Element }
+/** `ord`: position in walk order (document order within one walk). */
+export interface Block { text: string; segments: Segment[]; el: Element; ord: number }
 
 /** Elements whose text is never scanned: code, forms, editable regions, non-rendered content. */
 const SKIP = new Set([
@@ -57,9 +58,11 @@ export interface WalkState {
   current: Block | null;
   /** Open shadow roots met on the way; the caller scans and observes them. */
   shadowRoots: ShadowRoot[];
+  /** Next block's `ord`; callers chain walks so ords keep increasing. */
+  ord: number;
 }
 
-export function startWalk(root: Node, ownHost: Element | null): WalkState {
+export function startWalk(root: Node, ownHost: Element | null, ord = 0): WalkState {
   const doc = (root.ownerDocument ?? root) as Document;
   const shadowRoots: ShadowRoot[] = [];
   // A document in design mode is editable everywhere: walk nothing.
@@ -74,7 +77,7 @@ export function startWalk(root: Node, ownHost: Element | null): WalkState {
       return NodeFilter.FILTER_SKIP;
     },
   });
-  return { walker, current: null, shadowRoots };
+  return { walker, current: null, shadowRoots, ord };
 }
 
 /**
@@ -97,7 +100,7 @@ export function walkSome(s: WalkState, out: Block[], maxNodes: number): boolean 
     const block = blockOf(parent);
     if (!s.current || s.current.el !== block || s.current.text.length > MAX_BLOCK_CHARS) {
       if (s.current) out.push(s.current);
-      s.current = { text: '', segments: [], el: block };
+      s.current = { text: '', segments: [], el: block, ord: s.ord++ };
     }
     if (!data.trim() && !s.current.text) continue;
     s.current.segments.push({ node: n as Text, start: s.current.text.length });

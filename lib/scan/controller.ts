@@ -31,6 +31,21 @@ export interface ScannerOptions<Ctx> {
 
 const now = () => performance.now();
 
+/**
+ * A match whose StaticRange is created on first use: on pages with 100k+ matches, eager ranges are
+ * most of the scan's garbage, and windowed painting only ever needs a few thousand of them.
+ */
+class Hit implements TextMatch {
+  readonly startNode: Text; readonly startOffset: number; readonly endNode: Text; readonly endOffset: number; readonly nodes: Text[];
+  private r: StaticRange | null = null;
+  constructor(readonly termId: string, loc: { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] }, readonly ord: number) {
+    this.startNode = loc.startNode; this.startOffset = loc.startOffset; this.endNode = loc.endNode; this.endOffset = loc.endOffset; this.nodes = loc.nodes;
+  }
+  get range(): StaticRange {
+    return (this.r ??= new StaticRange({ startContainer: this.startNode, startOffset: this.startOffset, endContainer: this.endNode, endOffset: this.endOffset }));
+  }
+}
+
 /** Yield to the event loop without the 4 ms clamp of nested setTimeout. */
 function yieldTask(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -48,7 +63,8 @@ export class PageScanner<Ctx = unknown> {
   readonly shadowRoots: ShadowRoot[] = [];
   readonly stats: ScanStats = { blocks: 0, matches: 0, slices: 0, maxSliceMs: 0, scanMs: 0, rescans: 0 };
   private ctx: Ctx | undefined;
-  private painter = new Painter();
+  private painter: Painter;
+  private ord = 0;
   private observers: MutationObserver[] = [];
   private pending = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -58,6 +74,7 @@ export class PageScanner<Ctx = unknown> {
 
   constructor(private readonly doc: Document, opts: ScannerOptions<Ctx>) {
     this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, ...opts };
+    this.painter = new Painter(doc);
   }
 
   /** Full scan of the document (and open shadow roots met on the way). Resolves when done. */
@@ -123,7 +140,7 @@ export class PageScanner<Ctx = unknown> {
     const blocks: Block[] = [];
     const queue: Node[] = [root];
     while (queue.length) {
-      const state = startWalk(queue.shift()!, this.opts.ownHost ?? null);
+      const state = startWalk(queue.shift()!, this.opts.ownHost ?? null, this.ord);
       for (;;) {
         const t = now();
         let more = true;
@@ -133,6 +150,7 @@ export class PageScanner<Ctx = unknown> {
           if (!this.shadowRoots.includes(sr)) { this.shadowRoots.push(sr); adoptHighlightStyle(sr); }
           queue.push(sr);
         }
+        this.ord = state.ord;
         if (!more) break;
         await yieldTask();
         if (gen !== this.generation) return blocks;
@@ -185,8 +203,7 @@ export class PageScanner<Ctx = unknown> {
     if (!b.segments.length || !b.segments[0].node.isConnected) return;
     for (const f of this.opts.finder.find(b.text, this.ctx)) {
       const loc = locate(b, f.start, f.end);
-      const range = new StaticRange({ startContainer: loc.startNode, startOffset: loc.startOffset, endContainer: loc.endNode, endOffset: loc.endOffset });
-      const m: TextMatch = { termId: f.id, ...loc, range };
+      const m: TextMatch = new Hit(f.id, loc, b.ord * 1e5 + f.start);
       this.matches.add(m);
       for (const n of loc.nodes) {
         const list = this.index.get(n);

@@ -45,43 +45,111 @@ export function adoptHighlightStyle(target: Document | ShadowRoot): void {
   }
 }
 
-/** Owns the registered Highlight for our terms; batches additions so each slice paints once. */
+/** Up to this many matches every one is registered; beyond it only those near the viewport are. */
+export const PAINT_ALL_LIMIT = 4000;
+/** Matches painted around the viewport in windowed mode. */
+const WINDOW_BEFORE = 400;
+const WINDOW_MAX = 3000;
+
+/**
+ * Owns the registered Highlight for our terms. Browsers re-process every registered range whenever a
+ * highlight changes, so cost grows with the total: small pages get every match painted (batched per
+ * slice); a page with more than PAINT_ALL_LIMIT matches switches to windowed painting, where only the
+ * matches around the viewport are registered and the window follows scrolling.
+ */
 export class Painter {
   private hl: Set<AbstractRange> | null = null;
-  private queue: AbstractRange[] = [];
-
-  constructor(private readonly name = HIGHLIGHT_NAME) {}
-
-  add(m: TextMatch): void { this.queue.push(m.range); }
-
-  remove(m: TextMatch): void { this.hl?.delete(m.range); }
-
+  private queue: TextMatch[] = [];
+  private all: TextMatch[] = [];
+  private sorted = true;
+  private windowed = false;
   private lastFlush = -Infinity;
+  private raf = 0;
+  private readonly onScroll = () => {
+    if (this.raf) return;
+    this.raf = requestAnimationFrame(() => { this.raf = 0; this.paintWindow(); });
+  };
 
-  /**
-   * Register queued ranges. Browsers re-process a highlight's whole range set when it changes, so on
-   * pages with tens of thousands of matches frequent small additions cost O(n²): unless `force`, at
-   * most one flush per `minGapMs` (the first one, with the on-screen blocks, is immediate).
-   */
+  constructor(private readonly doc: Document = document, private readonly name = HIGHLIGHT_NAME) {}
+
+  add(m: TextMatch): void {
+    this.queue.push(m);
+    if (this.all.length && this.all[this.all.length - 1]!.ord > m.ord) this.sorted = false;
+    this.all.push(m);
+  }
+
+  remove(m: TextMatch): void {
+    this.hl?.delete(m.range);
+    const i = this.all.indexOf(m);
+    if (i >= 0) this.all.splice(i, 1);
+  }
+
+  /** Register queued ranges; unless `force`, at most one flush per `minGapMs`. */
   flush(force = true, minGapMs = 400): void {
     if (!this.queue.length) return;
     const t = performance.now();
     if (!force && t - this.lastFlush < minGapMs) return;
     this.lastFlush = t;
-    const reg = registry();
-    if (!reg || !highlightSupported()) { this.queue = []; return; }
-    // Re-register if the page (or another frame of ours) removed our highlight.
-    if (!this.hl || reg.get(this.name) !== this.hl) {
-      this.hl = newHighlight(this.hl ? [...this.hl] : []);
-      reg.set(this.name, this.hl);
+    const hl = this.highlight();
+    if (!hl) { this.queue = []; return; }
+    if (this.all.length > PAINT_ALL_LIMIT) {
+      this.queue = [];
+      if (!this.windowed) {
+        this.windowed = true;
+        this.doc.defaultView?.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+        this.doc.defaultView?.addEventListener('resize', this.onScroll, { passive: true });
+      }
+      this.paintWindow();
+      return;
     }
-    for (const r of this.queue) this.hl.add(r);
+    for (const m of this.queue) hl.add(m.range);
     this.queue = [];
   }
 
   clear(): void {
     this.queue = [];
+    this.all = [];
+    this.sorted = true;
     this.hl?.clear();
+    if (this.windowed) {
+      this.windowed = false;
+      this.doc.defaultView?.removeEventListener('scroll', this.onScroll, { capture: true });
+      this.doc.defaultView?.removeEventListener('resize', this.onScroll);
+    }
+  }
+
+  private highlight(): Set<AbstractRange> | null {
+    const reg = registry();
+    if (!reg || !highlightSupported()) return null;
+    // Re-register if the page (or another frame of ours) removed our highlight.
+    if (!this.hl || reg.get(this.name) !== this.hl) {
+      this.hl = newHighlight(this.hl ? [...this.hl] : []);
+      reg.set(this.name, this.hl);
+    }
+    return this.hl;
+  }
+
+  /** Paint the matches around the viewport: binary search on document order from the node at the top. */
+  private paintWindow(): void {
+    const hl = this.highlight();
+    const win = this.doc.defaultView;
+    if (!hl || !win) return;
+    if (!this.sorted) {
+      this.all.sort((a, b) => a.ord - b.ord);
+      this.sorted = true;
+    }
+    const top = this.doc.elementFromPoint(win.innerWidth / 2, 1) ?? this.doc.body;
+    let lo = 0, hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const n = this.all[mid]!.startNode;
+      // Before the viewport's first element (and not inside it): search right.
+      if (top && !top.contains(n) && top.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = Math.max(0, lo - WINDOW_BEFORE);
+    hl.clear();
+    for (let i = from; i < Math.min(this.all.length, from + WINDOW_MAX); i++) hl.add(this.all[i]!.range);
   }
 }
 

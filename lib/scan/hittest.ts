@@ -14,6 +14,8 @@ export interface TextMatch {
   nodes: Text[];
   /** Static: live Ranges would slow every DOM mutation the page makes. */
   range: StaticRange;
+  /** Discovery order; equals document order within one walk (windowed painting sorts by it). */
+  ord: number;
 }
 
 /** Matches per text node. */

@@ -13,7 +13,7 @@ function setup(opts: { trainer?: boolean } = {}) {
   document.body.innerHTML = '<p id="p">The IOM and GFMD.</p><button id="b">b</button>';
   const text = document.getElementById('p')!.firstChild as Text;
   const match = (termId: string, start: number, end: number): TextMatch => ({
-    termId, startNode: text, startOffset: start, endNode: text, endOffset: end, nodes: [text],
+    termId, startNode: text, startOffset: start, endNode: text, endOffset: end, nodes: [text], ord: start,
     range: new StaticRange({ startContainer: text, startOffset: start, endContainer: text, endOffset: end }),
   });
   // Lookups resolve when the test says so, to exercise loading and stale results.

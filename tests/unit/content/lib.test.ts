@@ -67,7 +67,7 @@ function matchesIn(p: HTMLElement, terms: [string, string][]): TextMatch[] {
     let i = -1;
     while ((i = text.data.indexOf(word, i + 1)) >= 0) {
       const range = new StaticRange({ startContainer: text, startOffset: i, endContainer: text, endOffset: i + word.length });
-      out.push({ termId: id, startNode: text, startOffset: i, endNode: text, endOffset: i + word.length, nodes: [text], range });
+      out.push({ termId: id, startNode: text, startOffset: i, endNode: text, endOffset: i + word.length, nodes: [text], range, ord: i });
     }
   }
   return out;

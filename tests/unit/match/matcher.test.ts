@@ -30,6 +30,12 @@ describe('trie matching', () => {
     expect(hits('ICAO Public relations')).toEqual(['ICAO[icao]']);
   });
 
+  it('finds Latin acronyms glued to Japanese, Chinese and Korean text, but not inside Latin words', () => {
+    expect(hits('国際移住機関IOMと移民 (migrants) の問題。国連難民高等弁務官事務所UNHCRが支援する。')).toEqual(['IOM[iom]', 'UNHCR[unhcr]']);
+    expect(hits('유엔난민기구UNHCR가 이주민 migrants 지원')).toEqual(['UNHCR[unhcr]']);
+    expect(hits('xUNHCR and UNHCRx')).toEqual([]);
+  });
+
   it('matches possessives and acronym plurals', () => {
     // (IOM is neverAlone in the fixture: "migrants" is its nearby evidence.)
     expect(hits("IOM's and IOM\u2019s office for migrants; UNHCR's staff")).toEqual(['IOM[iom]', 'IOM[iom]', 'UNHCR[unhcr]']);

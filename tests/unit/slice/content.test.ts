@@ -61,3 +61,32 @@ describe('page scanner + highlight + hit-test', () => {
     scanner.stop();
   });
 });
+
+describe('windowed painting on pages with very many matches', () => {
+  beforeEach(() => {
+    (globalThis as any).Highlight = FakeHighlight;
+    vi.stubGlobal('CSS', { escape: (s: string) => s, supports: () => false, highlights: new Map() });
+  });
+
+  it('registers only the matches around the viewport, and every match stays hit-testable', async () => {
+    const { PAINT_ALL_LIMIT } = await import('@/lib/scan/highlight');
+    const n = PAINT_ALL_LIMIT + 1500;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">Item ${i}: the GFMD met.</p>`).join('');
+    // happy-dom has no layout: the element at the top of the viewport is the first paragraph.
+    (document as any).elementFromPoint = () => document.getElementById('p0');
+    const scanner = new PageScanner(document, { finder });
+    await scanner.start();
+    expect(scanner.matches.size).toBe(n);
+    const painted = (CSS as any).highlights.get(HIGHLIGHT_NAME) as Set<AbstractRange>;
+    expect(painted.size).toBeGreaterThan(0);
+    expect(painted.size).toBeLessThanOrEqual(3000);
+    expect([...painted][0].startContainer).toBe(document.getElementById('p0')!.firstChild);
+    // Scrolling to the end moves the window: the last paragraph gets painted.
+    (document as any).elementFromPoint = () => document.getElementById(`p${n - 1}`);
+    window.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect([...painted].some((r) => r.startContainer === document.getElementById(`p${n - 1}`)!.firstChild)).toBe(true));
+    expect(scanner.index.size).toBe(n);
+    scanner.stop();
+    delete (document as any).elementFromPoint;
+  });
+});
