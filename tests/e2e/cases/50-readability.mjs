@@ -8,6 +8,8 @@ import { ROUTES } from '../lib/server.mjs';
 import { acc, record, watch, installSnapshot, domDiff, waitScan, hasCoreTerm } from '../lib/robustness.mjs';
 import { pageMutations } from '../lib/helpers.mjs';
 
+const seenPages = new Set();
+
 // ROBUST_PAGES=<regex> narrows the run to matching file names (debugging one page).
 const only = process.env.ROBUST_PAGES ? new RegExp(process.env.ROBUST_PAGES) : null;
 const ALL = (fs.existsSync(ROUTES.readability) ? fs.readdirSync(ROUTES.readability).filter((f) => f.endsWith('.html')).sort() : [])
@@ -51,7 +53,10 @@ async function checkPage(t, file) {
   } finally {
     await page.close().catch(() => {});
   }
-  acc.pages++;
+  // `pages`: distinct real pages checked (each in Chromium, a sample also in Firefox);
+  // `<browser>_pages`: visits per browser.
+  seenPages.add(file);
+  acc.pages = seenPages.size;
   acc[`${b}_pages`]++;
   return issues.length ? `${file}: ${issues.join(',')}` : null;
 }
