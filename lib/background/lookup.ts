@@ -3,7 +3,7 @@
  */
 import type { GlossaryEntry } from '../glossary/types';
 import type { TermCard } from '../messaging/protocol';
-import { formatCitation, type DocInfo } from './cite';
+import { formatCitation, type DocInfo } from '../kb/cite';
 
 export const MAX_EXCERPTS = 3;
 

@@ -5,7 +5,7 @@
  */
 import type { Citation, KbRecord } from '../kb/types';
 import type { FacetsReply, RecordReply } from '../messaging/protocol';
-import { formatCitation, recordTitle, sectionName, type DocInfo } from './cite';
+import { formatCitation, recordTitle, sectionName, type DocInfo } from '../kb/cite';
 
 export function recordReply(records: ReadonlyMap<string, KbRecord>, docs: ReadonlyMap<string, DocInfo>, id: string): RecordReply | null {
   const record = records.get(id);

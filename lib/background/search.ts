@@ -6,7 +6,7 @@ import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
 import type { HitKind, SearchFilters, SearchHit } from '../messaging/protocol';
-import { formatCitation, recordTitle, type DocInfo } from './cite';
+import { formatCitation, recordTitle, type DocInfo } from '../kb/cite';
 
 export interface SearchContext {
   records: ReadonlyMap<string, KbRecord>;

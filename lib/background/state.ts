@@ -7,7 +7,7 @@
 import type MiniSearch from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbBundle, KbRecord } from '../kb/types';
-import type { DocInfo } from './cite';
+import type { DocInfo } from '../kb/cite';
 import {
   DB_NAME, SCHEMA_VERSION, isQuotaError, openKbDb, readCore, readMeta, readSearchData, updateMeta, writePackage,
   type InstallHook, type KbDb, type Logger, type PackageMeta,

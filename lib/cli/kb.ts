@@ -13,7 +13,8 @@ import { parseAll, readLines, readSources } from '../kb/build';
 import { auditRecords, countByKind } from '../kb/audit';
 import { computeStats } from '../kb/stats';
 import { createIndex } from '../kb/search-options';
-import type { Citation, DocKey } from '../kb/types';
+import type { DocKey } from '../kb/types';
+import { formatCitation } from '../kb/cite';
 import { show, termStats } from './kb-glossary';
 
 export interface KbCommand {
@@ -21,15 +22,6 @@ export interface KbCommand {
   summary: string;
   /** Returns the process exit code. */
   run(args: string[], ctx: { root: string; out: (s: string) => void }): number | Promise<number>;
-}
-
-export function formatCitation(c: Citation): string {
-  const parts = [`doc ${c.doc}`];
-  if (c.chapter !== undefined) parts.push(`ch. ${c.chapter}${c.agency ? ` (${c.agency})` : ''}`);
-  parts.push(c.sectionTitle ? `${c.section}: ${c.sectionTitle}` : c.section);
-  if (c.label) parts.push(c.label);
-  parts.push(c.lines[0] === c.lines[1] ? `l.${c.lines[0]}` : `l.${c.lines[0]}–${c.lines[1]}`);
-  return parts.join(', ');
 }
 
 function table(title: string, m: Record<string, number>): string {
@@ -72,7 +64,8 @@ export const COMMANDS: Record<string, KbCommand> = {
         out('usage: kb search "<query>"');
         return 2;
       }
-      const { records } = parseAll(root);
+      const { records, documents } = parseAll(root);
+      const docs = new Map(documents.map((d) => [d.key, d]));
       const byId = new Map(records.map((r) => [r.id, r]));
       const hits = createIndex(records).search(q).slice(0, 10);
       if (!hits.length) out(`no hits for "${q}"`);
@@ -80,7 +73,7 @@ export const COMMANDS: Record<string, KbCommand> = {
         const r = byId.get(String(h.id));
         if (!r) return;
         const snippet = r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text;
-        out(`${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation)}\n    ${snippet}`);
+        out(`${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation, docs)}\n    ${snippet}`);
       });
       return 0;
     },

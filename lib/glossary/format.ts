@@ -2,7 +2,8 @@
  * Plain-text rendering of a built entry: what the popover shows, used by `kb show` and tests.
  * Browser-safe (no Node imports), so UI code can import it directly from lib/glossary/format.
  */
-import type { Citation, DocKey, SectionKind } from '../kb/types';
+import type { Citation, DocKey } from '../kb/types';
+import { formatCitation as formatKbCitation } from '../kb/cite';
 import type { GlossaryEntry } from './types';
 
 /** Short document names from data/sources/sources.json ("short"); overridable per call. */
@@ -13,32 +14,10 @@ export const DOC_SHORT: Record<DocKey, string> = {
   '004': 'GA Hearings 2006',
 };
 
-const SECTION_NAME: Record<SectionKind, string> = {
-  mandate: 'Mandate',
-  activities: 'Activities',
-  gfmd: 'Support to the GFMD',
-  'good-practices': 'Good practices',
-  challenges: 'Challenges',
-  gaps: 'Gaps',
-  recommendations: 'Recommendations',
-  postscript: 'Postscript',
-  synthesis: 'Synthesis',
-  'key-findings': 'Key findings',
-  body: 'Body',
-  annex: 'Annex',
-};
-
-/** "CEB 2013, ch. 3 ICAO, Recommendations, (b), l.893" / "GA Hearings 2006, Key findings, para 12, l.73–75". */
+/** The one citation style (lib/kb/cite.ts), with document names from `docShort`. */
 export function formatCitation(c: Citation, docShort: Record<string, string> = DOC_SHORT): string {
-  const parts = [docShort[c.doc] ?? c.doc];
-  if (c.chapter !== undefined) parts.push(`ch. ${c.chapter}${c.agency ? ` ${c.agency}` : ''}`);
-  // Generic kinds say little ("Body"); the printed heading is more useful there.
-  const generic = c.section === 'body' || c.section === 'annex' || c.section === 'synthesis';
-  parts.push(generic && c.sectionTitle ? c.sectionTitle : SECTION_NAME[c.section] ?? c.section);
-  if (c.label) parts.push(c.label);
-  const [a, b] = c.lines;
-  parts.push(a === b ? `l.${a}` : `l.${a}–${b}`);
-  return parts.join(', ');
+  const docs = new Map(Object.entries(docShort).map(([key, short]) => [key, { short, symbol: null }]));
+  return formatKbCitation(c, docs);
 }
 
 export type EntryLookup = Map<string, GlossaryEntry> | Record<string, GlossaryEntry>;

@@ -59,7 +59,7 @@ describe('formatCard', () => {
     expect(lines[1]).toBe('[system]');
     expect(card).toContain(byId.get('icao-pkd')!.summary);
     expect(card).toContain('“ICAO should continue to promote the ICAO Public Key Directory among all States.”');
-    expect(card).toContain('— CEB 2013, ch. 3 ICAO, Recommendations, (a), l.7');
+    expect(card).toContain('— CEB 2013, ch. 3 ICAO, “Recommendations for the 2013 High-level Dialogue”, (a), line 7');
     expect(lines[lines.length - 1]).toBe('Related: ICAO');
   });
 
@@ -70,9 +70,9 @@ describe('formatCard', () => {
 
   it('formats citations for paragraph-numbered documents and line ranges', () => {
     expect(formatCitation({ doc: '004', section: 'key-findings', label: 'para 12', lines: [73, 75] })).toBe(
-      'GA Hearings 2006, Key findings, para 12, l.73–75',
+      'GA Hearings 2006, Key findings, para 12, lines 73–75',
     );
     expect(formatCitation({ doc: '000', section: 'body', sectionTitle: 'II. Migration and the post-2015 development agenda', label: 'p4', lines: [29, 29] }))
-      .toBe('Coordination Meeting 2015, II. Migration and the post-2015 development agenda, p4, l.29');
+      .toBe('Coordination Meeting 2015, “II. Migration and the post-2015 development agenda”, p4, line 29');
   });
 });

@@ -2,9 +2,11 @@
  * Human-readable citations and titles for records. One place so the popover, the search panel and
  * exports cite the same way: short document name, chapter/agency, section, label, source lines.
  */
-import type { Citation, KbBundle, SectionKind } from '../kb/types';
+import type { Citation, KbBundle, SectionKind } from './types';
 
 export type DocInfo = KbBundle['documents'][number];
+/** What a citation needs of a document. */
+export type DocNames = ReadonlyMap<string, Pick<DocInfo, 'short' | 'symbol'>>;
 
 const SECTION_NAMES: Record<SectionKind, string> = {
   mandate: 'Mandate', activities: 'Activities', gfmd: 'GFMD', 'good-practices': 'Good practices',
@@ -15,7 +17,7 @@ const SECTION_NAMES: Record<SectionKind, string> = {
 export const sectionName = (c: Citation) => c.sectionTitle || SECTION_NAMES[c.section] || c.section;
 
 /** e.g. `CEB 2013 (A/68/…), ch. 3 ICAO, "Recommendations…", (b), lines 1201–1207` */
-export function formatCitation(c: Citation, docs: ReadonlyMap<string, DocInfo>): string {
+export function formatCitation(c: Citation, docs: DocNames): string {
   const d = docs.get(c.doc);
   const parts = [d ? `${d.short}${d.symbol ? ` (${d.symbol})` : ''}` : `document ${c.doc}`];
   if (c.chapter !== undefined) parts.push(`ch. ${c.chapter}${c.agency ? ` ${c.agency}` : ''}`);
@@ -28,7 +30,7 @@ export function formatCitation(c: Citation, docs: ReadonlyMap<string, DocInfo>):
 }
 
 /** Short title of a search hit: "ICAO · Recommendations (b)". */
-export function recordTitle(c: Citation, docs: ReadonlyMap<string, DocInfo>): string {
+export function recordTitle(c: Citation, docs: DocNames): string {
   const who = c.agency ?? docs.get(c.doc)?.short ?? c.doc;
   return `${who} · ${sectionName(c)}${c.label ? ` ${c.label}` : ''}`;
 }
