@@ -96,6 +96,10 @@ export async function benchHover({ ctx, origin, terms, samples, repeats, delayMs
   const url = `${origin}/bench/hover.html`;
   const html = hoverPageHtml(terms);
   const page = await ctx.newPage();
+  // The extension opens its demo page on first install; a background tab gets throttled animation
+  // frames, which would time the browser's throttling instead of our card.
+  for (const other of ctx.pages()) if (other !== page) await other.close().catch(() => {});
+  await page.bringToFront();
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.addInitScript({ content: RECORDER });
   await page.goto(url, { waitUntil: 'load' });
