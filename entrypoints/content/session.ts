@@ -79,7 +79,11 @@ export class Session {
     const categories = Object.entries(this.settings.categories).filter(([, on]) => on).map(([c]) => c);
     const opts = { categories, muted: new Set(this.settings.knownTerms) };
     const scanner = new PageScanner<PageContext>(document, {
-      finder: { find: (text, ctx) => m.find(text, ctx, opts), pageContext: (text) => m.pageContext(text) },
+      finder: {
+        find: (text, ctx) => m.find(text, ctx, opts),
+        pageContext: (text) => m.pageContext(text),
+        blocks: m.blocks && { ...m.blocks, resolve: (p, ctx) => m.blocks!.resolve(p, ctx, opts) },
+      },
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
     });

@@ -30,16 +30,38 @@ function hasLetterWord(hay: string, w: string): boolean {
   return false;
 }
 
-export class LazyContext implements PageContext {
-  private pos = 0;
-  private readonly idSet = new Set<string>();
+/** Evidence shared by both ways of feeding it: ids, domain words and trigger words seen so far. */
+abstract class Evidence implements PageContext {
+  protected readonly idSet = new Set<string>();
   private readonly words = new Set<string>();
   /** Trigger words (patterns, families) present somewhere on the page. */
   readonly present = new Set<string>();
   private idList: string[] | null = null;
+
+  constructor(protected readonly deps: Pick<ContextDeps, 'dom' | 'trig' | 'threshold'>) {}
+
+  abstract get finished(): boolean;
+  protected abstract done(): void;
+  protected abstract lowerText(): string;
+
+  /** Domain and trigger words of one lowercased stretch of page text. */
+  protected absorb(lo: string): void {
+    for (const w of this.deps.dom) if (!this.words.has(w) && hasLetterWord(lo, w)) this.words.add(w);
+    for (const w of this.deps.trig) if (!this.present.has(w) && lo.includes(w)) this.present.add(w);
+  }
+
+  get ids(): string[] { this.done(); return (this.idList ??= [...this.idSet]); }
+  hasId(id: string): boolean { this.done(); return this.idSet.has(id); }
+  get score(): number { this.done(); return this.idSet.size + this.words.size; }
+  get domain(): boolean { return this.score >= this.deps.threshold; }
+  get text(): string { return this.lowerText(); }
+}
+
+export class LazyContext extends Evidence {
+  private pos = 0;
   private lower: string | null = null;
 
-  constructor(private readonly norm: string, private readonly deps: ContextDeps) {}
+  constructor(private readonly norm: string, protected override readonly deps: ContextDeps) { super(deps); }
 
   get finished(): boolean { return this.pos >= this.norm.length; }
 
@@ -54,24 +76,57 @@ export class LazyContext implements PageContext {
       }
       const chunk = norm.slice(this.pos === 0 ? 0 : Math.max(0, this.pos - OVERLAP), end);
       deps.ids(chunk, this.idSet);
-      const lo = chunk.toLowerCase();
-      for (const w of deps.dom) if (!this.words.has(w) && hasLetterWord(lo, w)) this.words.add(w);
-      for (const w of deps.trig) if (!this.present.has(w) && lo.includes(w)) this.present.add(w);
+      this.absorb(chunk.toLowerCase());
       this.pos = end;
     }
     return this.finished;
   }
 
-  private done(): this {
+  protected done(): void {
     if (!this.finished) this.step(() => false);
-    return this;
   }
 
-  get ids(): string[] { this.done(); return (this.idList ??= [...this.idSet]); }
-  hasId(id: string): boolean { this.done(); return this.idSet.has(id); }
-  get score(): number { this.done(); return this.idSet.size + this.words.size; }
-  get domain(): boolean { return this.score >= this.deps.threshold; }
-  get text(): string { return (this.lower ??= this.norm.toLowerCase()); }
+  protected lowerText(): string { return (this.lower ??= this.norm.toLowerCase()); }
+}
+
+/**
+ * Page evidence gathered block by block from candidates the scanner computed anyway (see
+ * LoadedMatcher.prepare): the page's text is matched once, not once for the evidence and again for
+ * the terms. `finish()` ends the gathering; reads before it see what has been added so far.
+ */
+export class BlockContext extends Evidence {
+  private parts: string[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private lower: string | null = null;
+  private closed = false;
+
+  get finished(): boolean { return this.closed; }
+
+  /**
+   * One block: its normalised text and the ids of its unambiguous candidates. Word evidence is read in
+   * batches of about CHUNK characters: ~80 indexOf calls per small block cost more than its matching.
+   */
+  add(norm: string, ids: Iterable<string>): void {
+    for (const id of ids) this.idSet.add(id);
+    this.pending.push(norm);
+    this.pendingChars += norm.length;
+    if (this.pendingChars >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const lo = this.pending.join('\n').toLowerCase();
+    this.absorb(lo);
+    this.parts.push(lo);
+    this.pending = [];
+    this.pendingChars = 0;
+    this.lower = null;
+  }
+
+  finish(): this { this.flush(); this.closed = true; return this; }
+  protected done(): void { this.flush(); }
+  protected lowerText(): string { this.flush(); return (this.lower ??= this.parts.join('\n')); }
 }
 
 /** Scanner-side duck typing: a context that can be advanced in time slices. */

@@ -4,7 +4,7 @@
  */
 import { WINDOW, accepts, type Cand, type Env } from './evidence';
 import { familyKey } from './key';
-import { LazyContext } from './context';
+import { BlockContext, LazyContext } from './context';
 import { normalise } from './normalise';
 import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
 import { rootHashes, trieCands } from './scan-words';
@@ -12,8 +12,23 @@ import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext }
 
 export const DOMAIN_THRESHOLD = 3;
 
+/** One text's normalised form and raw candidates: computed once, used for evidence and for matches. */
+export interface Prepared { readonly norm: string; readonly cands: readonly Cand[] }
+
+/**
+ * The scanner's two-phase use: prepare every block once, gather page evidence from the prepared
+ * blocks, then resolve each block against it. Same results as find(text, pageContext(pageText)).
+ */
+export interface BlockMatcher {
+  prepare(text: string): Prepared;
+  /** Evidence for one page; add() each prepared block, then finish(). */
+  context(): { add(p: Prepared): void; finish(): PageContext };
+  resolve(p: Prepared, ctx?: PageContext, opts?: FindOptions): Match[];
+}
+
 export interface LoadedMatcher {
   find(text: string, ctx?: PageContext, opts?: FindOptions): Match[];
+  blocks?: BlockMatcher;
   /**
    * Page-level evidence for the page's whole visible text. Returns at once: the evidence is computed
    * lazily (on first field read) or in time slices by whoever calls `step(deadline)` on the result.
@@ -70,6 +85,8 @@ function patternCands(c: CompiledMatcher, groups: (string[][] | null)[], res: Re
   });
 }
 
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   const amb = new Set(c.amb);
   const patterns: RegExp[] = [];
@@ -83,19 +100,44 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   const roots = rootHashes(c.trie);
   const groups = c.pat.map((p) => (p.w.length ? patternTriggerGroups(p.re) : null));
   const trig = [...new Set([...c.pat.flatMap((p) => p.w), ...fams.flatMap((f) => f.w ?? [])])];
+  // One native test per text decides whether ANY trigger word occurs; most blocks of most pages have
+  // none, and then no family or pattern needs a look (the per-word checks below cost more than matching).
+  const anyTrig = trig.length ? new RegExp(trig.map(esc).join('|'), 'i') : null;
+  // Every trigger word (and every word of a pattern's mandatory groups), found in ONE native pass per
+  // text instead of toLowerCase() + one includes() per word. A lookahead reports each position's
+  // longest word; the shorter words it contains are implied (`within`), so the set is exact.
+  const vocab = [...new Set([...trig, ...groups.flatMap((g) => g?.flat() ?? [])])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const within = new Map(vocab.map((w) => [w, vocab.filter((v) => w.includes(v))]));
+  const vocabRe = vocab.length ? new RegExp(`(?=(${vocab.map(esc).join('|')}))`, 'gi') : null;
+  const wordsIn = (norm: string): Set<string> => {
+    const out = new Set<string>();
+    if (!vocabRe) return out;
+    vocabRe.lastIndex = 0;
+    for (let m = vocabRe.exec(norm); m; m = vocabRe.exec(norm)) {
+      const w = m[1]!.toLowerCase();
+      const ws = within.get(w);
+      // A case-folding oddity (the match lowercases to something else): fall back to plain includes().
+      if (!ws) { const lo = norm.toLowerCase(); return new Set(vocab.filter((v) => lo.includes(v))); }
+      for (const x of ws) out.add(x);
+      vocabRe.lastIndex = m.index + 1;
+    }
+    return out;
+  };
+  const ungatedFams = fams.filter((f) => !f.w?.length);
+  const ungatedPat = c.pat.some((p) => !p.w.length);
 
   const candidates = (norm: string, page: LazyContext | null): Cand[] => {
     const out: Cand[] = [];
-    let lo: string | null = null;
-    const seen = new Map<string, boolean>();
-    const lower = (w: string): boolean => {
-      let v = seen.get(w);
-      if (v === undefined) seen.set(w, (v = (lo ??= norm.toLowerCase()).includes(w)));
-      return v;
-    };
+    let present: Set<string> | null = null;
+    const lower = (w: string): boolean => (present ??= wordsIn(norm)).has(w);
     trieCands(c.trie, roots, norm, out);
-    familyCands(fams, norm, lower, page, out);
-    patternCands(c, groups, patterns, norm, lower, page, out);
+    if (!anyTrig || anyTrig.test(norm)) {
+      familyCands(fams, norm, lower, page, out);
+      patternCands(c, groups, patterns, norm, lower, page, out);
+    } else {
+      if (ungatedFams.length) familyCands(ungatedFams, norm, lower, page, out);
+      if (ungatedPat) patternCands(c, groups, patterns, norm, lower, page, out);
+    }
     // Leftmost first, then longest; family/pattern hits before plain names of the same span.
     return out.sort((a, b) => a.s - b.s || b.e - a.e || Number(b.fam) - Number(a.fam));
   };
@@ -110,13 +152,12 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   };
   const pageContext = (text: string): PageContext => new LazyContext(normalise(text), deps);
 
-  const find = (text: string, ctx?: PageContext, opts: FindOptions = {}): Match[] => {
-    const norm = normalise(text);
-    let page = ctx;
+  /** Leftmost-longest resolution of sorted candidates with the acceptance rules. */
+  const resolve = (norm: string, cands: readonly Cand[], page: PageContext | undefined, text: string, opts: FindOptions = {}): Match[] => {
     const env: Env = { c, norm, amb, page: () => (page ??= pageContext(text)) };
     const kept: Cand[] = [];
     let end = -1;
-    for (const k of candidates(norm, page instanceof LazyContext ? page : null)) {
+    for (const k of cands) {
       const last = kept[kept.length - 1];
       if (k.s < end) {
         // A number-bearing family hit that extends the name it overlaps absorbs it, taking the number's id:
@@ -143,5 +184,27 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     return res;
   };
 
-  return { find, pageContext };
+  const find = (text: string, ctx?: PageContext, opts: FindOptions = {}): Match[] => {
+    const norm = normalise(text);
+    return resolve(norm, candidates(norm, ctx instanceof LazyContext ? ctx : null), ctx, text, opts);
+  };
+
+  const blocks: BlockMatcher = {
+    prepare: (text) => { const norm = normalise(text); return { norm, cands: candidates(norm, null) }; },
+    context: () => {
+      const ev = new BlockContext(deps);
+      return {
+        add: (p) => {
+          const ids: string[] = [];
+          for (const k of p.cands) if (!(k.one && amb.has(k.x))) ids.push(c.ids[k.x]!);
+          ev.add(p.norm, ids);
+        },
+        finish: () => ev.finish(),
+      };
+    },
+    // The normalised text stands in for the original: it has the same length and offsets.
+    resolve: (p, ctx, opts) => resolve(p.norm, p.cands, ctx, p.norm, opts),
+  };
+
+  return { find, pageContext, blocks };
 }

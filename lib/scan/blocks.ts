@@ -6,7 +6,8 @@
 
 export interface Segment { node: Text; start: number }
 /** `ord`: position in walk order (document order within one walk). */
-export interface Block { text: string; segments: Segment[]; el: Element; ord: number }
+/** `prep`: the finder's preparation of `text`, kept from the context phase until the block is matched. */
+export interface Block { text: string; segments: Segment[]; el: Element; ord: number; prep?: unknown }
 
 /** Elements whose text is never scanned: code, forms, editable regions, non-rendered content. */
 const SKIP = new Set([
@@ -23,8 +24,7 @@ const INLINE = new Set([
 
 export function isSkipped(el: Element, ownHost: Element | null): boolean {
   if (el === ownHost) return true;
-  const tag = el.tagName.toUpperCase();
-  if (SKIP.has(tag)) return true;
+  if (SKIP.has(el.tagName.toUpperCase())) return true;
   // Attribute checks only: isContentEditable needs up-to-date style in Chromium (a style recalc per
   // element on a dirty page). Rejecting an element with the attribute skips its whole subtree, which is
   // what isContentEditable inherits through; designMode documents are rejected as a whole in startWalk.
@@ -60,24 +60,49 @@ export interface WalkState {
   shadowRoots: ShadowRoot[];
   /** Next block's `ord`; callers chain walks so ords keep increasing. */
   ord: number;
+  /** Elements whose subtree is never scanned (skipped tags, editable, hidden, our host). */
+  skip: Set<Element>;
+  /** Block element per text parent, so inline chains are climbed once per element, not per node. */
+  blocks: Map<Node, Element | null>;
+  /** Set when the walker already stands on the next node (after jumping over a skipped subtree). */
+  ahead: Node | null;
+  /** The walk has run past the root (jumping over a skipped last subtree). */
+  done: boolean;
 }
 
+const SKIP_SELECTOR = [...SKIP].map((t) => t.toLowerCase()).join(',') +
+  ',[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
+
+/**
+ * The walk runs WITHOUT a NodeFilter: a filter is a C++→JS callback per element, which cost more than
+ * everything else in the walk together. The skipped elements are found by one native selector query
+ * instead, and the loop jumps over their subtrees itself.
+ */
 export function startWalk(root: Node, ownHost: Element | null, ord = 0): WalkState {
   const doc = (root.ownerDocument ?? root) as Document;
-  const shadowRoots: ShadowRoot[] = [];
   // A document in design mode is editable everywhere: walk nothing.
   if (doc.designMode === 'on') root = doc.createDocumentFragment();
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(n) {
-      if (n.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-      if (isSkipped(n as Element, ownHost)) return NodeFilter.FILTER_REJECT;
-      // TreeWalker never enters shadow trees; remember open ones so the caller scans them too.
-      const sr = (n as Element).shadowRoot;
-      if (sr) shadowRoots.push(sr);
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
-  return { walker, current: null, shadowRoots, ord };
+  const skip = new Set<Element>();
+  const q = (root as Partial<ParentNode>).querySelectorAll;
+  if (q) for (const el of q.call(root, SKIP_SELECTOR)) if (isSkipped(el, ownHost)) skip.add(el);
+  if (ownHost) skip.add(ownHost);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  return { walker, current: null, shadowRoots: [], ord, skip, blocks: new Map(), ahead: null, done: false };
+}
+
+/** Move past the current node's subtree; returns the next node in document order, or null. */
+function pastSubtree(w: TreeWalker): Node | null {
+  for (;;) {
+    const s = w.nextSibling();
+    if (s) return s;
+    if (!w.parentNode()) return null;
+  }
+}
+
+function blockFor(s: WalkState, parent: Element): Element {
+  let b = s.blocks.get(parent);
+  if (!b) s.blocks.set(parent, (b = blockOf(parent)));
+  return b;
 }
 
 /**
@@ -86,23 +111,41 @@ export function startWalk(root: Node, ownHost: Element | null, ord = 0): WalkSta
  */
 export function walkSome(s: WalkState, out: Block[], maxNodes: number): boolean {
   const w = s.walker;
+  const skip = s.skip;
+  let lastParent: Node | null = null;
+  let lastBlock: Element | null = null;
   for (let i = 0; i < maxNodes; i++) {
-    const n = w.nextNode();
+    const n = s.done ? null : (s.ahead ?? w.nextNode());
+    s.ahead = null;
     if (!n) {
       if (s.current) out.push(s.current);
       s.current = null;
       return false;
     }
-    // Text directly inside a shadow root has no parent element: its block is the host.
-    const parent = n.parentElement ?? ((n.parentNode as ShadowRoot | null)?.host ?? null);
-    if (!parent) continue;
+    if (n.nodeType !== 3) {
+      if (skip.has(n as Element)) { s.ahead = pastSubtree(w); s.done = !s.ahead; continue; }
+      // TreeWalker never enters shadow trees; remember open ones so the caller scans them too.
+      const sr = (n as Element).shadowRoot;
+      if (sr) s.shadowRoots.push(sr);
+      continue;
+    }
+    const p = n.parentNode;
+    let block: Element;
+    if (p === lastParent) block = lastBlock!;
+    else {
+      // Text directly inside a shadow root has no parent element: its block is the host.
+      const parent = p && p.nodeType === 1 ? (p as Element) : ((p as ShadowRoot | null)?.host ?? null);
+      if (!parent) continue;
+      block = blockFor(s, parent);
+      lastParent = p;
+      lastBlock = block;
+    }
     const data = (n as Text).data;
-    const block = blockOf(parent);
     if (!s.current || s.current.el !== block || s.current.text.length > MAX_BLOCK_CHARS) {
       if (s.current) out.push(s.current);
       s.current = { text: '', segments: [], el: block, ord: s.ord++ };
     }
-    if (!data.trim() && !s.current.text) continue;
+    if (!s.current.text && !data.trim()) continue;
     s.current.segments.push({ node: n as Text, start: s.current.text.length });
     s.current.text += data;
   }

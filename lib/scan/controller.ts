@@ -12,6 +12,15 @@ export interface FoundTerm { start: number; end: number; id: string }
 export interface TermFinder<Ctx = unknown> {
   find(text: string, ctx?: Ctx): FoundTerm[];
   pageContext(text: string): Ctx;
+  /**
+   * Optional two-phase form (lib/match BlockMatcher): each block is prepared once, the page context
+   * is gathered from the prepared blocks, and the same preparation is then resolved into terms.
+   */
+  blocks?: {
+    prepare(text: string): unknown;
+    context(): { add(prepared: never): void; finish(): Ctx };
+    resolve(prepared: never, ctx?: Ctx): FoundTerm[];
+  };
 }
 
 export interface ScanStats { blocks: number; matches: number; slices: number; maxSliceMs: number; scanMs: number; rescans: number }
@@ -86,8 +95,12 @@ export class PageScanner<Ctx = unknown> {
     const root = this.doc.body ?? this.doc.documentElement;
     const blocks = await this.collect(root, gen);
     if (gen !== this.generation) return this.stats;
-    this.ctx = this.opts.finder.pageContext(this.contextText(blocks));
-    if (!(await this.prepareContext(this.ctx, gen))) return this.stats;
+    if (this.opts.finder.blocks) {
+      if (!(await this.gather(blocks, gen))) return this.stats;
+    } else {
+      this.ctx = this.opts.finder.pageContext(this.contextText(blocks));
+      if (!(await this.prepareContext(this.ctx, gen))) return this.stats;
+    }
     await this.matchBlocks(this.viewportFirst(blocks), gen);
     this.stats.scanMs = now() - t0;
     this.observe(root);
@@ -135,6 +148,32 @@ export class PageScanner<Ctx = unknown> {
     }
   }
 
+  /**
+   * Two-phase finders: prepare blocks in document order (up to `contextChars` of text) and feed the
+   * page context from them; matchBlock() later resolves the same preparations. Sliced like the walk.
+   */
+  private async gather(blocks: Block[], gen: number): Promise<boolean> {
+    const bf = this.opts.finder.blocks!;
+    const acc = bf.context();
+    let chars = 0, i = 0;
+    while (i < blocks.length && chars < this.opts.contextChars) {
+      const t = now();
+      while (i < blocks.length && chars < this.opts.contextChars && !this.over(t, i, blocks)) {
+        const b = blocks[i++]!;
+        b.prep = bf.prepare(b.text);
+        acc.add(b.prep as never);
+        chars += b.text.length;
+      }
+      this.tick(t);
+      if (i < blocks.length && chars < this.opts.contextChars) {
+        await yieldTask();
+        if (gen !== this.generation) return false;
+      }
+    }
+    this.ctx = acc.finish();
+    return true;
+  }
+
   /** Walk `root` in slices, descending into open shadow roots. */
   private async collect(root: Node, gen: number): Promise<Block[]> {
     const blocks: Block[] = [];
@@ -159,34 +198,32 @@ export class PageScanner<Ctx = unknown> {
     return blocks;
   }
 
-  /** Blocks on or near the screen first, so what the reader sees is underlined first. */
+  /**
+   * Blocks on or near the screen first, so what the reader sees is underlined first. Document order is
+   * close enough to visual order to binary-search the on-screen stretch with a few dozen rect reads
+   * (one read per block cost more than matching a small page); where it is not (fixed headers, hidden
+   * blocks), some visible block is merely painted a slice later.
+   */
   private viewportFirst(blocks: Block[]): Block[] {
     const h = this.doc.defaultView?.innerHeight ?? 800;
-    const near: Block[] = [];
-    const rest: Block[] = [];
-    const t = now();
-    let below = 0;
-    let checking = true;
-    for (let i = 0; i < blocks.length; i++) {
-      // Rect reads are cheap because we never dirty layout, but bounded: stop once blocks have been
-      // below the fold for a while (document order ≈ visual order) or the time budget is spent.
-      if (checking) {
-        const r = blocks[i].el.getBoundingClientRect();
-        if (r.bottom >= -h && r.top <= 2 * h) { near.push(blocks[i]); below = 0; continue; }
-        if (r.top > 2 * h && ++below > 50) checking = false;
-        if (near.length >= 400 || (i & 63) === 63 && now() - t > this.opts.sliceMs / 2) checking = false;
-      }
-      rest.push(blocks[i]);
-    }
-    return near.concat(rest);
+    const top = (i: number) => blocks[i]!.el.getBoundingClientRect();
+    // First block whose bottom reaches one screen above the viewport, first whose top is two screens below.
+    const search = (pred: (i: number) => boolean) => {
+      let lo = 0, hi = blocks.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (pred(mid)) hi = mid; else lo = mid + 1; }
+      return lo;
+    };
+    const a = search((i) => top(i).bottom >= -h);
+    const b = Math.min(search((i) => top(i).top > 2 * h), a + 400);
+    if (a === 0 || a >= b) return blocks;
+    return blocks.slice(a, b).concat(blocks.slice(0, a), blocks.slice(b));
   }
 
   private async matchBlocks(blocks: Block[], gen: number): Promise<void> {
     let i = 0;
     while (i < blocks.length) {
       const t = now();
-      // Check the clock after every block: one block can hold thousands of characters.
-      while (i < blocks.length && now() - t < this.opts.sliceMs) this.matchBlock(blocks[i++]);
+      while (i < blocks.length && !this.over(t, i, blocks)) this.matchBlock(blocks[i++]!);
       this.painter.flush(i >= blocks.length);
       this.tick(t);
       if (i < blocks.length) {
@@ -200,8 +237,12 @@ export class PageScanner<Ctx = unknown> {
   }
 
   private matchBlock(b: Block): void {
+    const prep = b.prep;
+    b.prep = undefined;
     if (!b.segments.length || !b.segments[0].node.isConnected) return;
-    for (const f of this.opts.finder.find(b.text, this.ctx)) {
+    const bf = this.opts.finder.blocks;
+    const found = bf ? bf.resolve((prep ?? bf.prepare(b.text)) as never, this.ctx) : this.opts.finder.find(b.text, this.ctx);
+    for (const f of found) {
       const loc = locate(b, f.start, f.end);
       const m: TextMatch = new Hit(f.id, loc, b.ord * 1e5 + f.start);
       this.matches.add(m);
@@ -212,6 +253,15 @@ export class PageScanner<Ctx = unknown> {
       this.painter.add(m);
       this.stats.matches++;
     }
+  }
+
+  /**
+   * Slice budget check before block `i`: the clock is read every 4th block, or after any long block
+   * (one block can hold thousands of characters); reading it per block cost more than small blocks.
+   */
+  private over(t: number, i: number, blocks: Block[]): boolean {
+    const check = (i & 3) === 0 || (i > 0 && blocks[i - 1]!.text.length > 500);
+    return check && now() - t >= this.opts.sliceMs;
   }
 
   private tick(t: number): void {

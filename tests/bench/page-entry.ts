@@ -29,9 +29,9 @@ export interface ScanRun {
   matches: number;
   /** false when scheduler.yield was missing and activeMs = wallMs. */
   yieldHooked: boolean;
-  /** Breakdown runs only: time inside matcher.pageContext() and matcher.find(). */
-  ctxMs?: number;
-  findMs?: number;
+  /** Breakdown runs only: time inside matcher.blocks prepare (+ context add) and resolve. */
+  prepMs?: number;
+  resolveMs?: number;
   /** performance.now() at start and end, to attribute long-task entries to this run. */
   t0: number;
   t1: number;
@@ -67,6 +67,27 @@ function floor(): { ms: number; chars: number; nodes: number; reps: number } {
 }
 
 /**
+ * A lower bound for ANY matcher: the floor's walk plus reading every character once (a checksum of
+ * char codes, so the loop cannot be optimised away). Same repetition rule as floor().
+ */
+function readAll(): { ms: number; sum: number } {
+  const once = () => {
+    const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+    let sum = 0;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const d = (n as Text).data;
+      for (let i = 0; i < d.length; i++) sum = (sum + d.charCodeAt(i)) | 0;
+    }
+    return sum;
+  };
+  const t0 = now();
+  let sum = once();
+  let reps = 1;
+  while (now() - t0 < 3 && reps < 50) { sum ^= once(); reps++; }
+  return { ms: (now() - t0) / reps, sum };
+}
+
+/**
  * One full scan with the real PageScanner + compiled glossary matcher. The scanner yields through
  * scheduler.yield() (Chromium has it); wrapping it records every yield so the gaps between yields are
  * exactly our tasks. stop() afterwards removes highlights and observers so the next run starts clean.
@@ -75,10 +96,20 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
   const m = need();
   // Diagnostic runs wrap the finder to split the time into matcher calls vs the rest (walk, locate,
   // ranges, painting); timed runs use the bare matcher so the wrapper costs nothing there.
-  const split = { ctxMs: 0, findMs: 0, finds: 0 };
+  // prepare = normalise + candidates of each block (done once), resolve = acceptance against the page.
+  const split = { prepMs: 0, resolveMs: 0 };
+  const timed = <A extends unknown[], R>(fn: (...a: A) => R, key: 'prepMs' | 'resolveMs') => (...a: A): R => {
+    const t = now();
+    try { return fn(...a); } finally { split[key] += now() - t; }
+  };
+  const bm = m.blocks!;
   const finder: LoadedMatcher = !breakdown ? m : {
-    pageContext: (t) => { const a = now(); try { return m.pageContext(t); } finally { split.ctxMs += now() - a; } },
-    find: (t, c, o) => { const a = now(); try { return m.find(t, c, o); } finally { split.findMs += now() - a; split.finds++; } },
+    ...m,
+    blocks: {
+      prepare: timed(bm.prepare, 'prepMs'),
+      context: () => { const c = bm.context(); return { add: timed(c.add, 'prepMs'), finish: c.finish }; },
+      resolve: timed(bm.resolve, 'resolveMs'),
+    },
   };
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const orig = sched?.yield;
@@ -110,7 +141,7 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
   return {
     wallMs: t1 - t0, activeMs: active, maxTaskMs: maxTask, maxSliceMs: scanner.stats.maxSliceMs,
     tasks: edges.length / 2, blocks: scanner.stats.blocks, matches: scanner.stats.matches, yieldHooked: !!orig, t0, t1,
-    ...(breakdown ? { ctxMs: split.ctxMs, findMs: split.findMs } : {}),
+    ...(breakdown ? { prepMs: split.prepMs, resolveMs: split.resolveMs } : {}),
   };
 }
 
@@ -168,4 +199,4 @@ function init(compiled: CompiledMatcher): void {
   }
 }
 
-(globalThis as Record<string, unknown>).__mlBench = { init, floor, scan, markjs, markjsArray, unmark, longTasksBetween, now };
+(globalThis as Record<string, unknown>).__mlBench = { init, floor, readAll, scan, markjs, markjsArray, unmark, longTasksBetween, now };

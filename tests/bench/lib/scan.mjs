@@ -33,6 +33,10 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
       const steps = [async () => f.push(await floor()), async () => s.push(await scan(8)), async () => u.push(await scan(null))];
       for (let r = 0; r < runs; r++) for (const step of r % 2 ? [...steps].reverse() : steps) await step();
       row.floorMs = median(f.map((x) => x.ms));
+      // Lower bound for any matcher: the same walk reading every character (3 runs, median).
+      const rd = [];
+      for (let r = 0; r < 3; r++) rd.push((await ev(() => __mlBench.readAll())).ms);
+      row.readAllMs = median(rd);
       row.chars = f[0].chars;
       row.textNodes = f[0].nodes;
       row.scanActiveMs = median(s.map((x) => x.activeMs));
@@ -40,8 +44,8 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
       row.scanMaxTaskMs = Math.max(...s.map((x) => x.maxTaskMs));
       // One more chunked run with the finder wrapped: matcher.pageContext / matcher.find / the rest.
       const diag = await ev(() => __mlBench.scan(8, true));
-      row.ctxMs = diag.ctxMs;
-      row.findMs = diag.findMs;
+      row.prepMs = diag.prepMs;
+      row.resolveMs = diag.resolveMs;
       row.diagActiveMs = diag.activeMs;
       row.scanMaxSliceMs = Math.max(...s.map((x) => x.maxSliceMs));
       row.scanTasks = median(s.map((x) => x.tasks));
@@ -80,10 +84,10 @@ export function summariseScan(rows) {
   return {
     pages: ok.length,
     failed: rows.length - ok.length,
-    floor: t('floorMs'), scan: t('scanActiveMs'), scanWall: t('scanWallMs'), unsliced: t('unslicedMs'), mark: t('markMs'),
+    floor: t('floorMs'), readAll: t('readAllMs'), scan: t('scanActiveMs'), scanWall: t('scanWallMs'), unsliced: t('unslicedMs'), mark: t('markMs'),
     coldFloor: t('coldFloorMs'), coldScan: t('coldScanMs'), coldMark: t('coldMarkMs'),
     coldMaxTask: Math.max(0, ...ok.map((r) => r.coldMaxTaskMs)),
-    ctx: t('ctxMs'), find: t('findMs'), diag: t('diagActiveMs'),
+    prep: t('prepMs'), resolve: t('resolveMs'), diag: t('diagActiveMs'),
     maxTask: Math.max(0, ...ok.map((r) => r.scanMaxTaskMs)),
     maxTaskPage: ok.reduce((a, r) => (!a || r.scanMaxTaskMs > a.scanMaxTaskMs ? r : a), null)?.url ?? null,
     maxSlice: Math.max(0, ...ok.map((r) => r.scanMaxSliceMs)),

@@ -95,6 +95,56 @@ describe('LazyContext', () => {
   });
 });
 
+describe('BlockMatcher (the two-phase path of the scanner)', () => {
+  const m = termsMatcher();
+  const bm = m.blocks!;
+  // Blocks of a migration page with ambiguous forms that need page evidence ("IOM" alone, "PKD"),
+  // a lookalike block, and composites that need trigger words (ILO numbers, SDG targets).
+  const blocks = [
+    'Isle of Man news: the IOM ferry timetable changed.',
+    'The International Organization for Migration and UNHCR briefed the GFMD on asylum and refugees.',
+    'Later, IOM staff met migrants at the border; the ICAO PKD and MRTDs came up.',
+    'ILO Conventions Nos. 97 and 143 and C189; SDG target 10.7; resolution A/68/190.',
+    'PKD research at the kidney clinic.',
+  ];
+  const page = blocks.join('\n');
+
+  it('gives exactly what find(block, pageContext(page text)) gives, block by block', () => {
+    const acc = bm.context();
+    const preps = blocks.map((b) => bm.prepare(b));
+    for (const p of preps) acc.add(p);
+    const ctx = acc.finish();
+    const oneShot = m.pageContext(page);
+    expect(ctx.ids.sort()).toEqual(oneShot.ids.sort());
+    expect(ctx.score).toBe(oneShot.score);
+    const two = preps.map((p) => bm.resolve(p, ctx));
+    const one = blocks.map((b) => m.find(b, oneShot));
+    expect(two).toEqual(one);
+    // Not vacuous: ambiguous "IOM" accepted through page evidence, families found.
+    expect(two[2]!.map((x) => x.id)).toContain('iom');
+    expect(two.flat().length).toBeGreaterThan(6);
+  });
+
+  it('evidence comes only from what was added: without the migration blocks, a lone IOM is not a term', () => {
+    const lone = bm.prepare('Later, IOM staff met at the station.');
+    const alone = bm.context();
+    alone.add(lone);
+    expect(bm.resolve(lone, alone.finish()).map((x) => x.id)).not.toContain('iom');
+    const withPage = bm.context();
+    for (const b of blocks) withPage.add(bm.prepare(b));
+    withPage.add(lone);
+    expect(bm.resolve(lone, withPage.finish()).map((x) => x.id)).toContain('iom');
+  });
+
+  it('honours categories and muted ids like find()', () => {
+    const p = bm.prepare(blocks[1]!);
+    const all = bm.resolve(p, m.pageContext(page));
+    expect(all.length).toBeGreaterThan(1);
+    const muted = bm.resolve(p, m.pageContext(page), { muted: [all[0]!.id] });
+    expect(muted.map((x) => x.id)).not.toContain(all[0]!.id);
+  });
+});
+
 describe('patternTriggerGroups', () => {
   it('keeps every mandatory literal of a single-alternative pattern', () => {
     expect(patternTriggerGroups(String.raw`(?<=\btargets?\s+\d{1,2}\.\d,?\s+and\s+)10\.7(?!\d)`)).toEqual([['target'], ['10']]);
