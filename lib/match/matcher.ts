@@ -103,10 +103,12 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   // One native test per text decides whether ANY trigger word occurs; most blocks of most pages have
   // none, and then no family or pattern needs a look (the per-word checks below cost more than matching).
   const anyTrig = trig.length ? new RegExp(trig.map(esc).join('|'), 'i') : null;
-  // Every trigger word (and every word of a pattern's mandatory groups), found in ONE native pass per
-  // text instead of toLowerCase() + one includes() per word. A lookahead reports each position's
-  // longest word; the shorter words it contains are implied (`within`), so the set is exact.
-  const vocab = [...new Set([...trig, ...groups.flatMap((g) => g?.flat() ?? [])])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // Every trigger word found in ONE native pass per text instead of toLowerCase() + one includes() per
+  // word. A lookahead reports each position's longest word; the shorter words it contains are implied
+  // (`within`), so the set is exact. Words of patterns' other mandatory groups ("and", "10"…) are too
+  // common for that pass and are checked with includes() on demand.
+  const vocab = [...trig].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const inVocab = new Set(vocab);
   const within = new Map(vocab.map((w) => [w, vocab.filter((v) => w.includes(v))]));
   const vocabRe = vocab.length ? new RegExp(`(?=(${vocab.map(esc).join('|')}))`, 'gi') : null;
   const wordsIn = (norm: string): Set<string> => {
@@ -129,7 +131,9 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   const candidates = (norm: string, page: LazyContext | null): Cand[] => {
     const out: Cand[] = [];
     let present: Set<string> | null = null;
-    const lower = (w: string): boolean => (present ??= wordsIn(norm)).has(w);
+    let lo: string | null = null;
+    const lower = (w: string): boolean =>
+      inVocab.has(w) ? (present ??= wordsIn(norm)).has(w) : (lo ??= norm.toLowerCase()).includes(w);
     trieCands(c.trie, roots, norm, out);
     if (!anyTrig || anyTrig.test(norm)) {
       familyCands(fams, norm, lower, page, out);

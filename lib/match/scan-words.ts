@@ -60,11 +60,37 @@ export function hashLower(s: string): number {
   return h;
 }
 
-/** Hashes of every first-level trie key (lowercased; "=Tok" keys without the "="). */
-export function rootHashes(root: TrieNode): Set<number> {
-  const out = new Set<number>();
-  for (const k of Object.keys(root)) if (k) out.add(hashLower(k.startsWith('=') ? k.slice(1) : k));
+const bare = (k: string) => (k.startsWith('=') ? k.slice(1) : k);
+
+/**
+ * Hash of every first-level trie key (lowercased; "=Tok" keys without the "=") → the hashes of the
+ * keys that may follow it, or null when a form can end at that first token (always walk). Glossary
+ * forms start with "a" ("A/RES/…"), "e" ("e-passport") or "i": the follower check rejects the
+ * thousands of ordinary "a"s of a page without slicing a single token.
+ */
+export function rootHashes(root: TrieNode): Map<number, Set<number> | null> {
+  const out = new Map<number, Set<number> | null>();
+  for (const k of Object.keys(root)) {
+    if (!k) continue;
+    const h = hashLower(bare(k));
+    const node = root[k] as TrieNode;
+    const prev = out.get(h);
+    if (prev === null || '' in node) { out.set(h, null); continue; }
+    const next = prev ?? new Set<number>();
+    for (const c of Object.keys(node)) if (c) next.add(hashLower(bare(c)));
+    out.set(h, next);
+  }
   return out;
+}
+
+/** Does the token after position j (skipping spaces and "-") hash into `next` (or its singular does)? */
+function followerIn(s: string, j: number, next: Set<number>): boolean {
+  const p = nextStart(s, j);
+  if (p < 0) return false;
+  const e = tokEnd(s, p);
+  let h = 0, hPrev = 0;
+  for (let q = p; q < e; q++) { hPrev = h; h = mix(h, s.charCodeAt(q)); }
+  return next.has(h) || ((s.charCodeAt(e - 1) | 32) === 115 && next.has(hPrev));
 }
 
 /** End of the token starting at non-space position i. */
@@ -99,7 +125,7 @@ function paraBreak(s: string, a: number, b: number): boolean {
 
 const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
 
-export function trieCands(root: TrieNode, roots: Set<number>, norm: string, out: Cand[]): void {
+export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>, norm: string, out: Cand[]): void {
   // Tokens from the current start, read on demand.
   const ts: number[] = [], te: number[] = [], tt: string[] = [], tl: string[] = [];
   const tok = (j: number): boolean => {
@@ -160,7 +186,8 @@ export function trieCands(root: TrieNode, roots: Set<number>, norm: string, out:
       for (let q = i; q < j; q++) h = mix(h, norm.charCodeAt(q));
     }
     const last = norm.charCodeAt(j - 1) | 32;
-    if (roots.has(h) || (last === 115 && j - i > 2 && roots.has(hPrev))) {
+    const next = roots.get(h);
+    if ((next !== undefined && (next === null || followerIn(norm, j, next))) || (last === 115 && j - i > 2 && roots.has(hPrev))) {
       ts.length = te.length = tt.length = tl.length = 0;
       const t = norm.slice(i, j);
       ts.push(i); te.push(j); tt.push(t); tl.push(t.toLowerCase());

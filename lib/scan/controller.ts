@@ -36,6 +36,8 @@ export interface ScannerOptions<Ctx> {
   debounceMs?: number;
   /** Characters of page text used for the page-level context (bounded for huge pages). */
   contextChars?: number;
+  /** Told of every wait that is not a scheduler yield (the one-frame wait after adopting our style). */
+  onIdle?: (from: number, to: number) => void;
 }
 
 const now = () => performance.now();
@@ -79,7 +81,7 @@ export class PageScanner<Ctx = unknown> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstPending = 0;
   private generation = 0;
-  private readonly opts: Required<Omit<ScannerOptions<Ctx>, 'onUpdate' | 'ownHost'>> & ScannerOptions<Ctx>;
+  private readonly opts: Required<Omit<ScannerOptions<Ctx>, 'onUpdate' | 'ownHost' | 'onIdle'>> & ScannerOptions<Ctx>;
 
   constructor(private readonly doc: Document, opts: ScannerOptions<Ctx>) {
     this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, ...opts };
@@ -91,7 +93,7 @@ export class PageScanner<Ctx = unknown> {
     const gen = ++this.generation;
     const t0 = now();
     this.clear();
-    adoptHighlightStyle(this.doc);
+    const restyle = adoptHighlightStyle(this.doc);
     const root = this.doc.body ?? this.doc.documentElement;
     const blocks = await this.collect(root, gen);
     if (gen !== this.generation) return this.stats;
@@ -101,6 +103,9 @@ export class PageScanner<Ctx = unknown> {
       this.ctx = this.opts.finder.pageContext(this.contextText(blocks));
       if (!(await this.prepareContext(this.ctx, gen))) return this.stats;
     }
+    // A newly adopted sheet leaves the whole page's style dirty; reading rects now would recompute it
+    // inside our task (50 ms on a big page). Let the browser do it in its own rendering step first.
+    if (restyle && !(await this.nextFrame(gen))) return this.stats;
     await this.matchBlocks(this.viewportFirst(blocks), gen);
     this.stats.scanMs = now() - t0;
     this.observe(root);
@@ -172,6 +177,18 @@ export class PageScanner<Ctx = unknown> {
     }
     this.ctx = acc.finish();
     return true;
+  }
+
+  /** Resolves after the next rendering step (or 100 ms in a hidden tab, where frames do not run). */
+  private async nextFrame(gen: number): Promise<boolean> {
+    const win = this.doc.defaultView;
+    const from = now();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      win?.requestAnimationFrame?.(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+    });
+    this.opts.onIdle?.(from, now());
+    return gen === this.generation;
   }
 
   /** Walk `root` in slices, descending into open shadow roots. */

@@ -32,16 +32,23 @@ function newHighlight(ranges: AbstractRange[] = []): Set<AbstractRange> {
   return new H(...ranges);
 }
 
-/** Adopt our ::highlight rules into a document or shadow root (idempotent). */
-export function adoptHighlightStyle(target: Document | ShadowRoot): void {
+/**
+ * Adopt our ::highlight rules into a document or shadow root (idempotent). Returns true when the sheet
+ * was newly adopted: the browser must then recompute the tree's style, which a layout read in the same
+ * task would force synchronously.
+ */
+export function adoptHighlightStyle(target: Document | ShadowRoot): boolean {
   try {
     if (!sheet) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(STYLE);
     }
-    if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    if (target.adoptedStyleSheets.includes(sheet)) return false;
+    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    return true;
   } catch {
     // Constructable stylesheets can be unavailable in odd frames; the underline is then simply absent.
+    return false;
   }
 }
 

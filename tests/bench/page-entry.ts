@@ -114,13 +114,14 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const orig = sched?.yield;
   const marks: number[] = [];
+  const idle: [number, number][] = [];
   if (sched && orig) {
     sched.yield = () => {
       marks.push(now());
       return orig.call(sched).then(() => { marks.push(now()); });
     };
   }
-  const scanner = new PageScanner(document, { finder, sliceMs });
+  const scanner = new PageScanner(document, { finder, sliceMs, onIdle: (a, b) => { idle.push([a, b]); } });
   let t1 = 0;
   const t0 = now();
   try {
@@ -131,7 +132,11 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
     scanner.stop();
   }
   // marks = [yieldStart, yieldEnd, yieldStart, yieldEnd, ...]; tasks are the stretches outside them.
-  const edges = [t0, ...marks, t1];
+  // The scanner's own idle waits (one frame after adopting its style) count as yields too.
+  const pairs: number[][] = [];
+  for (let i = 0; i + 1 < marks.length; i += 2) pairs.push([marks[i]!, marks[i + 1]!]);
+  const gaps = [...pairs, ...idle].sort((a, b) => a[0]! - b[0]!).flat();
+  const edges = [t0, ...gaps, t1];
   let active = 0, maxTask = 0;
   for (let i = 0; i + 1 < edges.length; i += 2) {
     const d = edges[i + 1]! - edges[i]!;
