@@ -38,8 +38,6 @@ export default [
   },
   {
     name: 'toolbar popup searches through the background',
-    // Firefox's WebDriver BiDi refuses to navigate to or expose moz-extension:// pages.
-    browsers: ['chromium'],
     async run(t) {
       const page = await t.newPage();
       await page.goto(t.browser.extUrl('popup.html'));

@@ -1,5 +1,5 @@
-// The background worker in a real browser: IndexedDB-backed answers, and recovery after Chromium
-// stops the MV3 service worker (which it may do at any moment).
+// The background in a real browser: IndexedDB-backed answers, and recovery after the browser stops it
+// (Chromium stops the MV3 service worker, Firefox the event page, at any moment when idle).
 import assert from 'node:assert/strict';
 import { hover, waitPopover } from '../lib/helpers.mjs';
 
@@ -10,8 +10,7 @@ function ask(page, msg) {
 
 export default [
   {
-    name: 'background answers from IndexedDB, survives a service-worker stop, and answers again',
-    browsers: ['chromium'],
+    name: 'background answers from IndexedDB, survives being stopped, and answers again',
     async run(t) {
       const page = await t.newPage();
       await page.goto(t.browser.extUrl('popup.html'));
@@ -22,10 +21,7 @@ export default [
       assert.equal(status.ok, true);
       assert.equal(status.data.mode, 'idb', `served from ${status.data.mode}: ${status.data.reason ?? ''}`);
 
-      // Stop every service worker through the DevTools protocol, as Chrome does when it is idle.
-      const cdp = await t.browser.ctx.newCDPSession(page.raw);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      await t.browser.stopBackground(page);
       await page.waitFor(() => true);
       const search = await ask(page, { type: 'search', query: 'remittance costs' });
       assert.equal(search.ok, true, JSON.stringify(search));
@@ -42,7 +38,6 @@ export default [
   },
   {
     name: 'malformed messages get a clear error reply, never a crash',
-    browsers: ['chromium'],
     async run(t) {
       const page = await t.newPage();
       await page.goto(t.browser.extUrl('popup.html'));
@@ -57,14 +52,11 @@ export default [
   },
   {
     name: 'a page keeps its underlines and the card says so when the background is stopped mid-session',
-    browsers: ['chromium'],
     async run(t) {
       const page = await t.newPage();
       await page.goto(t.server.url('/fixtures/slice.html'));
       await page.waitFor(() => globalThis.CSS?.highlights?.get('migration-lens-term')?.size > 0);
-      const cdp = await t.browser.ctx.newCDPSession(page.raw);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      await t.browser.stopBackground(page);
       // The worker is woken by the lookup message: the card still fills in.
       await hover(page, 'UNHCR');
       const text = await waitPopover(page, 'High Commissioner for Refugees', 15000);

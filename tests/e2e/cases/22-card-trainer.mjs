@@ -1,14 +1,12 @@
 // Trainer mode: large text preset, several pinned cards, "highlight every occurrence", stepping with
-// N / Alt+. ; settings are written through the extension's storage from the background (Chromium only:
-// Firefox's BiDi cannot run code in extension contexts, and the options page cannot be opened there).
+// N / Alt+. ; settings are written to the extension's storage from an extension context (t.browser.extEval).
 import assert from 'node:assert/strict';
 import { wordBox, HOST } from '../lib/helpers.mjs';
 import { axeViolations } from '../lib/axe.mjs';
 import { clickInCard, openPage, waitCards } from './20-card.mjs';
 
 async function setSettings(t, patch) {
-  const sw = await t.browser.serviceWorker();
-  await sw.evaluate(async (patch) => {
+  await t.browser.extEval(async (patch) => {
     const cur = (await chrome.storage.local.get('settings')).settings ?? {};
     // With the version meta (WXT's "<key>$"), so the v1→v2 migration does not run over our value.
     await chrome.storage.local.set({ settings: { ...cur, ...patch }, settings$: { v: 2 } });
@@ -20,7 +18,6 @@ const hl = (page, name) => page.evaluate((name) => globalThis.CSS.highlights.get
 export default [
   {
     name: 'card: trainer mode — several pinned cards, highlight every occurrence, step with keys, x-large text',
-    browsers: ['chromium'],
     async run(t) {
       await setSettings(t, { trainerMode: true });
       try {
@@ -66,7 +63,6 @@ export default [
   },
   {
     name: 'card: dark theme (settings.theme) and large text pass axe, contrast included',
-    browsers: ['chromium'],
     async run(t) {
       await setSettings(t, { theme: 'dark', textSize: 'large' });
       try {

@@ -1,6 +1,6 @@
 // Extension pages (issue 7, pages): popup search + filters + reader, side panel list + jump, options
-// import good/bad, demo page underline + hover; axe on each; screenshots. Chromium only: Firefox's
-// WebDriver BiDi refuses to navigate to moz-extension:// pages.
+// import good/bad, demo page underline + hover; axe on each; screenshots. Both browsers: each page is
+// opened in a tab by its extension URL (Firefox: see wrapPuppeteer's goto in lib/browsers.mjs).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { axeViolations } from '../lib/axe.mjs';
@@ -29,7 +29,6 @@ async function tabIdOf(extPage, urlPart) {
 export default [
   {
     name: 'popup: suggest, filters, results with citations, reader view and back',
-    browsers: ['chromium'],
     async run(t) {
       const page = await t.newPage();
       await page.setViewport(460, 760);
@@ -68,7 +67,6 @@ export default [
   },
   {
     name: 'popup: ?q= prefills, site switch and term counts for the target tab',
-    browsers: ['chromium'],
     async run(t) {
       const fixture = await t.newPage();
       await fixture.goto(t.server.url('/fixtures/slice.html'));
@@ -97,7 +95,6 @@ export default [
   },
   {
     name: 'side panel: terms by category with counts, jump to occurrences, cross-references',
-    browsers: ['chromium'],
     async run(t) {
       const fixture = await t.newPage();
       await fixture.goto(t.server.url('/fixtures/slice.html'));
@@ -134,7 +131,6 @@ export default [
   },
   {
     name: 'options: settings save live with validation, import a good file and a bad one (nothing changes)',
-    browsers: ['chromium'],
     async run(t) {
       const page = await t.newPage();
       await page.goto(t.browser.extUrl('options.html'));
@@ -146,11 +142,10 @@ export default [
       await waitText(page, '[data-testid=ml-save-status]', 'Saved');
       const stored = await page.evaluate(() => chrome.storage.local.get('settings').then((r) => r.settings.hoverDelayMs));
       assert.equal(stored, 500);
-      const input = page.raw.locator('#ml-import');
-      await input.setInputFiles(path.join(ROOT, 'tests/fixtures/custom/e2e-good.json'));
+      await page.setInputFiles('#ml-import', path.join(ROOT, 'tests/fixtures/custom/e2e-good.json'));
       await waitText(page, '[data-testid=ml-import-result]', '1 added');
       await waitText(page, '[data-testid=ml-custom-list]', 'MMP');
-      await input.setInputFiles(path.join(ROOT, 'tests/fixtures/custom/e2e-bad.csv'));
+      await page.setInputFiles('#ml-import', path.join(ROOT, 'tests/fixtures/custom/e2e-bad.csv'));
       await waitText(page, '[data-testid=ml-import-result]', 'nothing was changed');
       const problems = await page.evaluate(() => [...document.querySelectorAll('.ml-errors li')].map((l) => l.textContent));
       assert.ok(problems.length >= 2 && problems.some((p) => /line \d/.test(p)), `problems: ${problems}`);
@@ -176,7 +171,6 @@ export default [
   },
   {
     name: 'demo page: the article is underlined, look-alikes are not, hover shows the card',
-    browsers: ['chromium'],
     async run(t) {
       const page = await t.newPage();
       await page.goto(t.browser.extUrl('demo.html'));

@@ -1,5 +1,13 @@
 // One helper per browser that launches it with the built extension loaded, and a small page adapter so
 // test cases are written once for both (Playwright and Puppeteer differ in argument order).
+//
+// Each launcher also offers the few browser-level actions that differ per browser, so cases stay
+// browser-neutral:
+//   extUrl(path)              URL of one of our extension pages (page.goto() opens it in a tab)
+//   extEval(fn, arg)          run fn in an extension context (storage, runtime messages)
+//   explainSelectionCommand() the "explain-selection" command (Alt+Shift+E) for the active tab
+//   tabUrls() / closeTabs(url) every tab's URL, e.g. to see a tab the extension opened itself
+//   stopBackground(page)      stop the extension's background as the browser does when it is idle
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +52,7 @@ function wrapPlaywright(page) {
   return {
     raw: page,
     goto: (url) => page.goto(url, { waitUntil: 'load' }),
+    setInputFiles: (sel, file) => page.locator(sel).setInputFiles(file),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 10000) => page.waitForFunction(fn, arg, { timeout, polling: 50 }),
     move: (x, y, steps = 4) => page.mouse.move(x, y, { steps }),
@@ -56,15 +65,30 @@ function wrapPlaywright(page) {
   };
 }
 
-function wrapPuppeteer(page) {
+function wrapPuppeteer(page, connection) {
   return {
     raw: page,
-    goto: (url) => page.goto(url, { waitUntil: 'load' }),
+    // Firefox's remote agent hides extension documents from its browsing-context events (bug 1755014),
+    // so Puppeteer's goto() never sees a moz-extension:// page load. browsingContext.navigate with
+    // wait: 'complete' is tracked by the parent process and does return once the page has loaded;
+    // script evaluation and input then work in that page as in any other. (mainFrame()._id is
+    // Puppeteer's id of the tab's BiDi browsing context.)
+    goto: (url) => url.startsWith('moz-extension:')
+      ? connection.send('browsingContext.navigate', { context: page.mainFrame()._id, url, wait: 'complete' })
+      : page.goto(url, { waitUntil: 'load' }),
+    setInputFiles: async (sel, file) => { const h = await page.$(sel); await h.uploadFile(file); await h.dispose(); },
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 10000) => page.waitForFunction(fn, { timeout, polling: 50 }, arg),
     move: (x, y, steps = 4) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key),
+    // Playwright-style chords ("Shift+N", "Alt+Period"): hold the modifiers around the last key.
+    press: async (chord) => {
+      const keys = chord.length > 1 ? chord.split('+') : [chord];
+      const key = keys.pop();
+      for (const m of keys) await page.keyboard.down(m);
+      await page.keyboard.press(key);
+      for (const m of keys.reverse()) await page.keyboard.up(m);
+    },
     type: (text) => page.keyboard.type(text),
     screenshot: (file) => page.screenshot({ path: file }),
     setViewport: (w, h) => page.setViewport({ width: w, height: h }),
@@ -87,12 +111,25 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
   let [sw] = ctx.serviceWorkers();
   sw ??= await ctx.waitForEvent('serviceworker', { timeout: 20000 });
   const extId = new URL(sw.url()).host;
+  const serviceWorker = async () => ctx.serviceWorkers()[0] ?? ctx.waitForEvent('serviceworker', { timeout: 20000 });
   return {
     name: 'chromium',
     extId,
     extUrl: (p) => `chrome-extension://${extId}/${p}`,
     ctx,
-    serviceWorker: () => ctx.serviceWorkers()[0] ?? ctx.waitForEvent('serviceworker', { timeout: 20000 }),
+    serviceWorker,
+    extEval: async (fn, arg) => (await serviceWorker()).evaluate(fn, arg),
+    // Chromium does not route synthetic key presses to extension shortcuts under automation, so this
+    // calls the very function the commands.onCommand listener calls (exposed on the worker's global).
+    explainSelectionCommand: async () => (await serviceWorker()).evaluate(() => self.mlExplainSelection()),
+    tabUrls: async () => ctx.pages().map((p) => p.url()),
+    closeTabs: async (url) => { for (const p of ctx.pages()) if (p.url() === url) await p.close(); },
+    // Stop every service worker through the DevTools protocol, as Chrome does when it is idle.
+    stopBackground: async (page) => {
+      const cdp = await ctx.newCDPSession(page.raw);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    },
     newPage: async () => wrapPlaywright(await ctx.newPage()),
     close: async () => { await ctx.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
   };
@@ -105,6 +142,11 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     executablePath: FIREFOX,
     headless: true,
     protocol: 'webDriverBiDi',
+    // Without this flag Firefox's WebDriver BiDi refuses to navigate to moz-extension:// pages
+    // ("Navigation to ... is not allowed in this context"). It widens what the test client may do (it
+    // can also script the browser window, used below for tabs and the shortcut); the extension and
+    // its pages run exactly as they would for a user.
+    args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1200, height: 800 },
     extraPrefsFirefox: {
       // Keep Firefox off the network entirely.
@@ -116,16 +158,58 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     },
   });
   const id = await browser.installExtension(ext);
+  const { connection } = browser;
+  const extUrl = (p) => `moz-extension://${FIREFOX_UUID}/${p}`;
+  /** Evaluate an expression in the browser window (chrome scope; needs --remote-allow-system-access). */
+  const chromeEval = async (expression) => {
+    const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const { result } = await connection.send('script.evaluate', { expression, target: { context: tree.contexts[0].context }, awaitPromise: true });
+    if (result.type === 'exception') throw new Error(`chrome-scope script: ${result.exceptionDetails.text}`);
+    return result.result.value;
+  };
+  const newPage = async () => {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(DOM_WATCH_SCRIPT);
+    return wrapPuppeteer(page, connection);
+  };
   return {
     name: 'firefox',
     extId: id,
-    extUrl: (p) => `moz-extension://${FIREFOX_UUID}/${p}`,
+    extUrl,
     browser,
-    newPage: async () => {
-      const page = await browser.newPage();
-      await page.evaluateOnNewDocument(DOM_WATCH_SCRIPT);
-      return wrapPuppeteer(page);
+    chromeEval,
+    // Firefox's extension background cannot be scripted over BiDi; an extension page of ours has the
+    // same APIs (storage, runtime), so fn runs in a short-lived one.
+    extEval: async (fn, arg) => {
+      const page = await newPage();
+      try { await page.goto(extUrl('options.html')); return await page.evaluate(fn, arg); } finally { await page.close(); }
     },
+    // The real shortcut: a trusted Alt+Shift+E key event in the browser window, with the same
+    // EventUtils Firefox's own tests use for extension commands. It goes through Firefox's shortcut
+    // handling to commands.onCommand in our background. Focus is in the address bar while it is
+    // pressed: with the page focused, the key reaches the page but the synthesized event is not
+    // handed back to the browser's shortcut keys (no keypress reply; Ctrl+L by the same route is).
+    // The active tab's selection is unaffected, and focus goes back to the page afterwards.
+    explainSelectionCommand: () => chromeEval(`(() => {
+      const eu = { window, parent: window, _EU_Ci: Ci, _EU_Cc: Cc };
+      Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', eu);
+      gURLBar.focus();
+      eu.synthesizeKey('E', { altKey: true, shiftKey: true }, window);
+      gBrowser.selectedBrowser.focus();
+    })()`),
+    // What about:debugging's "Terminate background script" does: the event page is stopped the way
+    // Firefox stops it after its idle timeout; the next event or message starts it again.
+    stopBackground: async () => {
+      const state = await chromeEval(`(async () => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        await ExtensionParent.DebugUtils.terminateBackgroundScript(${JSON.stringify(FIREFOX_ADDON_ID)});
+        return String(WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_ADDON_ID)}).extension.backgroundState);
+      })()`);
+      if (state !== 'stopped') throw new Error(`background not stopped: ${state}`);
+    },
+    tabUrls: async () => JSON.parse(await chromeEval('JSON.stringify(gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec))')),
+    closeTabs: (url) => chromeEval(`for (const t of gBrowser.tabs.filter((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)})) gBrowser.removeTab(t)`),
+    newPage,
     close: () => browser.close(),
   };
 }
