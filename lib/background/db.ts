@@ -3,14 +3,25 @@
  * in ONE readwrite transaction, so an interrupted update (worker killed, quota, bug) leaves the
  * previous data intact. User data (custom glossary) lives in its own store and survives both
  * package updates and schema upgrades.
+ *
+ * Packaged data is stored as four rows, not one row per record or entry: nothing reads a single
+ * packaged record. Measured reads (Chromium 156 headless, median of 7; fake-indexeddb in brackets):
+ * - records and glossary, thousands of small objects: one JSON string + JSON.parse, 14 ms for the
+ *   records, instead of 37 ms for 1,712 structured-cloned rows [5 vs 17 ms];
+ * - the compact indexes, a few big arrays of strings: stored as objects, 3 ms, instead of 5 ms as a
+ *   JSON string + JSON.parse [2.5 vs 3.5 ms].
  */
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { GlossaryEntry } from '../glossary/types';
-import type { AcronymPair, KbBundle, KbRecord } from '../kb/types';
+import type { AcronymPair, KbBundle } from '../kb/types';
 
 export const DB_NAME = 'migration-lens';
-/** Bump when the store layout or stored value shapes change; older databases are rebuilt. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the store layout or stored value shapes change; older databases are rebuilt.
+ * 1: one row per record/glossary entry, MiniSearch.toJSON() index. 2: four rows in `data` (records
+ * and glossary as JSON strings, compact KB index, term index built at install).
+ */
+export const SCHEMA_VERSION = 2;
 
 export type LogLevel = 'info' | 'warn' | 'error';
 export type Logger = (level: LogLevel, event: string, detail?: unknown) => void;
@@ -27,18 +38,29 @@ export interface PackageMeta {
   installedAt: number;
 }
 
+/** The packaged data as stored, each part under its own key in `data`. */
+export interface PackageRows {
+  /** JSON of KbRecord[] */
+  records: string;
+  /** JSON of GlossaryEntry[] (built-in) */
+  glossary: string;
+  /** The bundle's CompactIndex (lib/kb/compact-index.ts), as an object */
+  index: unknown;
+  /** CompactIndex of the built-in glossary entries (lib/kb/search-options.ts serializeTermIndex), as an object */
+  terms: unknown;
+}
+type RowKey = keyof PackageRows;
+const ROW_KEYS: readonly RowKey[] = ['records', 'glossary', 'index', 'terms'];
+
 interface KbDbSchema extends DBSchema {
   meta: { key: string; value: PackageMeta };
-  records: { key: string; value: KbRecord };
-  glossary: { key: string; value: GlossaryEntry };
-  index: { key: string; value: string };
+  data: { key: RowKey; value: unknown };
   custom: { key: string; value: GlossaryEntry };
 }
 export type KbDb = IDBPDatabase<KbDbSchema>;
 
-const PACKAGE_STORES = ['meta', 'records', 'glossary', 'index'] as const;
+const PACKAGE_STORES = ['meta', 'data'] as const;
 const META_KEY = 'package';
-const INDEX_KEY = 'main';
 
 export class DbBlockedError extends Error {}
 
@@ -65,7 +87,7 @@ function openOnce(factory: IDBFactory, o: OpenOptions): Promise<KbDb> {
         db.deleteObjectStore(name);
       }
       for (const name of [...PACKAGE_STORES, 'custom']) {
-        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, name === 'meta' || name === 'index' ? undefined : { keyPath: 'id' });
+        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, name === 'custom' ? { keyPath: 'id' } : undefined);
       }
     };
     req.onblocked = () => {
@@ -113,19 +135,14 @@ const quiet = (p: Promise<unknown>) => { p.catch(() => undefined); };
 export interface InstallHook { (store: string, n: number): void }
 
 /** Replaces all packaged data in one transaction. Any throw (incl. from `hook`) aborts it. */
-export async function writePackage(db: KbDb, pkg: { bundle: KbBundle; glossary: GlossaryEntry[]; matcher: unknown }, meta: PackageMeta, hook?: InstallHook): Promise<void> {
+export async function writePackage(db: KbDb, rows: PackageRows, meta: PackageMeta, hook?: InstallHook): Promise<void> {
   const tx = db.transaction([...PACKAGE_STORES], 'readwrite');
   const done = tx.done;
   try {
     // No await between requests: awaiting anything else would let the transaction auto-commit half-done.
     for (const s of PACKAGE_STORES) quiet(tx.objectStore(s).clear());
-    const records = tx.objectStore('records');
-    pkg.bundle.records.forEach((r, i) => { hook?.('records', i); quiet(records.put(r)); });
-    const glossary = tx.objectStore('glossary');
-    pkg.glossary.forEach((g, i) => { hook?.('glossary', i); quiet(glossary.put(g)); });
-    const index = typeof pkg.bundle.index === 'string' ? pkg.bundle.index : JSON.stringify(pkg.bundle.index);
-    hook?.('index', 0);
-    quiet(tx.objectStore('index').put(index, INDEX_KEY));
+    const data = tx.objectStore('data');
+    for (const key of ROW_KEYS) { hook?.(key, 0); quiet(data.put(rows[key], key)); }
     // Meta (with the hash) last: a reader that sees the new hash sees the new data.
     quiet(tx.objectStore('meta').put(meta, META_KEY));
   } catch (e) {
@@ -140,20 +157,20 @@ export async function updateMeta(db: KbDb, meta: PackageMeta): Promise<void> {
   await db.put('meta', meta, META_KEY);
 }
 
-/** Glossary + custom read in one snapshot (enough for lookups and the matcher). */
-export async function readCore(db: KbDb): Promise<{ glossary: unknown[]; custom: unknown[] }> {
-  const tx = db.transaction(['glossary', 'custom'], 'readonly');
-  const [glossary, custom] = await Promise.all([tx.objectStore('glossary').getAll(), tx.objectStore('custom').getAll()]);
+/** Glossary (as stored, unparsed) + custom read in one snapshot (enough for lookups and the matcher). */
+export async function readCore(db: KbDb): Promise<{ glossary: unknown; custom: unknown[] }> {
+  const tx = db.transaction(['data', 'custom'], 'readonly');
+  const [glossary, custom] = await Promise.all([tx.objectStore('data').get('glossary'), tx.objectStore('custom').getAll()]);
   await tx.done;
   return { glossary, custom };
 }
 
-/** Records + serialized index (only needed for search). */
-export async function readSearchData(db: KbDb): Promise<{ records: unknown[]; index: string | undefined }> {
-  const tx = db.transaction(['records', 'index'], 'readonly');
-  const [records, index] = await Promise.all([tx.objectStore('records').getAll(), tx.objectStore('index').get(INDEX_KEY)]);
+/** Records, KB index and term index as stored (unchecked): only needed for search. */
+export async function readSearchData(db: KbDb): Promise<{ records: unknown; index: unknown; terms: unknown }> {
+  const tx = db.transaction('data', 'readonly');
+  const [records, index, terms] = await Promise.all([tx.store.get('records'), tx.store.get('index'), tx.store.get('terms')]);
   await tx.done;
-  return { records, index };
+  return { records, index, terms };
 }
 
 /** Applies a custom-glossary change atomically. */

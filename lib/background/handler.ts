@@ -12,8 +12,9 @@ import { createCustomOps } from './custom-ops';
 import type { Logger } from './db';
 import { fnv1a, toTermCard } from './lookup';
 import { facetsReply, recordReply } from './record';
-import { buildTermIndex, runSearch, type SearchContext } from './search';
-import { createState, type Core, type StateOptions } from './state';
+import { runSearch, type SearchContext } from './search';
+import { defaultIndexAdapter } from './search-index';
+import { createState, type Core, type SearchBase, type StateOptions } from './state';
 
 export type { PackageData } from './state';
 
@@ -64,10 +65,25 @@ export function createBackground(opts: BackgroundOptions): Background {
     return { version, matcher: core.meta.matcher, uncompiled: customList };
   }
 
+  const adapter = opts.indexAdapter ?? defaultIndexAdapter;
+
+  /** Stored built-in term index + custom entries; built from all entries when there is none. */
+  function termIndex(core: Core, base: SearchBase): NonNullable<Core['termIndex']> {
+    if (base.terms !== undefined) {
+      try {
+        return adapter.loadTermIndex(base.terms, core.custom.values());
+      } catch (e) {
+        log('warn', 'db.corrupt-terms', String(e));
+        base.terms = undefined;
+      }
+    }
+    return adapter.createTermIndex(allEntries(core).values());
+  }
+
   async function searchContext(core: Core): Promise<SearchContext> {
     const base = await state.getSearch(core);
-    const entries = allEntries(core);
-    return { ...base, docs: core.docs, entries, terms: (core.termIndex ??= buildTermIndex(entries.values())) };
+    const { records, index } = base;
+    return { records, index, docs: core.docs, entries: allEntries(core), terms: (core.termIndex ??= termIndex(core, base)) };
   }
 
   async function dispatch(req: Request): Promise<unknown> {

@@ -2,11 +2,13 @@
  * Search and auto-suggest over KB records (mandates, recommendations, passages) plus glossary
  * terms (built-in and custom), merged into one ranked list with snippets and citations.
  */
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { SearchOptions, SearchResult } from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
 import type { HitKind, SearchFilters, SearchHit } from '../messaging/protocol';
 import { formatCitation, recordTitle, type DocInfo } from '../kb/cite';
+import type { TermDoc } from '../kb/search-options';
 
 export interface SearchContext {
   records: ReadonlyMap<string, KbRecord>;
@@ -16,17 +18,7 @@ export interface SearchContext {
   entries: ReadonlyMap<string, GlossaryEntry>;
 }
 
-export interface TermDoc { id: string; label: string; expansion: string; aliases: string; summary: string }
-
-/** Small separate index for glossary entries: its options are ours, unlike the KB index's. */
-export function buildTermIndex(entries: Iterable<GlossaryEntry>): MiniSearch<TermDoc> {
-  const ms = new MiniSearch<TermDoc>({
-    fields: ['label', 'expansion', 'aliases', 'summary'],
-    searchOptions: { boost: { label: 4, aliases: 3, expansion: 2 } },
-  });
-  for (const e of entries) ms.add({ id: e.id, label: e.label, expansion: e.expansion, aliases: (e.aliases ?? []).join(' ; '), summary: e.summary });
-  return ms;
-}
+export type { TermDoc };
 
 // Fuzzy matching on short words mostly produces noise ("ILO" ~ "IOM"), so only words ≥ 5 chars.
 const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);

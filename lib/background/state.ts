@@ -8,12 +8,12 @@ import type MiniSearch from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbBundle, KbRecord } from '../kb/types';
 import type { DocInfo } from '../kb/cite';
+import type { TermDoc } from '../kb/search-options';
 import {
   DB_NAME, SCHEMA_VERSION, isQuotaError, openKbDb, readCore, readMeta, readSearchData, updateMeta, writePackage,
-  type InstallHook, type KbDb, type Logger, type PackageMeta,
+  type InstallHook, type KbDb, type Logger, type PackageMeta, type PackageRows,
 } from './db';
 import { defaultIndexAdapter, type IndexAdapter } from './search-index';
-import type { TermDoc } from './search';
 import { checkPackage, isGlossaryEntry, isKbRecord } from './validate';
 
 export interface PackageData { bundle: KbBundle; glossary: GlossaryEntry[]; matcher: unknown }
@@ -34,7 +34,12 @@ export interface StateOptions {
   installHook?: InstallHook;
 }
 
-export interface SearchBase { records: Map<string, KbRecord>; index: MiniSearch<any> }
+export interface SearchBase {
+  records: Map<string, KbRecord>;
+  index: MiniSearch<any>;
+  /** Serialised term index of the built-in glossary, when IndexedDB had one (else built from entries). */
+  terms?: unknown;
+}
 
 export interface Core {
   mode: 'idb' | 'memory';
@@ -52,6 +57,8 @@ export interface Core {
 }
 
 const toMap = <T extends { id: string }>(xs: Iterable<T>) => new Map([...xs].map((x) => [x.id, x] as [string, T]));
+/** A stored row back to data; anything but a JSON string (older layout, tampering) reads as undefined. */
+const parseRow = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : undefined);
 
 export function createState(o: StateOptions) {
   const log: Logger = o.log ?? (() => undefined);
@@ -96,6 +103,14 @@ export function createState(o: StateOptions) {
     documents: pkg.bundle.documents, acronyms: pkg.bundle.acronyms, matcher: pkg.matcher, installedAt: Date.now(),
   });
 
+  /** Install-time work: the term index is built once here, not on every wake. */
+  const toRows = (pkg: PackageData): PackageRows => ({
+    records: JSON.stringify(pkg.bundle.records),
+    glossary: JSON.stringify(pkg.glossary),
+    index: pkg.bundle.index,
+    terms: adapter.serializeTermIndex(pkg.glossary),
+  });
+
   function makeCore(mode: Core['mode'], meta: PackageMeta, glossary: GlossaryEntry[], custom: Map<string, GlossaryEntry>, pkg?: PackageData, reason?: string): Core {
     return { mode, reason, meta, docs: new Map(meta.documents.map((d) => [d.key, d])), glossary: toMap(glossary), custom, pkg };
   }
@@ -119,9 +134,10 @@ export function createState(o: StateOptions) {
       if (meta.schema !== schema || typeof meta.hash !== 'string' || !Array.isArray(meta.documents)) { log('warn', 'db.bad-meta'); return null; }
       if (expectHash !== undefined && meta.hash !== expectHash) return null;
       if (o.packageVersion !== undefined && meta.packageVersion !== o.packageVersion && expectHash === undefined) { log('info', 'db.package-changed'); return null; }
-      const { glossary, custom } = await readCore(db);
-      if (!glossary.every(isGlossaryEntry)) { log('warn', 'db.corrupt-glossary'); return null; }
-      return makeCore('idb', meta, glossary as GlossaryEntry[], validCustom(custom));
+      const { glossary: row, custom } = await readCore(db);
+      const glossary = parseRow(row);
+      if (!Array.isArray(glossary) || !glossary.every(isGlossaryEntry)) { log('warn', 'db.corrupt-glossary'); return null; }
+      return makeCore('idb', meta, glossary, validCustom(custom));
     } catch (e) {
       log('warn', 'db.read-failed', String(e));
       return null;
@@ -131,7 +147,7 @@ export function createState(o: StateOptions) {
   async function installInto(db: KbDb, pkg: PackageData): Promise<Core> {
     const meta = buildMeta(pkg);
     try {
-      await writePackage(db, pkg, meta, o.installHook);
+      await writePackage(db, toRows(pkg), meta, o.installHook);
       log('info', 'db.installed', { hash: meta.hash, records: pkg.bundle.records.length });
       const custom = validCustom((await readCore(db)).custom);
       return makeCore('idb', meta, pkg.glossary, custom, pkg);
@@ -171,18 +187,20 @@ export function createState(o: StateOptions) {
       const db = await getDb();
       if (db) {
         try {
-          const { records, index } = await readSearchData(db);
-          const bad = records.findIndex((r) => !isKbRecord(r));
-          if (records.length && bad < 0 && typeof index === 'string' && index.length) {
-            return { records: toMap(records as KbRecord[]), index: adapter.loadIndex(index) };
+          const row = await readSearchData(db);
+          const records = parseRow(row.records);
+          const bad = Array.isArray(records) ? records.findIndex((r) => !isKbRecord(r)) : -1;
+          if (Array.isArray(records) && records.length && bad < 0 && row.index) {
+            // A bad term index only costs building it from the entries; a bad KB index throws → rebuild.
+            return { records: toMap(records as KbRecord[]), index: adapter.loadIndex(row.index), terms: row.terms ?? undefined };
           }
-          log('warn', 'db.corrupt-records', { count: records.length, firstBad: bad, hasIndex: typeof index === 'string' });
+          log('warn', 'db.corrupt-records', { count: Array.isArray(records) ? records.length : null, firstBad: bad, hasIndex: !!row.index });
         } catch (e) {
           log('warn', 'db.corrupt-index', String(e));
         }
       }
       const pkg = await loadPkg();
-      if (db) await writePackage(db, pkg, buildMeta(pkg), o.installHook).then(() => log('info', 'db.rebuilt'), (e) => log('error', 'db.rebuild-failed', String(e)));
+      if (db) await writePackage(db, toRows(pkg), buildMeta(pkg), o.installHook).then(() => log('info', 'db.rebuilt'), (e) => log('error', 'db.rebuild-failed', String(e)));
       Object.assign(core, { pkg, meta: buildMeta(pkg), glossary: toMap(pkg.glossary), termIndex: undefined, entries: undefined, compiled: undefined });
     }
     const pkg = core.pkg!;

@@ -12,9 +12,10 @@ import { parse002 } from './parse-002';
 import { parse004 } from './parse-004';
 import { parseMeeting } from './parse-meetings';
 import { parseAcronyms } from './acronyms';
-import { createIndex } from './search-options';
+import { serializeIndex } from './search-options';
 
-export const KB_VERSION = 1;
+/** 2: `index` is a CompactIndex (lib/kb/compact-index.ts) instead of MiniSearch.toJSON(). */
+export const KB_VERSION = 2;
 
 export interface SourceMeta { key: DocKey; file: string; title: string; short: string; year: number; symbol: string | null; citation: string }
 
@@ -89,8 +90,7 @@ export function canonicalJson(value: unknown): string {
 
 export function buildKnowledgeBase(rootDir: string): KbBundle {
   const { documents, records, acronyms } = parseAll(rootDir);
-  // Round-trip through JSON so the stored index is plain data (no Maps) and sorts canonically.
-  const index: unknown = JSON.parse(JSON.stringify(createIndex(records)));
+  const index = serializeIndex(records);
   const content = { version: KB_VERSION, documents, records, acronyms, index };
   const hash = createHash('sha256').update(canonicalJson(content)).digest('hex');
   return { ...content, hash };

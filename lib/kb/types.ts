@@ -2,6 +2,7 @@
  * Knowledge-base record types shared by the build (Node), the background worker and the UI.
  * Kept free of runtime imports so every context can depend on it.
  */
+import type { CompactIndex } from './compact-index';
 
 /** Short document key, as in data/sources/sources.json. */
 export type DocKey = '000' | '001' | '002' | '004';
@@ -83,6 +84,6 @@ export interface KbBundle {
   documents: { key: DocKey; title: string; short: string; year: number; symbol: string | null; citation: string }[];
   records: KbRecord[];
   acronyms: AcronymPair[];
-  /** MiniSearch.toJSON() output, built with lib/kb/search-options.ts. */
-  index: unknown;
+  /** The search index in the compact layout (lib/kb/compact-index.ts), built with lib/kb/search-options.ts. */
+  index: CompactIndex;
 }

@@ -44,6 +44,14 @@ function rawPut(db: IDBDatabase, store: string, value: unknown, key?: string): P
   });
 }
 
+function rawGet(db: IDBDatabase, store: string, key: string): Promise<unknown> {
+  return new Promise((res, rej) => {
+    const r = db.transaction(store).objectStore(store).get(key);
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+}
+
 describe('background data layer: install and update', () => {
   it('first install stores the package; a new worker serves it from IndexedDB without the package', async () => {
     const idb = new IDBFactory();
@@ -85,7 +93,8 @@ describe('background data layer: install and update', () => {
     const log = memLog();
     const b2 = bg(idb, {
       loadPackage: loader(makePackage('v2')).load, log: log.log,
-      installHook: (store, n) => { if (store === 'records' && n === 2) throw new Error('worker killed'); },
+      // After the records row is written, before the rest: the transaction must roll back.
+      installHook: (row) => { if (row === 'index') throw new Error('worker killed'); },
     });
     await b2.install();
     expect(log.has('db.install-failed')).toBe(true);
@@ -127,7 +136,9 @@ describe('background data layer: recovery', () => {
     await b0.install();
     await b0.close();
     const raw = await rawOpen(idb);
-    await rawPut(raw, 'records', { id: '004:para12', kind: 'passage', text: 42 });
+    const rows = JSON.parse(await rawGet(raw, 'data', 'records') as string) as unknown[];
+    rows[3] = { id: '004:para12', kind: 'passage', text: 42 };
+    await rawPut(raw, 'data', JSON.stringify(rows), 'records');
     raw.close();
     const log = memLog();
     const l = loader(makePackage());
@@ -146,7 +157,9 @@ describe('background data layer: recovery', () => {
     await b0.install();
     await b0.close();
     const raw = await rawOpen(idb);
-    await rawPut(raw, 'glossary', { id: 'iom', label: null });
+    const rows = JSON.parse(await rawGet(raw, 'data', 'glossary') as string) as unknown[];
+    rows[0] = { id: 'iom', label: null };
+    await rawPut(raw, 'data', JSON.stringify(rows), 'glossary');
     raw.close();
     const log = memLog();
     const b = bg(idb, { loadPackage: loader(makePackage()).load, log: log.log });

@@ -3,7 +3,7 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import type { KbBundle, KbRecord } from '@/lib/kb/types';
 import type { Logger } from '@/lib/background/db';
 import type { PackageData } from '@/lib/background/state';
-import { defaultIndexAdapter } from '@/lib/background/search-index';
+import { serializeIndex } from '@/lib/kb/search-options';
 
 export const RECORDS: KbRecord[] = [
   { id: '002:ch3:mandate', kind: 'mandate', text: 'ICAO develops standards for machine readable travel documents and runs the Public Key Directory for ePassports.',
@@ -45,7 +45,7 @@ export function makePackage(tag = 'v1'): PackageData {
     ],
     records: RECORDS,
     acronyms: [{ acronym: 'ICAO', expansion: 'International Civil Aviation Organization', line: 40 }],
-    index: defaultIndexAdapter.createIndex(RECORDS).toJSON(),
+    index: serializeIndex(RECORDS),
   };
   return { bundle, glossary: glossary(tag), matcher: { kind: 'fixture-matcher', tag } };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createBackground } from '@/lib/background/handler';
 import { parseRequest } from '@/lib/messaging/protocol';
-import { defaultIndexAdapter } from '@/lib/background/search-index';
+import { serializeIndex } from '@/lib/kb/search-options';
 import { loader, makePackage, memorySettings, RECORDS } from './fixtures';
 
 // Plus a chapter-1 synthesis record: chapter 1 is the CEB's, not one of the agency chapters.
@@ -11,7 +11,7 @@ function pkg() {
   const synth = { id: '002:ch1:synthesis:p1', kind: 'passage' as const, text: 'Synthesis of the contributions.',
     citation: { doc: '002' as const, chapter: 1, agency: 'CEB', section: 'synthesis' as const, lines: [100, 101] as [number, number] } };
   p.bundle.records = [...p.bundle.records, synth];
-  p.bundle.index = defaultIndexAdapter.createIndex(p.bundle.records).toJSON();
+  p.bundle.index = serializeIndex(p.bundle.records);
   return p;
 }
 const mk = () => createBackground({ idb: new IDBFactory(), loadPackage: loader(pkg()).load, storage: memorySettings() });

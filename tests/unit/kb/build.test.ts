@@ -54,11 +54,14 @@ describe('bundle build', () => {
 
   it('finds records by agency, document and section kind', () => {
     const idx = loadIndex(first.index);
+    // No stored fields in the index: hits are resolved through the records, as the background does.
+    const byId = new Map(first.records.map((r) => [r.id, r]));
+    const cite = (id: unknown) => byId.get(String(id))!.citation;
     const hits = idx.search('ICAO', { fields: ['agency'] });
     expect(hits.length).toBeGreaterThan(5);
-    expect(hits.every((h) => h['agency'] === 'ICAO')).toBe(true);
-    const recs = idx.search('recommendations', { fields: ['section'], filter: (h) => h['agency'] === 'UPU' });
-    expect(recs.map((h) => h['label']).sort()).toEqual(['(a)', '(b)', 'p1']);
+    expect(hits.every((h) => cite(h.id).agency === 'ICAO')).toBe(true);
+    const recs = idx.search('recommendations', { fields: ['section'], filter: (h) => cite(h.id).agency === 'UPU' });
+    expect(recs.map((h) => cite(h.id).label).sort()).toEqual(['(a)', '(b)', 'p1']);
     expect(idx.search('004', { fields: ['doc'] }).length).toBe(first.records.filter((r) => r.citation.doc === '004').length);
   });
 });
