@@ -26,23 +26,58 @@ const RECORD_KINDS = new Set(['mandate', 'recommendation', 'passage']);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Snippets were most of a search's time: one `(?<![\p{L}\p{N}])(?:…)[\p{L}\p{N}]*/giu` regex per hit,
+// a new source per query, and Unicode property classes make each compile expensive. Now only the
+// word alternation is compiled per term set (plain `gi`, cached for the hits of a query); the
+// word-boundary and word-extension checks are fixed regexes compiled once.
+const WORD_CHAR_BEFORE = /[\p{L}\p{N}]$/u;
+const WORD_REST = /[\p{L}\p{N}]*/uy;
+const termRes = new Map<string, RegExp>();
+
+function termRegex(terms: string[]): RegExp | null {
+  const words = [...new Set(terms.filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!words.length) return null;
+  const key = words.join('\u0000');
+  let re = termRes.get(key);
+  if (!re) {
+    if (termRes.size >= 256) termRes.clear();
+    re = new RegExp(words.map(escapeRe).join('|'), 'gi');
+    termRes.set(key, re);
+  }
+  return re;
+}
+
+/** Next match in `s` from `from`: a term at a word start, extended to the end of its word. */
+function nextWord(re: RegExp, s: string, from: number): [number, number] | null {
+  re.lastIndex = from;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const at = m.index;
+    // Two code units back covers a preceding astral (surrogate pair) letter.
+    if (at === 0 || !WORD_CHAR_BEFORE.test(s.slice(Math.max(0, at - 2), at))) {
+      WORD_REST.lastIndex = at + m[0].length;
+      WORD_REST.test(s);
+      return [at, WORD_REST.lastIndex];
+    }
+    re.lastIndex = at + 1;
+  }
+  return null;
+}
+
 /** ~2×radius characters around the first matched word, cut at word boundaries, with mark offsets. */
 export function makeSnippet(text: string, terms: string[], radius = 90): { snippet: string; marks: [number, number][] } {
-  const words = [...new Set(terms.filter(Boolean))].sort((a, b) => b.length - a.length);
-  const re = words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRe).join('|')})[\\p{L}\\p{N}]*`, 'giu') : null;
-  const first = re ? re.exec(text) : null;
-  const center = first ? first.index : 0;
+  const re = termRegex(terms);
+  const first = re ? nextWord(re, text, 0) : null;
+  const center = first ? first[0] : 0;
   let start = Math.max(0, center - radius);
-  let end = Math.min(text.length, center + radius + (first ? first[0].length : radius));
+  let end = Math.min(text.length, center + radius + (first ? first[1] - first[0] : radius));
   if (start > 0) { const sp = text.indexOf(' ', start); if (sp !== -1 && sp < center) start = sp + 1; }
   if (end < text.length) { const sp = text.lastIndexOf(' ', end); if (sp > center) end = sp; }
   const pre = start > 0 ? '… ' : '';
   const snippet = pre + text.slice(start, end) + (end < text.length ? ' …' : '');
   const marks: [number, number][] = [];
   if (re) {
-    re.lastIndex = 0;
     const body = text.slice(start, end);
-    for (let m = re.exec(body); m; m = re.exec(body)) marks.push([m.index + pre.length, m.index + pre.length + m[0].length]);
+    for (let m = nextWord(re, body, 0); m; m = nextWord(re, body, m[1])) marks.push([m[0] + pre.length, m[1] + pre.length]);
   }
   return { snippet, marks };
 }
