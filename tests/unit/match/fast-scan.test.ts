@@ -87,6 +87,19 @@ describe('LazyContext', () => {
     expect(lazy.domain).toBe(true);
   });
 
+  it('finds domain and trigger words exactly as one indexOf per word would (nested, overlapping, boundaries)', () => {
+    const deps = { ids: () => {}, dom: ['migrant', 'migrants', 'asylum', 'refugee'], trig: ['convention', 'conven', 'onvention', 'ilo', 'target'], threshold: 99 };
+    const text = 'Convention: immigrants, MIGRANTS, asylum-seekers, refugees; kilo targets. ';
+    const lazy = new LazyContext(text, deps);
+    lazy.step(() => false);
+    const lo = text.toLowerCase();
+    const whole = (w: string) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'u').test(lo);
+    expect([...lazy.present].sort()).toEqual(deps.trig.filter((w) => lo.includes(w)).sort());
+    expect(lazy.present.has('conven')).toBe(true); // a prefix of the longest word at its position
+    expect(lazy.score).toBe(deps.dom.filter(whole).length); // "migrants", "asylum"; not "refugee" (refugees), not "migrant"
+    expect(lazy.score).toBe(2);
+  });
+
   it('is cheap to create: nothing computed until read or stepped', () => {
     const lazy = m.pageContext(page) as LazyContext;
     expect(lazy.finished).toBe(false);
