@@ -50,14 +50,25 @@ export function hideTopLayer(host: HTMLElement): void {
   try { if (host.matches(':popover-open')) host.hidePopover(); } catch { /* no Popover API */ }
 }
 
-/** Place `el` next to `anchor` (a rect getter), or in the top-left corner without one. */
+/** Where each card was last placed from: anchor rectangle, card size and viewport size. */
+const placedFrom = new WeakMap<HTMLElement, string>();
+
+/**
+ * Place `el` next to `anchor` (a rect getter), or in the top-left corner without one. Skipped when
+ * nothing it depends on changed since the last placement: the show of a card prepared at the dwell
+ * then costs no floating-ui pass (about a millisecond) inside its animation frame.
+ */
 export function place(el: HTMLElement, anchor: (() => DOMRect) | null): void {
   if (!anchor) {
     el.style.left = '16px';
     el.style.top = '16px';
     return;
   }
-  void computePosition({ getBoundingClientRect: anchor }, el, {
+  const a = anchor();
+  const view = el.ownerDocument.defaultView;
+  const from = () => [a.x, a.y, a.width, a.height, el.offsetWidth, el.offsetHeight, view?.innerWidth, view?.innerHeight].join();
+  if (placedFrom.get(el) === from()) return;
+  void computePosition({ getBoundingClientRect: () => a }, el, {
     strategy: 'fixed', placement: 'bottom-start',
     middleware: [
       offset(6), flip({ padding: 8 }), shift({ padding: 8 }),
@@ -65,5 +76,9 @@ export function place(el: HTMLElement, anchor: (() => DOMRect) | null): void {
       size({ padding: 8, apply: ({ availableHeight }) => { el.style.maxHeight = `min(${Math.max(160, Math.floor(availableHeight))}px, ${CARD_MAX_HEIGHT})`; } }),
       shift({ padding: 8, crossAxis: true }),
     ],
-  }).then(({ x, y }) => { el.style.left = `${Math.round(x)}px`; el.style.top = `${Math.round(y)}px`; });
+  }).then(({ x, y }) => {
+    el.style.left = `${Math.round(x)}px`;
+    el.style.top = `${Math.round(y)}px`;
+    placedFrom.set(el, from()); // its size as placed (the max-height above may have changed it)
+  });
 }
