@@ -28,7 +28,8 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
   return (
     <div
       class={`ml-card${view.pinned ? ' ml-pinned' : ''}`}
-      data-testid="ml-popover"
+      data-testid={view.pending ? undefined : 'ml-popover'}
+      data-pending={view.pending ? '' : undefined}
       data-key={view.key}
       data-state={state.status}
       role={view.dialog ? 'dialog' : 'tooltip'}

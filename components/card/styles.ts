@@ -9,6 +9,8 @@ const px = (n: number) => `calc(${n}px * var(--ml-scale))`;
 /** The tallest a card gets; the positioning code lowers it further when the space next to the term is short. */
 export const CARD_MAX_HEIGHT = px(480);
 
+// .ml-card[data-pending]: a card prepared at the dwell and not shown yet. visibility keeps it laid out
+// (showing it is a repaint) while the pointer and assistive technology ignore it.
 export const CARD_CSS = `${THEME_CSS}
 :host { all: initial; direction: ltr; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; margin: 0; padding: 0; border: 0;
   background: transparent; overflow: visible; pointer-events: none; z-index: 2147483647; color-scheme: light dark; }
@@ -25,6 +27,7 @@ export const CARD_CSS = `${THEME_CSS}
   font-variant: normal; font-stretch: normal; word-spacing: normal; text-indent: 0; text-shadow: none; white-space: normal;
   visibility: visible; cursor: auto; hyphens: manual; text-decoration: none; font-kerning: auto; tab-size: 8;
   -webkit-text-fill-color: currentColor; -webkit-text-stroke: 0; quotes: auto; list-style: none; }
+.ml-card[data-pending] { visibility: hidden; }
 .ml-card.ml-pinned { border: 2px solid var(--ml-accent); }
 .ml-card:focus { outline: none; }
 .ml-card:focus-visible { outline: 3px solid var(--ml-focus); outline-offset: 2px; }

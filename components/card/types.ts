@@ -40,6 +40,11 @@ export interface CardView {
    * else inert, so a pinned card there must become the modal one to stay clickable.
    */
   modal?: boolean;
+  /**
+   * A hover card prepared at the dwell and not shown yet: rendered and laid out but invisible, and
+   * without the `ml-popover` test id (it is not on screen), so that showing it costs one attribute flip.
+   */
+  pending?: boolean;
   /** Trainer mode: where stepping is (index -1 = not started) and whether all occurrences are lit. */
   occurrences: { index: number; count: number; focused: boolean } | null;
 }

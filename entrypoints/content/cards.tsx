@@ -1,59 +1,37 @@
 /**
  * The card controller: owns the open cards (one hover card, any number of pinned ones in trainer mode),
  * renders them into our shadow root, positions them with floating-ui and manages focus. The host element
- * joins the page (appended to <html>) only when a card is first shown, and enters the top layer through
+ * joins the page (appended to <html>) only when a card is first prepared, and enters the top layer through
  * the Popover API so page dialogs, [popover] elements and fullscreen elements cannot cover it.
+ * A hover card is prepared at the dwell: rendered, styled, laid out and placed while hidden, so showing
+ * it at the hover delay is a visibility flip inside an animation frame (lib/content/hover-intent.ts).
  */
 import { render } from 'preact';
 import { CardLayer } from '@/components/card/CardLayer';
 import { CARD_CSS } from '@/components/card/styles';
+import { cardActions, type CardDeps, type OpenCard } from './card-model';
 import { hideTopLayer, hostParent, pageIsBlocked, place, toTopLayer } from './placement';
 import type { CardActions, CardState, CardView } from '@/components/card/types';
-import type { CardCache } from '@/lib/content/card-cache';
-import { back, backTo, current, push, relabel, startHistory, type CardHistory } from '@/lib/content/history';
-import type { RecordFetch } from '@/lib/content/record';
-import { markPaintedNextFrame } from '@/lib/content/timing';
+import { current, relabel, startHistory } from '@/lib/content/history';
+import type { ShowTiming } from '@/lib/content/hover-intent';
+import { markPainted } from '@/lib/content/timing';
 import { liveRange, type TextMatch } from '@/lib/scan/hittest';
 
 export const HOST_TAG = 'migration-lens-host';
-const UNDO_MS = 6000;
-
-export interface OpenCard {
-  key: number;
-  anchor: TextMatch | null;
-  /** Fallback anchor rectangle (selection without a live match). */
-  rect: DOMRect | null;
-  history: CardHistory;
-  state: CardState;
-  pinned: boolean;
-  dialog: boolean;
-  returnFocus: HTMLElement | null;
-  known: { id: string; label: string } | null;
-  knownTimer?: ReturnType<typeof setTimeout>;
-  occ: { index: number; count: number; focused: boolean } | null;
-  /** See CardView.modal. */
-  modal: boolean;
-}
-
-export interface CardDeps {
-  cache: CardCache;
-  fetchRecord: RecordFetch;
-  trainer(): boolean;
-  /** Host attributes for theme and text size. */
-  hostAttrs(): { theme: string | null; textSize: string | null };
-  know(id: string, known: boolean): void;
-  openSearch(query: string): void;
-  /** Trainer mode helpers (page occurrences of a term). */
-  occurrenceCount(termId: string): number;
-  step(termId: string, dir: 1 | -1): number;
-  focusAll(termId: string | null): void;
-}
+export type { CardDeps, OpenCard };
 
 export class CardController {
   readonly host: HTMLElement;
   private readonly mount: HTMLElement;
   private attached = false;
   cards: OpenCard[] = [];
+  /**
+   * The hover card prepared at the dwell, rendered hidden (no test id, visibility: hidden) and not in
+   * `cards`, so Esc, P and the keyboard logic never see it before it is shown.
+   */
+  private pending: OpenCard | null = null;
+  /** Identifies the preparation in flight; a lookup that returns after another one started is dropped. */
+  private prepToken: object | null = null;
   private nextKey = 1;
   private actionCache = new Map<number, CardActions>();
 
@@ -72,7 +50,7 @@ export class CardController {
     this.mount = doc.createElement('div');
     shadow.append(this.mount);
     // Back on top when the page enters fullscreen after our card opened.
-    doc.addEventListener('fullscreenchange', () => { if (this.cards.length) toTopLayer(this.host, doc, HOST_TAG); });
+    doc.addEventListener('fullscreenchange', () => { if (this.cards.length || this.pending) toTopLayer(this.host, doc, HOST_TAG); });
   }
 
   get hover(): OpenCard | undefined { return this.cards.find((c) => !c.pinned); }
@@ -83,12 +61,59 @@ export class CardController {
     return this.host.shadowRoot!.querySelector<HTMLElement>(`[data-key="${key}"]`);
   }
 
-  /** Show the hover card for `m` (replacing the previous hover card). */
-  showHover(m: TextMatch, dwellAt: number | null): void {
+  /**
+   * Dwell: look the card up and render it hidden next to its term, so the show only reveals it.
+   * Only found / not-found results are prepared; an error is retried by the show, as before.
+   */
+  prepareHover(m: TextMatch, isCurrent: () => boolean): void {
+    this.dropPending(false);
+    const token = {};
+    this.prepToken = token;
+    const prepare = (r: CardState) => {
+      // Stale: the pointer moved on, or the card was shown (or another one prepared) meanwhile.
+      if (this.prepToken !== token || !isCurrent() || r.status === 'error' || r.status === 'loading') return;
+      this.prepToken = null;
+      const card = this.make(m, null, { pinned: false, dialog: false });
+      card.state = r;
+      if (r.status === 'ready') card.history = relabel(card.history, m.termId, r.card.label);
+      this.pending = card;
+      this.render();
+    };
+    const hit = this.deps.cache.peek(m.termId);
+    if (hit) return prepare(hit);
+    void this.deps.cache.get(m.termId).then(prepare);
+  }
+
+  /** The prepared hover was given up before it showed. */
+  dropPending(rerender = true): void {
+    this.prepToken = null;
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    this.actionCache.delete(p.key);
+    if (rerender) this.render();
+  }
+
+  /**
+   * Show the hover card for `m` (replacing the previous hover card). `when` comes from the hover intent:
+   * called inside an animation frame, a prepared card is painted in that very frame.
+   */
+  showHover(m: TextMatch, dwellAt: number | null, when: ShowTiming | null = null): void {
+    const p = this.pending;
+    this.pending = this.prepToken = null;
     const old = this.hover;
     if (old) this.remove(old, false);
+    if (p && p.anchor === m) {
+      this.cards.push(p);
+      const el = old ? null : this.cardElement(p.key);
+      if (el) this.reveal(p, el);
+      else this.render(); // an old card to take away too: the full render reveals and places it
+      if (p.state.status === 'ready') markPainted(this.doc, { dwellAt, showAt: when?.at ?? performance.now(), dueAt: when?.dueAt ?? null, inFrame: !!when?.inFrame, cached: true, prepared: true });
+      return;
+    }
+    if (p) this.actionCache.delete(p.key); // prepared for another term: load() renders it away
     const card = this.open(m, null, { pinned: false, dialog: false });
-    this.load(card, m.termId, dwellAt);
+    this.load(card, m.termId, dwellAt, when);
   }
 
   hideHover(): void {
@@ -98,6 +123,7 @@ export class CardController {
 
   /** Pinned dialog card for `m` (click on a term, keyboard command). Focus moves into it. */
   openPinned(m: TextMatch | null, termId: string, rect: DOMRect | null = null): OpenCard {
+    this.dropPending();
     const existing = this.cards.find((c) => c.pinned && current(c.history).id === termId && (m === null || c.anchor === m));
     if (existing) { this.focusCard(existing); return existing; }
     const hover = this.hover;
@@ -166,29 +192,36 @@ export class CardController {
   }
 
   private open(anchor: TextMatch | null, rect: DOMRect | null, o: { pinned: boolean; dialog: boolean }): OpenCard {
-    const card: OpenCard = {
-      key: this.nextKey++, anchor, rect, history: startHistory(anchor?.termId ?? ''), state: { status: 'loading', termId: '' },
-      pinned: o.pinned, dialog: o.dialog, returnFocus: null, known: null, occ: null, modal: o.pinned && pageIsBlocked(this.doc),
-    };
+    const card = this.make(anchor, rect, o);
     this.cards.push(card);
     return card;
   }
 
+  private make(anchor: TextMatch | null, rect: DOMRect | null, o: { pinned: boolean; dialog: boolean }): OpenCard {
+    return {
+      key: this.nextKey++, anchor, rect, history: startHistory(anchor?.termId ?? ''), state: { status: 'loading', termId: '' },
+      pinned: o.pinned, dialog: o.dialog, returnFocus: null, known: null, occ: null, modal: o.pinned && pageIsBlocked(this.doc),
+    };
+  }
+
   /** Show `termId` in `card`: synchronously from the cache when possible (one-frame paint), else loading. */
-  private load(card: OpenCard, termId: string, dwellAt: number | null): void {
-    const showAt = performance.now();
+  private load(card: OpenCard, termId: string, dwellAt: number | null, when: ShowTiming | null = null): void {
+    const showAt = when?.at ?? performance.now();
     if (card.history.stack.length === 1 && !card.history.stack[0].id) card.history = startHistory(termId);
     if (card.pinned && this.deps.trainer()) card.occ = { index: -1, count: this.deps.occurrenceCount(termId), focused: false };
     const hit = this.deps.cache.peek(termId);
-    const done = (r: CardState, cached: boolean) => {
+    const done = (r: CardState, cached: boolean, now = false) => {
       // Stale: the card was closed or navigated elsewhere while the lookup ran.
       if (!this.cards.includes(card) || current(card.history).id !== termId) return;
       card.state = r;
       if (r.status === 'ready') card.history = relabel(card.history, termId, r.card.label);
       this.render();
-      if (r.status === 'ready' && !card.pinned) markPaintedNextFrame(this.doc, dwellAt, showAt, cached);
+      if (r.status === 'ready' && !card.pinned) {
+        // Only a card rendered right now, in the show's frame callback, is painted in that frame.
+        markPainted(this.doc, { dwellAt, showAt, dueAt: when?.dueAt ?? null, inFrame: now && !!when?.inFrame, cached, prepared: false });
+      }
     };
-    if (hit) return done(hit, true);
+    if (hit) return done(hit, true, true);
     card.state = { status: 'loading', termId };
     this.render();
     void this.deps.cache.get(termId).then((r) => done(r, false));
@@ -214,63 +247,30 @@ export class CardController {
 
   private actions(key: number): CardActions {
     let a = this.actionCache.get(key);
-    if (a) return a;
-    const find = () => this.cards.find((c) => c.key === key);
-    const withCard = (f: (c: OpenCard) => void) => () => { const c = find(); if (c) f(c); };
-    a = {
-      navigate: (id, label) => { const c = find(); if (!c) return; c.history = push(c.history, id, label); this.load(c, id, null); this.focusCard(c); },
-      back: withCard((c) => { c.history = back(c.history); this.load(c, current(c.history).id, null); }),
-      backTo: (i) => { const c = find(); if (!c) return; c.history = backTo(c.history, i); this.load(c, current(c.history).id, null); this.focusCard(c); },
-      togglePin: withCard((c) => this.togglePin(c)),
-      close: withCard((c) => this.close(c)),
-      search: (q) => this.deps.openSearch(q),
-      know: (id, label) => {
-        const c = find(); if (!c) return;
-        this.deps.know(id, true);
-        if (c.knownTimer) clearTimeout(c.knownTimer);
-        c.known = { id, label };
-        c.knownTimer = setTimeout(() => { c.known = null; this.render(); }, UNDO_MS);
-        this.render();
-      },
-      undoKnow: withCard((c) => {
-        if (!c.known) return;
-        this.deps.know(c.known.id, false);
-        if (c.knownTimer) clearTimeout(c.knownTimer);
-        c.known = null;
-        this.render();
-      }),
-      retry: withCard((c) => this.load(c, current(c.history).id, null)),
-      step: (dir) => {
-        const c = find(); if (!c) return;
-        const id = current(c.history).id;
-        const count = this.deps.occurrenceCount(id);
-        const index = this.deps.step(id, dir);
-        c.occ = { index, count, focused: c.occ?.focused ?? false };
-        this.render();
-      },
-      toggleFocusAll: withCard((c) => {
-        const id = current(c.history).id;
-        const focused = !c.occ?.focused;
-        for (const o of this.cards) if (o !== c && o.occ) o.occ = { ...o.occ, focused: false };
-        this.deps.focusAll(focused ? id : null);
-        c.occ = { index: c.occ?.index ?? -1, count: this.deps.occurrenceCount(id), focused };
-        this.render();
-      }),
-    };
-    this.actionCache.set(key, a);
+    if (!a) {
+      a = cardActions(key, {
+        cards: () => this.cards, deps: this.deps, load: (c, id) => this.load(c, id, null), focusCard: (c) => this.focusCard(c),
+        togglePin: (c) => this.togglePin(c), close: (c) => this.close(c), render: () => this.render(),
+      });
+      this.actionCache.set(key, a);
+    }
     return a;
   }
 
+  /** Every card to render: the open ones, then the prepared (hidden) hover card. */
+  private all(): OpenCard[] { return this.pending ? [...this.cards, this.pending] : this.cards; }
+
   private views(): CardView[] {
     const trainer = this.deps.trainer();
-    return this.cards.map((c) => ({
+    return this.all().map((c) => ({
       key: c.key, state: c.state, history: c.history, pinned: c.pinned, dialog: c.dialog, trainer,
-      known: c.known, occurrences: trainer && c.pinned ? c.occ : null, modal: c.modal,
+      known: c.known, occurrences: trainer && c.pinned ? c.occ : null, modal: c.modal, pending: c === this.pending,
     }));
   }
 
   render(): void {
-    if (!this.cards.length) {
+    const all = this.all();
+    if (!all.length) {
       render(null, this.mount);
       if (this.attached) hideTopLayer(this.host);
       return;
@@ -282,16 +282,32 @@ export class CardController {
     render(<CardLayer views={this.views()} actions={(k) => this.actions(k)} env={{ fetchRecord: this.deps.fetchRecord }} />, this.mount);
     this.attach(); // follows page dialogs and fullscreen, outside which everything is inert
     toTopLayer(this.host, this.doc, HOST_TAG);
-    for (const c of this.cards) {
+    for (const c of all) {
       if (c.modal) {
         const d = this.host.shadowRoot!.querySelector<HTMLDialogElement>(`dialog[data-modal-key="${c.key}"]`);
         try { if (d && !d.open) d.showModal(); } catch { /* not connected */ }
       }
       const el = this.cardElement(c.key);
-      if (!el) continue;
-      const range = c.anchor && c.anchor.startNode.isConnected ? liveRange(c.anchor) : null;
-      place(el, range ? () => range.getBoundingClientRect() : c.rect ? () => c.rect! : null);
+      if (el) this.place(c, el);
     }
+  }
+
+  /**
+   * The show of a prepared card, in the animation frame callback: no Preact render, just its two
+   * attributes (the next render sets the same ones, since its view is no longer pending), the host
+   * back on top if a page dialog opened meanwhile, and a new position in case the page scrolled.
+   */
+  private reveal(card: OpenCard, el: HTMLElement): void {
+    el.removeAttribute('data-pending');
+    el.setAttribute('data-testid', 'ml-popover');
+    this.attach();
+    toTopLayer(this.host, this.doc, HOST_TAG);
+    this.place(card, el);
+  }
+
+  private place(c: OpenCard, el: HTMLElement): void {
+    const range = c.anchor && c.anchor.startNode.isConnected ? liveRange(c.anchor) : null;
+    place(el, range ? () => range.getBoundingClientRect() : c.rect ? () => c.rect! : null);
   }
 
   private setAttr(name: string, v: string | null): void {

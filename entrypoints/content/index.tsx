@@ -58,9 +58,11 @@ export default defineContentScript({
     let dwellAt: number | null = null;
     const intent = new HoverIntent<TextMatch>({
       showDelayMs: () => session.settings.hoverDelayMs,
-      onDwell: (m) => { dwellAt = markDwell(); void cache.get(m.termId); },
-      onShow: (m) => cards.showHover(m, dwellAt),
+      // Prefetch and render the card hidden now, so the show at the delay is a cheap reveal.
+      onDwell: (m, seq) => { dwellAt = markDwell(); cards.prepareHover(m, () => intent.isCurrent(seq)); },
+      onShow: (m, _seq, when) => cards.showHover(m, dwellAt, when),
       onHide: () => cards.hideHover(),
+      onCancel: () => cards.dropPending(),
     });
 
     const termAt = (x: number, y: number): TextMatch | null => {

@@ -1,5 +1,6 @@
 // Dwell→paint timing: `migration-lens:timing` reaches pages that opt in with <html data-ml-bench>, and
-// only those. Logs the measured latencies (the delay the user chose is excluded in showToPaintMs).
+// only those. Logs the measured latencies (the delay the user chose is excluded in showToPaintMs and
+// dueToPaintMs) and checks that prepared cards are shown inside an animation frame callback.
 import assert from 'node:assert/strict';
 import { hover, waitNoPopover } from '../lib/helpers.mjs';
 import { waitCards } from './20-card.mjs';
@@ -52,8 +53,13 @@ export default [
       for (const d of got) assert.equal(typeof d.dwellToPaintMs, 'number');
       const show = got.map((d) => d.showToPaintMs);
       const cachedShow = got.filter((d) => d.cached).map((d) => d.showToPaintMs);
-      t.log(`showToPaint p50 ${pct(show, 50).toFixed(1)} ms, p95 ${pct(show, 95).toFixed(1)} ms; cached ${cachedShow.length}/10; dwellToPaint p50 ${pct(got.map((d) => d.dwellToPaintMs), 50).toFixed(1)} ms (includes the 350 ms default delay minus the 100 ms dwell)`);
+      const due = got.map((d) => d.dueToPaintMs);
+      const prepared = got.filter((d) => d.prepared);
+      t.log(`showToPaint p50 ${pct(show, 50).toFixed(1)} ms, p95 ${pct(show, 95).toFixed(1)} ms; dueToPaint p50 ${pct(due, 50).toFixed(1)} ms; cached ${cachedShow.length}/10, prepared ${prepared.length}/10; dwellToPaint p50 ${pct(got.map((d) => d.dwellToPaintMs), 50).toFixed(1)} ms (includes the 350 ms default delay minus the 100 ms dwell)`);
       assert.ok(cachedShow.length >= 5, 'the prefetch at dwell fills the cache before the show');
+      // The card rendered hidden at the dwell is revealed inside the animation frame callback.
+      assert.ok(prepared.length >= 5, 'the card is prepared (rendered hidden) before the show');
+      for (const d of prepared) assert.equal(d.inFrame, true, `a prepared card is shown in a frame callback: ${JSON.stringify(d)}`);
     },
   },
 ];

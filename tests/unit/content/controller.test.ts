@@ -1,6 +1,7 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { CardController, type CardDeps } from '@/entrypoints/content/cards';
 import { CardCache } from '@/lib/content/card-cache';
+import { CARD_CSS } from '@/components/card/styles';
 import type { Reply, TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
 
@@ -127,5 +128,86 @@ describe('CardController', () => {
     tr.c.openPinned(tr.gfmd, 'gfmd');
     expect(tr.c.cards.map((x) => x.history.stack[0].id)).toEqual(['iom', 'gfmd']);
     expect(tr.c.cards[0].occ).toEqual({ index: -1, count: 2, focused: false });
+  });
+
+  // ---- hover cards prepared at the dwell ----
+
+  const pendingIn = (sr: ShadowRoot) => Array.from(sr.querySelectorAll<HTMLElement>('.ml-card[data-pending]'));
+  const inFrame = { dueAt: 0, at: 0, inFrame: true };
+
+  it('prepares the hover card hidden at the dwell; the show reveals that same element', async () => {
+    const { c, resolve, cardsIn, sr, iom } = setup();
+    c.prepareHover(iom, () => true);
+    expect(pendingIn(sr)).toHaveLength(0); // nothing to render until the lookup answers
+    await resolve('iom');
+    const [hidden] = pendingIn(sr);
+    expect(hidden.dataset.state).toBe('ready');
+    expect(hidden.querySelector('h2')!.textContent).toBe('IOM');
+    expect(cardsIn()).toHaveLength(0); // not a popover yet: no test id
+    expect(c.cards).toHaveLength(0); // Esc, P and the keys do not see it
+    expect(c.closeTop()).toBe(false);
+    expect(CARD_CSS).toMatch(/\.ml-card\[data-pending\] \{ visibility: hidden; \}/);
+    c.showHover(iom, null, inFrame);
+    expect(cardsIn()).toEqual([hidden]); // revealed, not rendered again
+    expect(hidden.hasAttribute('data-pending')).toBe(false);
+    expect(c.hover?.anchor).toBe(iom);
+    c.render(); // Preact's next render agrees with the attributes the reveal set
+    expect(cardsIn()).toEqual([hidden]);
+    expect(hidden.hasAttribute('data-pending')).toBe(false);
+  });
+
+  it('from the cache the card is prepared synchronously at the dwell', async () => {
+    const { c, resolve, sr, iom } = setup();
+    c.prepareHover(iom, () => true);
+    await resolve('iom');
+    c.dropPending();
+    expect(pendingIn(sr)).toHaveLength(0);
+    c.prepareHover(iom, () => true);
+    expect(pendingIn(sr)).toHaveLength(1);
+  });
+
+  it('drops stale preparations: the hover moved on, or another term was prepared meanwhile', async () => {
+    const { c, resolve, sr, iom, gfmd } = setup();
+    c.prepareHover(iom, () => false);
+    await resolve('iom');
+    expect(pendingIn(sr)).toHaveLength(0);
+    c.prepareHover(gfmd, () => true); // lookup in flight…
+    c.prepareHover(iom, () => true); // …when the pointer rests on IOM (cached: prepared at once)
+    await resolve('gfmd', card('gfmd'));
+    expect(pendingIn(sr).map((e) => e.querySelector('h2')!.textContent)).toEqual(['IOM']);
+  });
+
+  it('a show before the lookup answered renders loading, then the answer, as without preparation', async () => {
+    const { c, resolve, cardsIn, sr, iom } = setup();
+    c.prepareHover(iom, () => true);
+    c.showHover(iom, null, inFrame);
+    expect(cardsIn()[0].dataset.state).toBe('loading');
+    await resolve('iom');
+    expect(cardsIn()[0].dataset.state).toBe('ready');
+    expect(pendingIn(sr)).toHaveLength(0);
+  });
+
+  it('the shown card stays while the next term is prepared; showing it replaces the old one', async () => {
+    const { c, resolve, cardsIn, sr, iom, gfmd } = setup();
+    c.showHover(iom, null);
+    await resolve('iom');
+    c.prepareHover(gfmd, () => true);
+    await resolve('gfmd', card('gfmd'));
+    expect(cardsIn().map((e) => e.querySelector('h2')!.textContent)).toEqual(['IOM']);
+    expect(pendingIn(sr)).toHaveLength(1);
+    c.hideHover(); // grace over for the old card: the prepared one is kept
+    expect(pendingIn(sr)).toHaveLength(1);
+    c.showHover(gfmd, null, inFrame);
+    expect(cardsIn().map((e) => e.querySelector('h2')!.textContent)).toEqual(['GFMD']);
+    expect(pendingIn(sr)).toHaveLength(0);
+  });
+
+  it('pinning by click drops the prepared hover card', async () => {
+    const { c, resolve, cardsIn, sr, iom, gfmd } = setup();
+    c.prepareHover(gfmd, () => true);
+    await resolve('gfmd', card('gfmd'));
+    c.openPinned(iom, 'iom');
+    expect(pendingIn(sr)).toHaveLength(0);
+    expect(cardsIn()).toHaveLength(1);
   });
 });

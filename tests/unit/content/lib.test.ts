@@ -3,7 +3,7 @@ import { back, backTo, canGoBack, current, MAX_DEPTH, push, relabel, startHistor
 import { CardCache } from '@/lib/content/card-cache';
 import { countTerms, categoryMap, Cursor, inDocumentOrder, matchAtSelection, occurrencesOf, step } from '@/lib/content/occurrences';
 import { recordFetcher, recordLabel } from '@/lib/content/record';
-import { lastTiming, markPaintedNextFrame } from '@/lib/content/timing';
+import { afterPaint, lastTiming, markPainted, type PaintClock } from '@/lib/content/timing';
 import type { TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
 
@@ -143,23 +143,44 @@ describe('record fetcher', () => {
 });
 
 describe('timing', () => {
-  afterEach(() => document.documentElement.removeAttribute('data-ml-bench'));
+  afterEach(() => { document.documentElement.removeAttribute('data-ml-bench'); vi.unstubAllGlobals(); });
+
+  const clockAt = (inFrame: boolean, over: Partial<PaintClock> = {}): PaintClock => ({
+    dwellAt: performance.now() - 5, showAt: performance.now(), dueAt: performance.now() - 1, inFrame, cached: true, prepared: true, ...over,
+  });
 
   it('dispatches migration-lens:timing only on pages with data-ml-bench', async () => {
     const seen: any[] = [];
     const on = (e: Event) => seen.push((e as CustomEvent).detail);
     document.addEventListener('migration-lens:timing', on);
     const frame = () => new Promise((r) => setTimeout(r, 40));
-    markPaintedNextFrame(document, performance.now() - 5, performance.now(), true);
+    markPainted(document, clockAt(false));
     await frame();
     expect(seen).toEqual([]);
     expect(lastTiming.dwellToPaintMs).toBeGreaterThanOrEqual(5);
+    expect(lastTiming.dueToPaintMs).toBeGreaterThanOrEqual(1);
     document.documentElement.setAttribute('data-ml-bench', '');
-    markPaintedNextFrame(document, performance.now(), performance.now(), false);
+    markPainted(document, clockAt(true, { cached: false, prepared: false }));
     await frame();
     expect(seen).toHaveLength(1);
     expect(typeof seen[0].dwellToPaintMs).toBe('number');
-    expect(seen[0].cached).toBe(false);
+    expect(seen[0]).toMatchObject({ cached: false, prepared: false, inFrame: true });
     document.removeEventListener('migration-lens:timing', on);
+  });
+
+  it('afterPaint: inside a frame callback a posted message (this frame); from a task the next frame first', async () => {
+    const order: string[] = [];
+    let frameCb: FrameRequestCallback | null = null;
+    const win = { requestAnimationFrame: (cb: FrameRequestCallback) => { frameCb = cb; order.push('raf'); return 1; } } as unknown as Window;
+    afterPaint(win, true, () => order.push('in-frame painted'));
+    expect(order).toEqual([]); // a task after this one, not now, and no extra frame
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual(['in-frame painted']);
+    afterPaint(win, false, () => order.push('task painted'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual(['in-frame painted', 'raf']); // waits for the frame that paints the change
+    frameCb!(0);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual(['in-frame painted', 'raf', 'task painted']);
   });
 });

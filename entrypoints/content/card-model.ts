@@ -1,0 +1,101 @@
+/**
+ * The open-card model of the card controller (cards.tsx, which owns the cards and renders them): what
+ * one open card holds, what the controller needs from the content script, and what the buttons and keys
+ * inside a card do (CardActions), bound by card key so that a closed card's callbacks do nothing.
+ */
+import type { CardActions, CardState } from '@/components/card/types';
+import type { CardCache } from '@/lib/content/card-cache';
+import { back, backTo, current, push, type CardHistory } from '@/lib/content/history';
+import type { RecordFetch } from '@/lib/content/record';
+import type { TextMatch } from '@/lib/scan/hittest';
+
+export interface OpenCard {
+  key: number;
+  anchor: TextMatch | null;
+  /** Fallback anchor rectangle (selection without a live match). */
+  rect: DOMRect | null;
+  history: CardHistory;
+  state: CardState;
+  pinned: boolean;
+  dialog: boolean;
+  returnFocus: HTMLElement | null;
+  known: { id: string; label: string } | null;
+  knownTimer?: ReturnType<typeof setTimeout>;
+  occ: { index: number; count: number; focused: boolean } | null;
+  /** See CardView.modal. */
+  modal: boolean;
+}
+
+export interface CardDeps {
+  cache: CardCache;
+  fetchRecord: RecordFetch;
+  trainer(): boolean;
+  /** Host attributes for theme and text size. */
+  hostAttrs(): { theme: string | null; textSize: string | null };
+  know(id: string, known: boolean): void;
+  openSearch(query: string): void;
+  /** Trainer mode helpers (page occurrences of a term). */
+  occurrenceCount(termId: string): number;
+  step(termId: string, dir: 1 | -1): number;
+  focusAll(termId: string | null): void;
+}
+
+const UNDO_MS = 6000;
+
+/** The controller, as the actions see it. */
+export interface ActionTarget {
+  cards(): OpenCard[];
+  deps: CardDeps;
+  /** Show `termId` in `card` (from the cache when possible, else loading). */
+  load(card: OpenCard, termId: string): void;
+  focusCard(card: OpenCard): void;
+  togglePin(card: OpenCard): void;
+  close(card: OpenCard): void;
+  render(): void;
+}
+
+export function cardActions(key: number, t: ActionTarget): CardActions {
+  const { deps } = t;
+  const find = () => t.cards().find((c) => c.key === key);
+  const withCard = (f: (c: OpenCard) => void) => () => { const c = find(); if (c) f(c); };
+  return {
+    navigate: (id, label) => { const c = find(); if (!c) return; c.history = push(c.history, id, label); t.load(c, id); t.focusCard(c); },
+    back: withCard((c) => { c.history = back(c.history); t.load(c, current(c.history).id); }),
+    backTo: (i) => { const c = find(); if (!c) return; c.history = backTo(c.history, i); t.load(c, current(c.history).id); t.focusCard(c); },
+    togglePin: withCard((c) => t.togglePin(c)),
+    close: withCard((c) => t.close(c)),
+    search: (q) => deps.openSearch(q),
+    know: (id, label) => {
+      const c = find(); if (!c) return;
+      deps.know(id, true);
+      if (c.knownTimer) clearTimeout(c.knownTimer);
+      c.known = { id, label };
+      c.knownTimer = setTimeout(() => { c.known = null; t.render(); }, UNDO_MS);
+      t.render();
+    },
+    undoKnow: withCard((c) => {
+      if (!c.known) return;
+      deps.know(c.known.id, false);
+      if (c.knownTimer) clearTimeout(c.knownTimer);
+      c.known = null;
+      t.render();
+    }),
+    retry: withCard((c) => t.load(c, current(c.history).id)),
+    step: (dir) => {
+      const c = find(); if (!c) return;
+      const id = current(c.history).id;
+      const count = deps.occurrenceCount(id);
+      const index = deps.step(id, dir);
+      c.occ = { index, count, focused: c.occ?.focused ?? false };
+      t.render();
+    },
+    toggleFocusAll: withCard((c) => {
+      const id = current(c.history).id;
+      const focused = !c.occ?.focused;
+      for (const o of t.cards()) if (o !== c && o.occ) o.occ = { ...o.occ, focused: false };
+      deps.focusAll(focused ? id : null);
+      c.occ = { index: c.occ?.index ?? -1, count: deps.occurrenceCount(id), focused };
+      t.render();
+    }),
+  };
+}
