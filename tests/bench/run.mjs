@@ -166,6 +166,7 @@ try {
         });
         if (h.method === 'page-side-no-dwell') notes.push(`hover: the built content script shows the card sooner than the ${node.hoverDelayMs} ms default delay (no dwell timer yet), so the figure is pointer arrival → ready card painted, nothing subtracted.`);
         if (h.method !== 'hook-event') notes.push('hover: the content script did not report migration-lens:timing (lib/content/timing.ts); figure measured page-side (see README).');
+        if (h.prepared > h.inFrame) notes.push(`hover: ${h.prepared - h.inFrame} of ${h.prepared} prepared cards were shown from the fallback timer instead of an animation frame (the tab was not rendering frames): the figures time the browser's throttling.`);
       } catch (e) {
         figures.hover_to_popover_p95_ms = null;
         notes.push(`hover bench failed: ${String(e?.message ?? e).split('\n')[0]}`);
