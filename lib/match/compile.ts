@@ -6,7 +6,7 @@ import type { GlossarySource } from '../glossary/types';
 import { FAMILIES, keysFromId } from './families';
 import { familyKey } from './key';
 import { isWord, normalise, tokenize } from './normalise';
-import { patternTrigger } from './pattern-trigger';
+import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
 import type { CompiledFamily, CompiledMatcher, CompiledPattern, TrieNode } from './types';
 
 /** Words whose presence makes a page "about migration" (pageContext score). */
@@ -70,7 +70,9 @@ function compilePatterns(entries: readonly GlossarySource[]): CompiledPattern[] 
       } catch (err) {
         throw new Error(`glossary entry "${e.id}": hints.patterns[${n}] is not a valid regular expression: ${(err as Error).message}`);
       }
-      out.push({ re, f: flags, x, w: patternTrigger(re) ?? [] });
+      const w = patternTrigger(re) ?? [];
+      const g = w.length ? patternTriggerGroups(re) : null;
+      out.push({ re, f: flags, x, w, ...(g && g.length > 1 ? { g } : {}) });
     });
   });
   return out;
@@ -132,7 +134,7 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
     const keys: Record<string, number> = {};
     for (const [key, i] of keyMap) if (key.startsWith(`${f.ns}:`)) keys[key] = i;
     if (!Object.keys(keys).length) continue; // family has no entry in this glossary: skip it entirely
-    const fam: CompiledFamily = { ns: f.ns, re: f.re, f: f.ci ? 'gdi' : 'gd', keys };
+    const fam: CompiledFamily = { ns: f.ns, re: f.re, f: f.ci ? 'gdi' : 'gd', keys, w: patternTrigger(f.re) };
     if (f.cont) fam.cont = f.cont;
     if (f.need) fam.need = f.need;
     out.fam.push(fam);

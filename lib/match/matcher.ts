@@ -6,7 +6,6 @@ import { WINDOW, accepts, type Cand, type Env } from './evidence';
 import { familyKey } from './key';
 import { BlockContext, LazyContext } from './context';
 import { normalise } from './normalise';
-import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
 import { rootHashes, trieCands } from './scan-words';
 import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext } from './types';
 
@@ -95,10 +94,10 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     re: new RegExp(f.re, f.f),
     need: f.need ? new RegExp(f.need, 'i') : null,
     cont: f.cont ? new RegExp(f.cont, `y${f.f.replace('g', '')}`) : null,
-    w: patternTrigger(f.re),
+    w: f.w ?? null,
   }));
   const roots = rootHashes(c.trie);
-  const groups = c.pat.map((p) => (p.w.length ? patternTriggerGroups(p.re) : null));
+  const groups = c.pat.map((p) => p.g ?? null);
   const trig = [...new Set([...c.pat.flatMap((p) => p.w), ...fams.flatMap((f) => f.w ?? [])])];
   // One native test per text decides whether ANY trigger word occurs; most blocks of most pages have
   // none, and then no family or pattern needs a look (the per-word checks below cost more than matching).

@@ -51,6 +51,8 @@ export interface CompiledFamily {
   need?: string;
   /** Normalised key → entry index. */
   keys: Record<string, number>;
+  /** Trigger words of `re` (pattern-trigger.ts, computed at build time); null = always run. */
+  w: string[] | null;
 }
 
 export interface CompiledPattern {
@@ -65,6 +67,11 @@ export interface CompiledPattern {
    * pattern is skipped when none occurs. Empty = always run.
    */
   w: string[];
+  /**
+   * Every mandatory trigger group (AND of ORs, patternTriggerGroups) when there is more than one:
+   * "targets? … and 10.7" also needs "10". Build time, so the regex parser stays out of the content script.
+   */
+  g?: string[][];
 }
 
 export interface CompiledMatcher {
