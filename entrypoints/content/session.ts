@@ -2,7 +2,7 @@
  * One page session: gets the compiled matcher from the background, scans with it under the current
  * settings, and restarts when settings change (no reload needed). Thin wiring over lib/.
  */
-import { loadMatcher, type LoadedMatcher } from '@/lib/match/matcher';
+import { loadMatcher, type LoadedMatcher, type Prepared } from '@/lib/match/matcher';
 import type { CompiledMatcher, PageContext } from '@/lib/match/types';
 import { PageScanner } from '@/lib/scan/controller';
 import { request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
@@ -78,12 +78,8 @@ export class Session {
     if (!m) return;
     const categories = Object.entries(this.settings.categories).filter(([, on]) => on).map(([c]) => c);
     const opts = { categories, muted: new Set(this.settings.knownTerms) };
-    const scanner = new PageScanner<PageContext>(document, {
-      finder: {
-        find: (text, ctx) => m.find(text, ctx, opts),
-        pageContext: (text) => m.pageContext(text),
-        blocks: m.blocks && { ...m.blocks, resolve: (p, ctx) => m.blocks!.resolve(p, ctx, opts) },
-      },
+    const scanner = new PageScanner<PageContext, Prepared>(document, {
+      finder: { ...m.blocks, resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts) },
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
     });

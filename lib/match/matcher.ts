@@ -27,7 +27,7 @@ export interface BlockMatcher {
 
 export interface LoadedMatcher {
   find(text: string, ctx?: PageContext, opts?: FindOptions): Match[];
-  blocks?: BlockMatcher;
+  blocks: BlockMatcher;
   /**
    * Page-level evidence for the page's whole visible text. Returns at once: the evidence is computed
    * lazily (on first field read) or in time slices by whoever calls `step(deadline)` on the result.

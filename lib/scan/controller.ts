@@ -6,27 +6,22 @@
 import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from './blocks';
 import type { MatchIndex, TextMatch } from './hittest';
 import { adoptHighlightStyle, Painter } from './highlight';
-import { isIncremental } from '../match/context';
 
 export interface FoundTerm { start: number; end: number; id: string }
-export interface TermFinder<Ctx = unknown> {
-  find(text: string, ctx?: Ctx): FoundTerm[];
-  pageContext(text: string): Ctx;
-  /**
-   * Optional two-phase form (lib/match BlockMatcher): each block is prepared once, the page context
-   * is gathered from the prepared blocks, and the same preparation is then resolved into terms.
-   */
-  blocks?: {
-    prepare(text: string): unknown;
-    context(): { add(prepared: never): void; finish(): Ctx };
-    resolve(prepared: never, ctx?: Ctx): FoundTerm[];
-  };
+/**
+ * What the scanner matches with (lib/match BlockMatcher): each block is prepared once, the page
+ * context is gathered from the prepared blocks, and the same preparations are resolved into terms.
+ */
+export interface TermFinder<Ctx = unknown, P = unknown> {
+  prepare(text: string): P;
+  context(): { add(prepared: P): void; finish(): Ctx };
+  resolve(prepared: P, ctx: Ctx): FoundTerm[];
 }
 
 export interface ScanStats { blocks: number; matches: number; slices: number; maxSliceMs: number; scanMs: number; rescans: number }
 
-export interface ScannerOptions<Ctx> {
-  finder: TermFinder<Ctx>;
+export interface ScannerOptions<Ctx, P = unknown> {
+  finder: TermFinder<Ctx, P>;
   ownHost?: Element | null;
   /** Time slice budget per task, ms. */
   sliceMs?: number;
@@ -68,7 +63,7 @@ function yieldTask(): Promise<void> {
   });
 }
 
-export class PageScanner<Ctx = unknown> {
+export class PageScanner<Ctx = unknown, P = unknown> {
   readonly index: MatchIndex = new Map();
   readonly matches = new Set<TextMatch>();
   readonly shadowRoots: ShadowRoot[] = [];
@@ -81,9 +76,9 @@ export class PageScanner<Ctx = unknown> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstPending = 0;
   private generation = 0;
-  private readonly opts: Required<Omit<ScannerOptions<Ctx>, 'onUpdate' | 'ownHost' | 'onIdle'>> & ScannerOptions<Ctx>;
+  private readonly opts: Required<Omit<ScannerOptions<Ctx, P>, 'onUpdate' | 'ownHost' | 'onIdle'>> & ScannerOptions<Ctx, P>;
 
-  constructor(private readonly doc: Document, opts: ScannerOptions<Ctx>) {
+  constructor(private readonly doc: Document, opts: ScannerOptions<Ctx, P>) {
     this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, ...opts };
     this.painter = new Painter(doc);
   }
@@ -97,12 +92,7 @@ export class PageScanner<Ctx = unknown> {
     const root = this.doc.body ?? this.doc.documentElement;
     const blocks = await this.collect(root, gen);
     if (gen !== this.generation) return this.stats;
-    if (this.opts.finder.blocks) {
-      if (!(await this.gather(blocks, gen))) return this.stats;
-    } else {
-      this.ctx = this.opts.finder.pageContext(this.contextText(blocks));
-      if (!(await this.prepareContext(this.ctx, gen))) return this.stats;
-    }
+    if (!(await this.gather(blocks, gen))) return this.stats;
     // A newly adopted sheet leaves the whole page's style dirty; reading rects now would recompute it
     // inside our task (50 ms on a big page). Let the browser do it in its own rendering step first.
     if (restyle && !(await this.nextFrame(gen))) return this.stats;
@@ -127,46 +117,21 @@ export class PageScanner<Ctx = unknown> {
     this.painter.clear();
   }
 
-  private contextText(blocks: Block[]): string {
-    let out = '';
-    for (const b of blocks) {
-      if (out.length >= this.opts.contextChars) break;
-      out += b.text + '\n';
-    }
-    return out;
-  }
-
   /**
-   * An incremental context (lib/match LazyContext: `step(deadline)`) is advanced in time slices here;
-   * otherwise its evidence would be computed in one long task on the first ambiguous term. Other
-   * contexts (or none) pass through. Returns false when the scan was superseded meanwhile.
-   */
-  private async prepareContext(ctx: unknown, gen: number): Promise<boolean> {
-    if (!isIncremental(ctx)) return true;
-    for (;;) {
-      const t = now();
-      const done = ctx.step(() => now() - t >= this.opts.sliceMs);
-      this.tick(t);
-      if (done) return true;
-      await yieldTask();
-      if (gen !== this.generation) return false;
-    }
-  }
-
-  /**
-   * Two-phase finders: prepare blocks in document order (up to `contextChars` of text) and feed the
-   * page context from them; matchBlock() later resolves the same preparations. Sliced like the walk.
+   * Prepare blocks in document order (up to `contextChars` of text) and feed the page context from
+   * them; matchBlock() later resolves the same preparations. Sliced like the walk.
    */
   private async gather(blocks: Block[], gen: number): Promise<boolean> {
-    const bf = this.opts.finder.blocks!;
+    const bf = this.opts.finder;
     const acc = bf.context();
     let chars = 0, i = 0;
     while (i < blocks.length && chars < this.opts.contextChars) {
       const t = now();
       while (i < blocks.length && chars < this.opts.contextChars && !this.over(t, i, blocks)) {
         const b = blocks[i++]!;
-        b.prep = bf.prepare(b.text);
-        acc.add(b.prep as never);
+        const prep = bf.prepare(b.text);
+        b.prep = prep;
+        acc.add(prep);
         chars += b.text.length;
       }
       this.tick(t);
@@ -257,8 +222,8 @@ export class PageScanner<Ctx = unknown> {
     const prep = b.prep;
     b.prep = undefined;
     if (!b.segments.length || !b.segments[0].node.isConnected) return;
-    const bf = this.opts.finder.blocks;
-    const found = bf ? bf.resolve((prep ?? bf.prepare(b.text)) as never, this.ctx) : this.opts.finder.find(b.text, this.ctx);
+    const bf = this.opts.finder;
+    const found = bf.resolve((prep as P | undefined) ?? bf.prepare(b.text), this.ctx as Ctx);
     for (const f of found) {
       const loc = locate(b, f.start, f.end);
       const m: TextMatch = new Hit(f.id, loc, b.ord * 1e5 + f.start);

@@ -5,7 +5,7 @@
  * Relative imports only (bundled by esbuild without the `@/` alias).
  */
 import { PageScanner } from '../../lib/scan/controller';
-import { loadMatcher, type LoadedMatcher } from '../../lib/match/matcher';
+import { loadMatcher, type BlockMatcher, type LoadedMatcher } from '../../lib/match/matcher';
 import type { CompiledMatcher } from '../../lib/match/types';
 
 interface MarkInstance {
@@ -102,14 +102,11 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
     const t = now();
     try { return fn(...a); } finally { split[key] += now() - t; }
   };
-  const bm = m.blocks!;
-  const finder: LoadedMatcher = !breakdown ? m : {
-    ...m,
-    blocks: {
-      prepare: timed(bm.prepare, 'prepMs'),
-      context: () => { const c = bm.context(); return { add: timed(c.add, 'prepMs'), finish: c.finish }; },
-      resolve: timed(bm.resolve, 'resolveMs'),
-    },
+  const bm = m.blocks;
+  const finder: BlockMatcher = !breakdown ? bm : {
+    prepare: timed(bm.prepare, 'prepMs'),
+    context: () => { const c = bm.context(); return { add: timed(c.add, 'prepMs'), finish: c.finish }; },
+    resolve: timed(bm.resolve, 'resolveMs'),
   };
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const orig = sched?.yield;
