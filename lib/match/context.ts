@@ -6,6 +6,7 @@
  * a name that straddles a cut is still seen whole (ids are a set: seeing it twice is harmless).
  */
 import type { PageContext } from './types';
+import { escapeRe, WordSet } from './words';
 
 export const CHUNK = 8000;
 const OVERLAP = 300;
@@ -19,39 +20,18 @@ export interface ContextDeps {
   threshold: number;
 }
 
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const longestFirst = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length);
-interface WordRegexes { dom: RegExp | null; trig: RegExp | null; prefixes: Map<string, string[]> }
+interface WordRegexes { dom: RegExp | null; trig: WordSet }
 const cache = new WeakMap<object, WordRegexes>();
 
-/**
- * Domain words as whole letter runs (as hasLetterWord); trigger words as substrings, through a
- * lookahead retried at every position, so words inside others are seen ("onvention" in "convention");
- * a position reports only its longest word, so the shorter words it starts with come from `prefixes`.
- */
+/** Domain words as whole runs of letters; trigger words as substrings (WordSet). One pass each. */
 function wordRegexes(deps: Pick<ContextDeps, 'dom' | 'trig'>): WordRegexes {
   let r = cache.get(deps);
   if (!r) {
-    const trig = longestFirst(deps.trig);
-    r = {
-      dom: deps.dom.length ? new RegExp(`(?<!\\p{L})(?:${longestFirst(deps.dom).map(esc).join('|')})(?!\\p{L})`, 'gu') : null,
-      trig: trig.length ? new RegExp(`(?=(${trig.map(esc).join('|')}))`, 'g') : null,
-      prefixes: new Map(trig.map((w) => [w, trig.filter((v) => v !== w && w.startsWith(v))])),
-    };
+    const dom = [...deps.dom].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+    r = { dom: dom ? new RegExp(`(?<!\\p{L})(?:${dom})(?!\\p{L})`, 'gu') : null, trig: new WordSet(deps.trig) };
     cache.set(deps, r);
   }
   return r;
-}
-
-function collect(re: RegExp | null, lo: string, into: Set<string>, prefixes?: Map<string, string[]>): void {
-  if (!re) return;
-  re.lastIndex = 0;
-  for (let m = re.exec(lo); m; m = re.exec(lo)) {
-    if (m[1] === undefined) { into.add(m[0]); continue; }
-    into.add(m[1]);
-    for (const x of prefixes?.get(m[1]) ?? []) into.add(x);
-    re.lastIndex = m.index + 1;
-  }
 }
 
 /** Evidence shared by both ways of feeding it: ids, domain words and trigger words seen so far. */
@@ -74,8 +54,11 @@ abstract class Evidence implements PageContext {
    */
   protected absorb(lo: string): void {
     const re = wordRegexes(this.deps);
-    if (this.words.size < this.deps.dom.length) collect(re.dom, lo, this.words);
-    if (this.present.size < this.deps.trig.length) collect(re.trig, lo, this.present, re.prefixes);
+    if (re.dom && this.words.size < this.deps.dom.length) {
+      re.dom.lastIndex = 0;
+      for (let m = re.dom.exec(lo); m; m = re.dom.exec(lo)) this.words.add(m[0]);
+    }
+    if (this.present.size < this.deps.trig.length) re.trig.collect(lo, this.present);
   }
 
   get ids(): string[] { this.done(); return (this.idList ??= [...this.idSet]); }

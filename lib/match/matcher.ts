@@ -6,6 +6,7 @@ import { WINDOW, accepts, type Cand, type Env } from './evidence';
 import { familyKey } from './key';
 import { BlockContext, LazyContext } from './context';
 import { normalise } from './normalise';
+import { WordSet } from './words';
 import { rootHashes, trieCands } from './scan-words';
 import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext } from './types';
 
@@ -84,8 +85,6 @@ function patternCands(c: CompiledMatcher, groups: (string[][] | null)[], res: Re
   });
 }
 
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   const amb = new Set(c.amb);
   const patterns: RegExp[] = [];
@@ -99,42 +98,21 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   const roots = rootHashes(c.trie);
   const groups = c.pat.map((p) => p.g ?? null);
   const trig = [...new Set([...c.pat.flatMap((p) => p.w), ...fams.flatMap((f) => f.w ?? [])])];
-  // One native test per text decides whether ANY trigger word occurs; most blocks of most pages have
-  // none, and then no family or pattern needs a look (the per-word checks below cost more than matching).
-  const anyTrig = trig.length ? new RegExp(trig.map(esc).join('|'), 'i') : null;
-  // Every trigger word found in ONE native pass per text instead of toLowerCase() + one includes() per
-  // word. A lookahead reports each position's longest word; the shorter words it contains are implied
-  // (`within`), so the set is exact. Words of patterns' other mandatory groups ("and", "10"…) are too
-  // common for that pass and are checked with includes() on demand.
-  const vocab = [...trig].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const inVocab = new Set(vocab);
-  const within = new Map(vocab.map((w) => [w, vocab.filter((v) => w.includes(v))]));
-  const vocabRe = vocab.length ? new RegExp(`(?=(${vocab.map(esc).join('|')}))`, 'gi') : null;
-  const wordsIn = (norm: string): Set<string> => {
-    const out = new Set<string>();
-    if (!vocabRe) return out;
-    vocabRe.lastIndex = 0;
-    for (let m = vocabRe.exec(norm); m; m = vocabRe.exec(norm)) {
-      const w = m[1]!.toLowerCase();
-      const ws = within.get(w);
-      // A case-folding oddity (the match lowercases to something else): fall back to plain includes().
-      if (!ws) { const lo = norm.toLowerCase(); return new Set(vocab.filter((v) => lo.includes(v))); }
-      for (const x of ws) out.add(x);
-      vocabRe.lastIndex = m.index + 1;
-    }
-    return out;
-  };
+  // Trigger words present in a text, in one native pass: most blocks of most pages have none, and
+  // then no gated family or pattern needs a look. Words of patterns' other mandatory groups ("and",
+  // "10"…) are too common for that pass and are checked with includes() on demand.
+  const triggers = new WordSet(trig);
+  const inVocab = new Set(trig);
   const ungatedFams = fams.filter((f) => !f.w?.length);
   const ungatedPat = c.pat.some((p) => !p.w.length);
 
   const candidates = (norm: string, page: LazyContext | null): Cand[] => {
     const out: Cand[] = [];
-    let present: Set<string> | null = null;
+    const present = triggers.collect(norm, new Set());
     let lo: string | null = null;
-    const lower = (w: string): boolean =>
-      inVocab.has(w) ? (present ??= wordsIn(norm)).has(w) : (lo ??= norm.toLowerCase()).includes(w);
+    const lower = (w: string): boolean => (inVocab.has(w) ? present.has(w) : (lo ??= norm.toLowerCase()).includes(w));
     trieCands(c.trie, roots, norm, out);
-    if (!anyTrig || anyTrig.test(norm)) {
+    if (present.size) {
       familyCands(fams, norm, lower, page, out);
       patternCands(c, groups, patterns, norm, lower, page, out);
     } else {

@@ -8,6 +8,7 @@ import { compileMatcher } from '../../../lib/match/compile';
 import { isIncremental, LazyContext } from '../../../lib/match/context';
 import { normalise, tokenize } from '../../../lib/match/normalise';
 import { patternTriggerGroups } from '../../../lib/match/pattern-trigger';
+import { WordSet } from '../../../lib/match/words';
 import { rootHashes, trieCands } from '../../../lib/match/scan-words';
 import type { TrieNode } from '../../../lib/match/types';
 import { termsGlossary, termsMatcher } from './helpers/fixture';
@@ -155,6 +156,18 @@ describe('BlockMatcher (the two-phase path of the scanner)', () => {
     expect(all.length).toBeGreaterThan(1);
     const muted = bm.resolve(p, m.pageContext(page), { muted: [all[0]!.id] });
     expect(muted.map((x) => x.id)).not.toContain(all[0]!.id);
+  });
+});
+
+describe('WordSet', () => {
+  it('finds exactly the words includes() would, case-insensitively, nested and overlapping', () => {
+    const words = ['convention', 'conven', 'onvention', 'ilo', 'target', 'odd', 'dds'];
+    const set = new WordSet(words);
+    for (const text of ['The CONVENTION on kilo targets', 'odds and ends', 'nothing here', 'İLO Convention']) {
+      const lo = text.toLowerCase();
+      expect([...set.collect(text, new Set())].sort()).toEqual(words.filter((w) => lo.includes(w)).sort());
+    }
+    expect(set.collect('Conventions', new Set()).has('conven')).toBe(true);
   });
 });
 
