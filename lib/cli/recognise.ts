@@ -4,9 +4,11 @@
  * an .html file, compiles data/glossary/*.json and lists the recognised terms. With --json, stdout
  * holds ONLY a JSON array of {start, end, text, id, label} (offsets into the text / extracted text).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GlossaryBuildError } from '../glossary/errors';
+import { loadGlossarySources } from '../glossary/load';
 import type { GlossarySource } from '../glossary/types';
 import { compileMatcher } from '../match/compile';
 import { loadMatcher } from '../match/matcher';
@@ -37,25 +39,14 @@ function parseArgs(argv: string[]): { json: boolean; glossary: string; file: str
 }
 
 function loadGlossary(dir: string): GlossarySource[] {
-  let names: string[];
+  let all: GlossarySource[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    all = loadGlossarySources(dir).flatMap((f) => f.entries);
   } catch (err) {
-    throw new CliError(`cannot read glossary directory ${dir}: ${(err as Error).message}`);
+    // Syntax errors already name file, line and column; anything else is the directory itself.
+    throw new CliError(err instanceof GlossaryBuildError ? err.message : `cannot read glossary directory ${dir}: ${(err as Error).message}`);
   }
-  if (!names.length) throw new CliError(`no *.json glossary files in ${dir}`);
-  const all: GlossarySource[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      throw new CliError(`${path}: ${(err as Error).message}`);
-    }
-    if (!Array.isArray(data)) throw new CliError(`${path}: expected a JSON array of glossary entries`);
-    all.push(...(data as GlossarySource[]));
-  }
+  if (!all.length) throw new CliError(`no *.json glossary files in ${dir}`);
   return all;
 }
 

@@ -17,6 +17,7 @@ import { loadIndex, processTerm, tokenize, toSearchDoc } from '../../lib/kb/sear
 import type { KbBundle } from '../../lib/kb/types';
 import type { GlossaryEntry, GlossarySource } from '../../lib/glossary/types';
 import { buildGlossary } from '../../lib/glossary/index';
+import { loadGlossarySources } from '../../lib/glossary/load';
 import { compileMatcher } from '../../lib/match/compile';
 import { loadMatcher } from '../../lib/match/matcher';
 import { benchBackground, benchQueries } from '../../lib/background/bench';
@@ -30,20 +31,9 @@ const median = (xs: readonly number[]) => sorted(xs)[Math.floor((xs.length - 1) 
 const p95 = (xs: readonly number[]) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** All data/glossary/*.json, concatenated in file-name order (as the build and `recognise` do). */
+/** All data/glossary/*.json, concatenated in file-name order (the build's own loader). */
 export function readGlossary(dir: string): GlossarySource[] {
-  const all: GlossarySource[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const file = join(dir, name);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new Error(`${file}: ${(e as Error).message}`);
-    }
-    if (!Array.isArray(data)) throw new Error(`${file}: expected a JSON array of glossary entries`);
-    all.push(...(data as GlossarySource[]));
-  }
+  const all = loadGlossarySources(dir).flatMap((f) => f.entries);
   if (!all.length) throw new Error(`${dir}: no glossary entries`);
   return all;
 }
