@@ -58,7 +58,7 @@ abstract class Evidence implements PageContext {
       re.dom.lastIndex = 0;
       for (let m = re.dom.exec(lo); m; m = re.dom.exec(lo)) this.words.add(m[0]);
     }
-    if (this.present.size < this.deps.trig.length) re.trig.collect(lo, this.present);
+    if (this.present.size < this.deps.trig.length) re.trig.collect(lo, this.present, true);
   }
 
   get ids(): string[] { this.done(); return (this.idList ??= [...this.idSet]); }

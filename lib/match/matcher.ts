@@ -108,11 +108,13 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
 
   const candidates = (norm: string, page: LazyContext | null): Cand[] => {
     const out: Cand[] = [];
-    const present = triggers.collect(norm, new Set());
+    // Collected only once a gated family or pattern asks (after the cheap any-word test passed).
+    let present: Set<string> | null = null;
     let lo: string | null = null;
-    const lower = (w: string): boolean => (inVocab.has(w) ? present.has(w) : (lo ??= norm.toLowerCase()).includes(w));
+    const lower = (w: string): boolean =>
+      inVocab.has(w) ? (present ??= triggers.collect(norm, new Set())).has(w) : (lo ??= norm.toLowerCase()).includes(w);
     trieCands(c.trie, roots, norm, out);
-    if (present.size) {
+    if (triggers.any(norm)) {
       familyCands(fams, norm, lower, page, out);
       patternCands(c, groups, patterns, norm, lower, page, out);
     } else {

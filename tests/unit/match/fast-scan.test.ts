@@ -168,6 +168,7 @@ describe('WordSet', () => {
       expect([...set.collect(text, new Set())].sort()).toEqual(words.filter((w) => lo.includes(w)).sort());
     }
     expect(set.collect('Conventions', new Set()).has('conven')).toBe(true);
+    expect([...set.collect('the convention on kilo', new Set(), true)].sort()).toEqual(['conven', 'convention', 'ilo', 'onvention']);
   });
 });
 
