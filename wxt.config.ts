@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { buildPackage } from './lib/build/package';
+import { buildPackage } from './lib/pipeline/package';
 
 // Firefox as MV3 too: one manifest model for both browsers (background event page in Firefox,
 // service worker in Chrome). Firefox 140+ is required anyway for the CSS Custom Highlight API,

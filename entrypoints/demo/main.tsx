@@ -1,31 +1,4 @@
-/**
- * Demo page: content scripts do not run on extension pages, so this page starts the very same
- * content script (scanner, hover intent, cards, page protocol) itself, by calling its `main` with
- * a real ContentScriptContext. No recognition or card logic lives here.
- */
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import contentScript from '@/entrypoints/content/index';
-import { applyAppearance, injectStyles } from '@/components/pages/styles';
-import { settingsStore } from '@/lib/settings/store';
-import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
+import { browserPorts } from '@/lib/content/ports';
+import { startDemo } from '@/lib/pages/demo';
 
-injectStyles(document);
-const store = settingsStore();
-void store.get().then((s) => applyAppearance(document.documentElement, s), () => undefined);
-store.watch((s) => applyAppearance(document.documentElement, s));
-
-void contentScript.main(new ContentScriptContext('demo'));
-
-// Tell the reader (and assistive technology) when the article has been read, or why not.
-const status = document.getElementById('demo-status');
-const started = performance.now();
-function report(): void {
-  const n = (globalThis.CSS as { highlights?: Map<string, Set<unknown>> } | undefined)?.highlights?.get(HIGHLIGHT_NAME)?.size ?? 0;
-  if (status && n > 0) { status.textContent = `${n} terms underlined on this page. Rest the pointer on one.`; return; }
-  if (performance.now() - started > 10_000) {
-    if (status) status.textContent = 'No terms were underlined: Migration Lens may be switched off (see Options), or this browser lacks the CSS Custom Highlight API.';
-    return;
-  }
-  setTimeout(report, 200);
-}
-report();
+startDemo(browserPorts());

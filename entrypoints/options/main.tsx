@@ -1,5 +1,5 @@
-import { browserApi } from '@/components/pages/browser-api';
-import { mountPage } from '@/components/pages/mount';
+import { browserApi } from '@/lib/pages/browser-api';
+import { mountPage } from '@/lib/pages/mount';
 import { Options } from '@/components/pages/Options';
 
 mountPage(<Options api={browserApi()} />);

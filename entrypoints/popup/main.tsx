@@ -1,5 +1,5 @@
-import { browserApi } from '@/components/pages/browser-api';
-import { mountPage } from '@/components/pages/mount';
+import { browserApi } from '@/lib/pages/browser-api';
+import { mountPage } from '@/lib/pages/mount';
 import { Popup } from '@/components/pages/Popup';
 
 // ?q=… prefills the search ("search for this" on a card opens popup.html?q=… in a tab);

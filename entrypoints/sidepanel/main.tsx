@@ -1,5 +1,5 @@
-import { browserApi } from '@/components/pages/browser-api';
-import { mountPage } from '@/components/pages/mount';
+import { browserApi } from '@/lib/pages/browser-api';
+import { mountPage } from '@/lib/pages/mount';
 import { SidePanel } from '@/components/pages/SidePanel';
 
 // ?tab=<id> pins the page tab (E2E opens sidepanel.html in a tab next to the fixture page).

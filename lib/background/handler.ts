@@ -156,15 +156,3 @@ export function createBackground(opts: BackgroundOptions): Background {
     close: () => state.close(),
   };
 }
-
-let current: Background | null = null;
-
-/** The entrypoint registers its instance here so `handleMessage` keeps its old signature. */
-export function setBackground(bg: Background | null): void {
-  current = bg;
-}
-
-export async function handleMessage(msg: unknown): Promise<Reply<unknown>> {
-  if (!current) return { ok: false, error: 'background is not initialised yet' };
-  return current.handleMessage(msg);
-}

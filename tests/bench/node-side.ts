@@ -12,22 +12,22 @@ import { gzipSync } from 'node:zlib';
 // The idb wrapper checks `instanceof IDBRequest` etc.: the IDB globals must exist before it runs.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { buildKnowledgeBase, serializeBundle } from '../../lib/kb/build';
+import { buildKnowledgeBase, serializeBundle } from '../../lib/pipeline/kb/build';
 import { loadIndex, processTerm, tokenize, toSearchDoc } from '../../lib/kb/search-options';
 import type { KbBundle } from '../../lib/kb/types';
 import type { GlossaryEntry, GlossarySource } from '../../lib/glossary/types';
-import { buildGlossary } from '../../lib/glossary/index';
-import { loadGlossarySources } from '../../lib/glossary/load';
+import { buildGlossary } from '../../lib/pipeline/glossary/index';
+import { loadGlossarySources } from '../../lib/pipeline/glossary/load';
 import { compileMatcher } from '../../lib/match/compile';
 import { loadMatcher } from '../../lib/match/matcher';
-import { benchBackground, benchQueries } from '../../lib/background/bench';
+import { benchBackground, benchQueries } from './background';
 import { HOVER_DELAY } from '../../lib/settings/schema';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: readonly number[]) => sorted(xs)[Math.floor((xs.length - 1) / 2)]!;
-/** Nearest-rank p95, the same definition lib/background/bench.ts uses. */
+/** Nearest-rank p95, the same definition tests/bench/background.ts uses. */
 const p95 = (xs: readonly number[]) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

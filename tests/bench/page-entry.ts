@@ -4,7 +4,7 @@
  * here, inside the page, with performance.now(), so Playwright round trips never enter a figure.
  * Relative imports only (bundled by esbuild without the `@/` alias).
  */
-import { PageScanner } from '../../lib/scan/controller';
+import { PageScanner } from '../../lib/scan/page-scanner';
 import { loadMatcher, type BlockMatcher, type LoadedMatcher } from '../../lib/match/matcher';
 import type { CompiledMatcher } from '../../lib/match/types';
 

@@ -48,7 +48,7 @@ const node = JSON.parse(fs.readFileSync(nodeOut, 'utf8'));
 fs.rmSync(tmp, { recursive: true, force: true });
 notes.push(...node.notes);
 if (!skip.has('node')) Object.assign(figures, node.figures);
-notes.push('search_p95_ms / index_cold_load_ms: lib/background/bench.ts benchBackground() under Node with fake-indexeddb (in-memory; absolute numbers are indicative of CPU cost, not of real IndexedDB I/O).');
+notes.push('search_p95_ms / index_cold_load_ms: tests/bench/background.ts benchBackground() under Node with fake-indexeddb (in-memory; absolute numbers are indicative of CPU cost, not of real IndexedDB I/O).');
 
 // ---- Content script size ----
 if (fs.existsSync(CONTENT_JS)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { benchBackground, benchQueries } from '@/lib/background/bench';
+import { benchBackground, benchQueries } from '@/tests/bench/background';
 import { makePackage } from './fixtures';
 
 describe('bench helper', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { isTrustedSender, parseRequest, request } from '@/lib/messaging/protocol';
-import { createBackground, handleMessage, setBackground } from '@/lib/background/handler';
+import { createBackground } from '@/lib/background/handler';
 import type { SearchHit, TermCard } from '@/lib/messaging/protocol';
 import { loader, makePackage, memorySettings } from './fixtures';
 
@@ -64,15 +64,6 @@ describe('protocol validation', () => {
     expect(await request<'terms'>(async () => undefined, { type: 'terms' })).toEqual({ ok: false, error: 'background did not answer' });
     const down = await request<'terms'>(async () => { throw new Error('Receiving end does not exist'); }, { type: 'terms' });
     expect(!down.ok && down.error).toMatch(/unreachable: Receiving end/);
-  });
-
-  it('module-level handleMessage answers once an instance is registered', async () => {
-    setBackground(null);
-    expect(await handleMessage({ type: 'terms' })).toEqual({ ok: false, error: 'background is not initialised yet' });
-    setBackground(mk());
-    const r = await handleMessage({ type: 'lookup', termId: 'gfmd' });
-    expect(r.ok && (r.data as TermCard).related).toEqual([{ id: 'iom', label: 'IOM' }]);
-    setBackground(null);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { CardController, type CardDeps } from '@/entrypoints/content/cards';
+import { CardController, type CardDeps } from '@/lib/content/card-controller';
 import { CardCache } from '@/lib/content/card-cache';
 import { CARD_CSS } from '@/components/card/styles';
 import type { Reply, TermCard } from '@/lib/messaging/protocol';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GlossaryBuildError } from '@/lib/glossary/errors';
-import { formatCitation } from '@/lib/glossary/format';
-import { buildGlossary, formatCard } from '@/lib/glossary/index';
+import { GlossaryBuildError } from '@/lib/pipeline/glossary/errors';
+import { formatCitation } from '@/lib/pipeline/glossary/format';
+import { buildGlossary, formatCard } from '@/lib/pipeline/glossary/index';
 import { FIXTURE_ROOT, FIXTURES, fixtureBundle } from './helpers';
 
 const bad = (kind: string) => ({ glossaryDir: join(FIXTURES, 'bad', kind) });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { KbBundle, KbRecord } from '@/lib/kb/types';
-import { readSourcesText } from '@/lib/glossary/index';
-import { loadGlossarySources, type GlossaryFile } from '@/lib/glossary/load';
+import { readSourcesText } from '@/lib/pipeline/glossary/index';
+import { loadGlossarySources, type GlossaryFile } from '@/lib/pipeline/glossary/load';
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/glossary');
 export const FIXTURE_ROOT = join(FIXTURES, 'root');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEntry, show, termStats } from '@/lib/cli/kb-glossary';
+import { findEntry, show, termStats } from '@/lib/pipeline/cli/kb-glossary';
 import { FIXTURE_ROOT, fixtureBundle } from './helpers';
 
 const opts = () => ({ rootDir: FIXTURE_ROOT, bundle: fixtureBundle(), write: () => {} });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '@/lib/glossary/link-match';
-import { excerptAround, LONG_SENTENCE, linkGlossary, recordEntryLinks, sentencesAround } from '@/lib/glossary/link';
-import { loadGlossarySources } from '@/lib/glossary/load';
+import { findMentions } from '@/lib/pipeline/glossary/link-match';
+import { excerptAround, LONG_SENTENCE, linkGlossary, recordEntryLinks, sentencesAround } from '@/lib/pipeline/glossary/link';
+import { loadGlossarySources } from '@/lib/pipeline/glossary/load';
 import type { GlossaryEntry, GlossarySource } from '@/lib/glossary/types';
 import { FIXTURE_ROOT, fixtureBundle, fixtureRecords } from './helpers';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GlossaryBuildError } from '@/lib/glossary/errors';
-import { lineColumn, locateJsonError } from '@/lib/glossary/json-pos';
-import { loadGlossarySources, parseGlossaryText } from '@/lib/glossary/load';
+import { GlossaryBuildError } from '@/lib/pipeline/glossary/errors';
+import { lineColumn, locateJsonError } from '@/lib/pipeline/glossary/json-pos';
+import { loadGlossarySources, parseGlossaryText } from '@/lib/pipeline/glossary/load';
 import { FIXTURE_ROOT, FIXTURES } from './helpers';
 
 describe('loadGlossarySources', () => {

@@ -3,11 +3,11 @@
  * the content is complete; the messages list what is missing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from '@/lib/kb/build';
+import { buildKnowledgeBase } from '@/lib/pipeline/kb/build';
 import type { KbBundle } from '@/lib/kb/types';
-import { formatGlossaryError } from '@/lib/glossary/errors';
-import { buildGlossary, readSourcesText, type GlossaryBuildResult } from '@/lib/glossary/index';
-import { findCopiedRun, NgramSet } from '@/lib/glossary/ngrams';
+import { formatGlossaryError } from '@/lib/pipeline/glossary/errors';
+import { buildGlossary, readSourcesText, type GlossaryBuildResult } from '@/lib/pipeline/glossary/index';
+import { findCopiedRun, NgramSet } from '@/lib/pipeline/glossary/ngrams';
 import type { GlossaryEntry } from '@/lib/glossary/types';
 import { REPO_ROOT } from './helpers';
 

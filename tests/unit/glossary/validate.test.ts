@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GlossaryError } from '@/lib/glossary/errors';
-import { loadGlossarySources } from '@/lib/glossary/load';
-import { sentenceSpans } from '@/lib/glossary/text';
-import { validateGlossary } from '@/lib/glossary/validate';
+import type { GlossaryError } from '@/lib/pipeline/glossary/errors';
+import { loadGlossarySources } from '@/lib/pipeline/glossary/load';
+import { sentenceSpans } from '@/lib/pipeline/glossary/text';
+import { validateGlossary } from '@/lib/pipeline/glossary/validate';
 import { FIXTURE_ROOT, fixtureSources, loadBad } from './helpers';
 
 const sources = fixtureSources();

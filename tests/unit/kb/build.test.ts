@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KB_VERSION, buildKnowledgeBase, serializeBundle } from '../../../lib/kb/build';
-import { KbParseError } from '../../../lib/kb/errors';
+import { KB_VERSION, buildKnowledgeBase, serializeBundle } from '../../../lib/pipeline/kb/build';
+import { KbParseError } from '../../../lib/pipeline/kb/errors';
 import { createIndex, loadIndex } from '../../../lib/kb/search-options';
 import type { KbBundle } from '../../../lib/kb/types';
 import { ROOT } from './fixture';

@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { COMPACT_FORMAT, loadCompactIndex, toCompactIndex } from '../../../lib/kb/compact-index';
-import { buildKnowledgeBase, canonicalJson } from '../../../lib/kb/build';
+import { buildKnowledgeBase, canonicalJson } from '../../../lib/pipeline/kb/build';
 import { SEARCH_OPTIONS, TERM_OPTIONS, createIndex, createTermIndex, loadIndex, loadTermIndex, serializeTermIndex } from '../../../lib/kb/search-options';
 import type { GlossaryEntry } from '../../../lib/glossary/types';
 import { ROOT } from './fixture';

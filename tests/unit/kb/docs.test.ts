@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAcronyms } from '../../../lib/kb/acronyms';
+import { parseAcronyms } from '../../../lib/pipeline/kb/acronyms';
 import { kb, rec, ROOT } from './fixture';
 
 describe('004 GA hearings', () => {

@@ -1,6 +1,6 @@
 /** Parses the real sources once per test file (parsing is ~100 ms; sharing keeps files fast). */
 import { resolve } from 'node:path';
-import { parseAll } from '../../../lib/kb/build';
+import { parseAll } from '../../../lib/pipeline/kb/build';
 import type { KbRecord } from '../../../lib/kb/types';
 
 export const ROOT = resolve(__dirname, '../../..');

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditRecords, countByKind } from '../../../lib/kb/audit';
-import { readLines, readSources } from '../../../lib/kb/build';
+import { auditRecords, countByKind } from '../../../lib/pipeline/kb/audit';
+import { readLines, readSources } from '../../../lib/pipeline/kb/build';
 import type { DocKey, KbRecord } from '../../../lib/kb/types';
 import { kb, rec, ROOT, visibleText } from './fixture';
 

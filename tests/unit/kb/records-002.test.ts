@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS_002 } from '../../../lib/kb/chapters-002';
+import { CHAPTERS_002 } from '../../../lib/pipeline/kb/chapters-ceb-2013';
 import { kb, rec } from './fixture';
 
 /** Lettered recommendation items per chapter, from shared/research/recommendations.md. */

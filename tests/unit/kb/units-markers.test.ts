@@ -1,7 +1,7 @@
 /** The join and marker rules on small synthetic inputs, independent of the real sources. */
 import { describe, expect, it } from 'vitest';
-import { restorePlainMarkers } from '../../../lib/kb/markers';
-import { buildUnits, type UnitOptions } from '../../../lib/kb/units';
+import { restorePlainMarkers } from '../../../lib/pipeline/kb/markers';
+import { buildUnits, type UnitOptions } from '../../../lib/pipeline/kb/units';
 
 const UNMARKED: UnitOptions = { detectUnmarked: true };
 const texts = (lines: string[], opts: UnitOptions = UNMARKED) => buildUnits(lines, 1, lines.length, opts).units.map((u) => u.text);

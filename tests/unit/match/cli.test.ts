@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { visibleText } from '../../../lib/match/visible-text';
+import { visibleText } from '../../../lib/pipeline/text/visible-text';
 import { FIXTURES, ROOT } from './helpers/fixture';
 
 interface Row { start: number; end: number; text: string; id: string; label: string }
@@ -17,9 +17,9 @@ function spawnCli(cmd: string, args: string[]): Promise<Run> {
     });
   });
 }
-/** As documented (`npx tsx lib/cli/recognise.ts …`); `direct` skips npx's own start-up. */
-const run = (...args: string[]) => spawnCli('npx', ['tsx', 'lib/cli/recognise.ts', ...args]);
-const direct = (...args: string[]) => spawnCli(process.execPath, ['--import', 'tsx', 'lib/cli/recognise.ts', ...args]);
+/** As documented (`npx tsx lib/pipeline/cli/recognise.ts …`); `direct` skips npx's own start-up. */
+const run = (...args: string[]) => spawnCli('npx', ['tsx', 'lib/pipeline/cli/recognise.ts', ...args]);
+const direct = (...args: string[]) => spawnCli(process.execPath, ['--import', 'tsx', 'lib/pipeline/cli/recognise.ts', ...args]);
 const GLOSSARY = ['--glossary', join(FIXTURES, 'glossary')];
 const runs: Record<string, Run> = {};
 beforeAll(async () => {
@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const [k, p] of Object.entries(jobs)) runs[k] = await p;
 }, 90_000);
 
-describe('lib/cli/recognise.ts', () => {
+describe('lib/pipeline/cli/recognise.ts', () => {
   it('--json on a .txt file prints only a JSON array with offsets into the file text', () => {
     const file = join(FIXTURES, 'page.txt');
     const r = runs.txt!;

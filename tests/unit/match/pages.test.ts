@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
 import { loadMatcher } from '../../../lib/match/matcher';
-import { htmlToText } from '../../../lib/match/html-node';
+import { htmlToText } from '../../../lib/pipeline/text/html-node';
 import { realGlossary, termsMatcher } from './helpers/fixture';
 
 const DIR = '/work/shared/pages/readability';

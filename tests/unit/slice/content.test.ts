@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, vi } from 'vitest';
-import { labelFinder } from '@/lib/scan/scanner';
-import { PageScanner } from '@/lib/scan/controller';
+import { labelFinder } from '@/tests/unit/helpers/label-finder';
+import { PageScanner } from '@/lib/scan/page-scanner';
 import { hitTest } from '@/lib/scan/hittest';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { h } from 'preact';
 import { Popup } from '@/components/pages/Popup';
 import { siteOf, siteToggle } from '@/components/pages/site';
-import { pinnedTab } from '@/components/pages/browser-api';
+import { pinnedTab } from '@/lib/pages/browser-api';
 import { defaultSettings } from '@/lib/settings/schema';
 import { $, buttonByText, fakeApi, mount, text, unmount } from './fake';
 

@@ -1,0 +1,74 @@
+/**
+ * The real PagesApi over WebExtension APIs. `?tab=<id>` in the page URL pins the target tab: E2E
+ * opens sidepanel.html / popup.html in a tab of its own, where "the active tab" would be the panel.
+ */
+import { request } from '@/lib/messaging/protocol';
+import { settingsStore } from '@/lib/settings/store';
+import type { PagesApi, TabBridge } from '../../components/pages/api';
+
+export function pinnedTab(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+function tabBridge(pinned: number | null): TabBridge {
+  return {
+    async target() {
+      if (pinned !== null) return pinned;
+      // The id of the active tab needs no "tabs" permission (only its URL would).
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+      return tab?.id ?? null;
+    },
+    async send(tabId, req) {
+      try {
+        const r = await browser.tabs.sendMessage(tabId, req);
+        return (r ?? null) as never;
+      } catch {
+        return null; // "Receiving end does not exist": no content script on this page
+      }
+    },
+    onChange(cb) {
+      if (pinned !== null) {
+        const onUpd = (id: number, info: { status?: string }) => { if (id === pinned && info.status === 'complete') cb(); };
+        browser.tabs.onUpdated.addListener(onUpd);
+        return () => browser.tabs.onUpdated.removeListener(onUpd);
+      }
+      const onAct = () => cb();
+      const onUpd = (_id: number, info: { status?: string }, tab: { active?: boolean }) => { if (tab.active && info.status === 'complete') cb(); };
+      browser.tabs.onActivated.addListener(onAct);
+      browser.tabs.onUpdated.addListener(onUpd);
+      return () => { browser.tabs.onActivated.removeListener(onAct); browser.tabs.onUpdated.removeListener(onUpd); };
+    },
+  };
+}
+
+/** Both APIs only open from a user gesture, so they are called synchronously from the click. */
+function sidePanelOpener(): PagesApi['openSidePanel'] {
+  const b = browser as unknown as {
+    sidebarAction?: { open(): Promise<void> };
+    sidePanel?: { open(o: { tabId: number }): Promise<void> };
+  };
+  if (b.sidebarAction?.open) return () => { void b.sidebarAction!.open().catch(() => undefined); };
+  if (b.sidePanel?.open) return (tabId) => { if (tabId !== null) void b.sidePanel!.open({ tabId }).catch(() => undefined); };
+  return undefined;
+}
+
+export function browserApi(search = location.search): PagesApi {
+  return {
+    openSidePanel: sidePanelOpener(),
+    send: (req) => request((m) => browser.runtime.sendMessage(m), req),
+    tabs: tabBridge(pinnedTab(search)),
+    watchSettings: (cb) => settingsStore().watch(cb),
+    openDemo: () => { void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') }); },
+    download(filename, text, mime) {
+      const url = URL.createObjectURL(new Blob([text], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      a.click();
+      // Revoke later: revoking synchronously can cancel the download in Firefox.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  };
+}

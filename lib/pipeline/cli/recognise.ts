@@ -1,0 +1,90 @@
+/**
+ * Command-line recogniser: `npx tsx lib/pipeline/cli/recognise.ts [--json] [--glossary DIR] FILE`
+ * (also `npm run --silent recognise -- --json FILE`). Reads a UTF-8 .txt file or the visible text of
+ * an .html file, compiles data/glossary/*.json and lists the recognised terms. With --json, stdout
+ * holds ONLY a JSON array of {start, end, text, id, label} (offsets into the text / extracted text).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GlossaryBuildError } from '../glossary/errors';
+import { loadGlossarySources } from '../glossary/load';
+import type { GlossarySource } from '../../glossary/types';
+import { compileMatcher } from '../../match/compile';
+import { loadMatcher } from '../../match/matcher';
+import { htmlToText } from '../text/html-node';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const USAGE = 'usage: recognise [--json] [--glossary DIR] FILE(.txt|.html)';
+
+class CliError extends Error {}
+
+function parseArgs(argv: string[]): { json: boolean; glossary: string; file: string } {
+  let json = false;
+  let glossary = join(ROOT, 'data/glossary');
+  let file = '';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--glossary') {
+      const dir = argv[++i];
+      if (!dir) throw new CliError(`--glossary needs a directory\n${USAGE}`);
+      glossary = resolve(dir);
+    } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`);
+    else if (file) throw new CliError(`only one FILE expected\n${USAGE}`);
+    else file = a;
+  }
+  if (!file) throw new CliError(`missing FILE\n${USAGE}`);
+  return { json, glossary, file };
+}
+
+function loadGlossary(dir: string): GlossarySource[] {
+  let all: GlossarySource[];
+  try {
+    all = loadGlossarySources(dir).flatMap((f) => f.entries);
+  } catch (err) {
+    // Syntax errors already name file, line and column; anything else is the directory itself.
+    throw new CliError(err instanceof GlossaryBuildError ? err.message : `cannot read glossary directory ${dir}: ${(err as Error).message}`);
+  }
+  if (!all.length) throw new CliError(`no *.json glossary files in ${dir}`);
+  return all;
+}
+
+async function readText(file: string): Promise<string> {
+  let raw: string;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  return /\.x?html?$/i.test(file) ? htmlToText(raw) : raw;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const entries = loadGlossary(args.glossary);
+  let matcher;
+  try {
+    matcher = loadMatcher(compileMatcher(entries));
+  } catch (err) {
+    throw new CliError(`glossary in ${args.glossary}: ${(err as Error).message}`);
+  }
+  const text = await readText(args.file);
+  const labels = new Map(entries.map((e) => [e.id, e.label]));
+  const found = matcher.find(text).map((m) => ({ ...m, text: text.slice(m.start, m.end), label: labels.get(m.id)! }));
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(found.map(({ start, end, text: t, id, label }) => ({ start, end, text: t, id, label })))}\n`);
+    return;
+  }
+  const lineOf = (i: number) => text.slice(0, i).split('\n').length;
+  for (const m of found) {
+    process.stdout.write(`${String(lineOf(m.start)).padStart(5)}:${m.start}-${m.end}  ${m.text.replace(/\s+/g, ' ')}  →  ${m.id} (${m.label})\n`);
+  }
+  process.stdout.write(`${found.length} term(s) in ${args.file}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`recognise: ${err instanceof CliError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

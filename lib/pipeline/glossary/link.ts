@@ -1,0 +1,206 @@
+/**
+ * Links curated entries to verbatim passages of the knowledge base and resolves cross-references.
+ * Ranking (deterministic; ties broken by record order in the bundle):
+ *   1. excerptHints, in curated order;
+ *   2. agencies (chapterAgency): their 002 mandate record;
+ *   3. definitions "Full Name (ACRONYM)";
+ *   4. other mentions: an agency's own chapter first, then short sentences, then by section
+ *      (mandate/findings/body before activities…), then mention count.
+ * Quotable units are record texts, their sub-items and footnotes (link-match.ts). One excerpt
+ * per record; the excerpt is the sentence(s) of the unit around the hint/mention.
+ */
+import type { KbBundle, KbRecord, SectionKind } from '../../kb/types';
+import { buildPostings, candidateRecords, findMentions, matchForms, recordUnits, type Mention, type Unit } from './link-match';
+import { normalizeForVerbatim, sentenceSpans } from './text';
+import type { Excerpt, GlossaryEntry, GlossarySource } from '../../glossary/types';
+
+export const MAX_EXCERPTS = 3;
+
+const SECTION_RANK: Record<SectionKind, number> = {
+  mandate: 0, 'key-findings': 1, synthesis: 1, body: 2, recommendations: 2, activities: 3, gfmd: 3,
+  'good-practices': 3, challenges: 3, gaps: 3, postscript: 4, annex: 5,
+};
+
+/** "UN DESA", "UNDESA" and "un-desa" name the same chapter agency. */
+export function agencyKey(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Sentences longer than this are narrowed to the clause(s) around the hit. */
+export const LONG_SENTENCE = 500;
+
+/** [start, end) of the sentence(s) of `text` overlapping [start, end). */
+function sentenceRange(text: string, start: number, end: number): [number, number] {
+  const hit = sentenceSpans(text).filter(([s, e]) => e > start && s < end);
+  if (hit.length === 0) return [0, text.trimEnd().length];
+  return [hit[0]![0], hit[hit.length - 1]![1]];
+}
+
+/** Verbatim sentence(s) of `text` overlapping [start, end). */
+export function sentencesAround(text: string, start: number, end: number): string {
+  const [a, b] = sentenceRange(text, start, end);
+  return text.slice(a, b);
+}
+
+/**
+ * Like sentencesAround, but a very long sentence (chapter 1 of 002 has 1,500-character
+ * enumerations "(a) …; (b) …") is narrowed to its ";"-separated clause(s) around the hit.
+ * Still a verbatim slice; `trimmed` tells the UI to show an ellipsis.
+ */
+export function excerptAround(text: string, start: number, end: number): { text: string; trimmed: boolean } {
+  const [a, b] = sentenceRange(text, start, end);
+  if (b - a <= LONG_SENTENCE) return { text: text.slice(a, b), trimmed: false };
+  const cuts = [a];
+  const re = /[;:]\s+/g;
+  re.lastIndex = a;
+  for (let m = re.exec(text); m && m.index < b; m = re.exec(text)) cuts.push(m.index + m[0].length);
+  cuts.push(b);
+  let from = a;
+  let to = b;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    if (cuts[i + 1]! <= start) from = cuts[i + 1]!;
+    if (cuts[i]! >= end && to === b) to = cuts[i]!;
+  }
+  const slice = text.slice(from, to).replace(/[;:\s]+$/, '');
+  return { text: slice, trimmed: from !== a || to !== b };
+}
+
+function hintRegExp(hint: string): RegExp {
+  const words = normalizeForVerbatim(hint).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(words.join('\\s+'));
+}
+
+interface Candidate {
+  key: number[];
+  /** Index into the units array. */
+  unit: number;
+  start: number;
+  end: number;
+}
+
+/** Index of "Full Name (ACRONYM)": the mention is "(ACR)" and the text before ends in a name. */
+function isDefinition(m: Mention, text: string, names: string[]): boolean {
+  if (!m.acronym || text[m.start - 1] !== '(' || text[m.end] !== ')') return false;
+  const before = normalizeForVerbatim(text.slice(Math.max(0, m.start - 200), m.start - 1)).toLowerCase();
+  return names.some((n) => before.endsWith(n));
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+interface LinkContext {
+  units: Unit[];
+  postings: Map<string, number[]>;
+}
+
+function entryCandidates(e: GlossarySource, mentions: Mention[], ctx: LinkContext, mandate: number): Candidate[] {
+  const { units } = ctx;
+  const agency = e.chapterAgency ? agencyKey(e.chapterAgency) : '';
+  const out: Candidate[] = [];
+  (e.excerptHints ?? []).forEach((hint, hi) => {
+    const re = hintRegExp(hint);
+    for (const ui of candidateRecords(hint, ctx.postings)) {
+      const m = re.exec(units[ui]!.text);
+      if (m) out.push({ key: [0, hi, ui], unit: ui, start: m.index, end: m.index + m[0].length });
+    }
+  });
+  if (mandate >= 0) {
+    const m = mentions.find((x) => x.unit === mandate);
+    out.push({ key: [1, 0, mandate], unit: mandate, start: m?.start ?? 0, end: m?.end ?? 1 });
+  }
+  const names = matchForms(e).filter((f) => /\s/.test(f)).map((f) => normalizeForVerbatim(f).toLowerCase());
+  const perUnit = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = perUnit.get(m.unit);
+    if (list) list.push(m);
+    else perUnit.set(m.unit, [m]);
+  }
+  for (const [ui, ms] of perUnit) {
+    const u = units[ui]!;
+    const def = ms.find((m) => isDefinition(m, u.text, names));
+    if (def) out.push({ key: [2, u.footnote ? 1 : 0, ui], unit: ui, start: def.start, end: def.end });
+    const sec = SECTION_RANK[u.citation.section] ?? 6;
+    // An agency's own chapter speaks for it; body text beats footnotes; short, quotable
+    // sentences beat long enumerations.
+    const foreign = agency && agencyKey(u.citation.agency ?? '') !== agency ? 1 : 0;
+    const long = sentencesAround(u.text, ms[0]!.start, ms[0]!.end).length > LONG_SENTENCE ? 1 : 0;
+    const key = [3, foreign, u.footnote ? 1 : 0, long, sec, -Math.min(ms.length, 3), ui];
+    out.push({ key, unit: ui, start: ms[0]!.start, end: ms[0]!.end });
+  }
+  return out.sort((a, b) => compareKeys(a.key, b.key));
+}
+
+function toExcerpt(records: KbRecord[], u: Unit, c: Candidate): Excerpt {
+  const { text, trimmed } = excerptAround(u.text, c.start, c.end);
+  const recordId = records[u.record]!.id;
+  // The popover promises verbatim quotes; a linker bug must fail the build, not ship a paraphrase.
+  if (!text || !u.text.includes(text)) throw new Error(`excerpt for ${recordId} is not a verbatim substring of the record`);
+  return trimmed ? { recordId, text, citation: u.citation, trimmed } : { recordId, text, citation: u.citation };
+}
+
+function twoWayRelated(entries: GlossaryEntry[]): void {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const added = new Map<string, Set<string>>(entries.map((e) => [e.id, new Set<string>()]));
+  for (const e of entries) {
+    for (const r of e.related) if (r !== e.id && byId.has(r)) added.get(r)!.add(e.id);
+  }
+  for (const e of entries) {
+    const own = e.related.filter((r, i) => r !== e.id && byId.has(r) && e.related.indexOf(r) === i);
+    const extra = [...added.get(e.id)!].filter((r) => !own.includes(r)).sort();
+    e.related = [...own, ...extra];
+  }
+}
+
+export function linkGlossary(sources: GlossarySource[], bundle: KbBundle, maxExcerpts = MAX_EXCERPTS): GlossaryEntry[] {
+  const records = bundle.records;
+  const units = recordUnits(records);
+  const ctx: LinkContext = { units, postings: buildPostings(units) };
+  const mentions = findMentions(sources, units, ctx.postings);
+  const byEntry: Mention[][] = sources.map(() => []);
+  for (const list of mentions) for (const m of list) byEntry[m.entry]!.push(m);
+
+  const entries = sources.map((src, ei): GlossaryEntry => {
+    const entry: GlossaryEntry = { ...src, related: [...(src.related ?? [])], excerpts: [] };
+    let mandate = -1;
+    if (src.chapterAgency) {
+      const key = agencyKey(src.chapterAgency);
+      const mine = (r: KbRecord) => r.citation.doc === '002' && agencyKey(r.citation.agency ?? '') === key;
+      const mi = records.findIndex((r) => r.kind === 'mandate' && mine(r));
+      if (mi >= 0) {
+        entry.mandateId = records[mi]!.id;
+        mandate = units.findIndex((u) => u.record === mi); // the record's body text unit
+      }
+      entry.recommendationIds = records.filter((r) => r.kind === 'recommendation' && mine(r)).map((r) => r.id);
+    }
+    // A deliberate noExcerpt means no passage fits; linking anyway would contradict the curator.
+    if (src.noExcerpt === undefined) {
+      const seen = new Set<number>();
+      for (const c of entryCandidates(src, byEntry[ei]!, ctx, mandate)) {
+        if (entry.excerpts.length >= maxExcerpts) break;
+        const u = units[c.unit]!;
+        if (seen.has(u.record)) continue; // one excerpt per record keeps the card varied
+        seen.add(u.record);
+        entry.excerpts.push(toExcerpt(records, u, c));
+      }
+    }
+    return entry;
+  });
+  twoWayRelated(entries);
+  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Reverse links record id → entry ids (agency ↔ its mandate and recommendations). */
+export function recordEntryLinks(entries: GlossaryEntry[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of entries) {
+    for (const rid of [e.mandateId, ...(e.recommendationIds ?? [])]) {
+      if (rid) (out[rid] ??= []).push(e.id);
+    }
+  }
+  return out;
+}
