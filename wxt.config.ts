@@ -40,7 +40,9 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       const pkg = buildPackage(wxt.config.root);
       for (const [relativeDest, contents] of Object.entries(pkg.files)) files.push({ relativeDest, contents });
-      wxt.logger.info(`Knowledge base: ${pkg.manifest.counts.records} records, ${pkg.manifest.counts.terms} terms, hash ${pkg.manifest.hash.slice(0, 12)}`);
+      wxt.logger.info(
+        `Knowledge base: ${pkg.manifest.counts.records} records, ${pkg.manifest.counts.terms} terms, hash ${pkg.manifest.hash.slice(0, 12)}`,
+      );
     },
   },
   vite: () => ({ plugins: [preact()] }),

@@ -40,45 +40,83 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
     >
       <div class="ml-bar">
         {canGoBack(history) && (
-          <button type="button" class="ml-btn ml-icon" onClick={on.back} aria-label={`Back to ${trail[trail.length - 2].label}`} data-testid="ml-back">←</button>
+          <button
+            type="button"
+            class="ml-btn ml-icon"
+            onClick={on.back}
+            aria-label={`Back to ${trail[trail.length - 2].label}`}
+            data-testid="ml-back"
+          >
+            ←
+          </button>
         )}
         {trail.length > 1 && (
           <div class="ml-crumbs" role="group" aria-label="Card history" data-testid="ml-crumbs">
             <ol>
               {trail.map((c, i) => (
                 <li key={`${c.id}-${i}`}>
-                  {i < trail.length - 1
-                    ? <button type="button" class="ml-link" onClick={() => on.backTo(i)}>{c.label}</button>
-                    : <span aria-current="page">{c.label}</span>}
+                  {i < trail.length - 1 ? (
+                    <button type="button" class="ml-link" onClick={() => on.backTo(i)}>
+                      {c.label}
+                    </button>
+                  ) : (
+                    <span aria-current="page">{c.label}</span>
+                  )}
                 </li>
               ))}
             </ol>
           </div>
         )}
         <span class="ml-spacer" />
-        <button type="button" class="ml-btn" aria-pressed={view.pinned} onClick={on.togglePin} data-testid="ml-pin"
-          title={view.pinned ? 'Unpin (P)' : 'Pin (P)'}>
+        <button
+          type="button"
+          class="ml-btn"
+          aria-pressed={view.pinned}
+          onClick={on.togglePin}
+          data-testid="ml-pin"
+          title={view.pinned ? 'Unpin (P)' : 'Pin (P)'}
+        >
           {view.pinned ? 'Unpin' : 'Pin'}
         </button>
-        <button type="button" class="ml-btn ml-icon" onClick={on.close} aria-label="Close card (Esc)" data-testid="ml-close">×</button>
+        <button
+          type="button"
+          class="ml-btn ml-icon"
+          onClick={on.close}
+          aria-label="Close card (Esc)"
+          data-testid="ml-close"
+        >
+          ×
+        </button>
       </div>
       {view.trainer && view.occurrences && state.status === 'ready' && <TrainerBar occ={view.occurrences} on={on} />}
       <div class="ml-body" data-testid="ml-body">
-        {state.status === 'loading' && <p class="ml-muted" role="status">Looking up…</p>}
-        {state.status === 'not-found' && <p class="ml-muted">No entry for this term. It may have been removed from your custom glossary.</p>}
+        {state.status === 'loading' && (
+          <p class="ml-muted" role="status">
+            Looking up…
+          </p>
+        )}
+        {state.status === 'not-found' && (
+          <p class="ml-muted">No entry for this term. It may have been removed from your custom glossary.</p>
+        )}
         {state.status === 'error' && (
           <div class="ml-error" role="alert">
             <p>{UNREACHABLE}</p>
             <p class="ml-detail">{state.message}</p>
-            <button type="button" class="ml-btn" onClick={on.retry}>Try again</button>
+            <button type="button" class="ml-btn" onClick={on.retry}>
+              Try again
+            </button>
           </div>
         )}
-        {state.status === 'ready' && <CardBody key={state.card.id} card={state.card} view={view} on={on} env={env} titleId={titleId} />}
+        {state.status === 'ready' && (
+          <CardBody key={state.card.id} card={state.card} view={view} on={on} env={env} titleId={titleId} />
+        )}
       </div>
       {view.known && (
         <div class="ml-undo" role="status" data-testid="ml-undo">
           <span>“{view.known.label}” will no longer be underlined.</span>
-          <button type="button" class="ml-btn" onClick={on.undoKnow}>Undo</button>
+          <button type="button" class="ml-btn" onClick={on.undoKnow}>
+            Undo
+          </button>
         </div>
       )}
     </div>

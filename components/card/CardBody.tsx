@@ -6,15 +6,34 @@ import type { CardActions, CardEnv, CardView } from './types';
 
 /** Reader-facing names of the glossary categories (unknown ones are shown as they are). */
 export const CATEGORY_NAMES: Record<string, string> = {
-  agency: 'agency', 'un-body': 'UN body', 'process-forum': 'process / forum', instrument: 'instrument', programme: 'programme',
-  system: 'system', concept: 'concept', document: 'document', other: 'other',
+  agency: 'agency',
+  'un-body': 'UN body',
+  'process-forum': 'process / forum',
+  instrument: 'instrument',
+  programme: 'programme',
+  system: 'system',
+  concept: 'concept',
+  document: 'document',
+  other: 'other',
 };
 
 /** How many excerpts show before "More excerpts". */
 export const FIRST_EXCERPTS = 1;
 
 /** The content of a found entry. Every string is rendered as text (never as HTML). */
-export function CardBody({ card, view, on, env, titleId }: { card: TermCard; view: CardView; on: CardActions; env: CardEnv; titleId: string }) {
+export function CardBody({
+  card,
+  view,
+  on,
+  env,
+  titleId,
+}: {
+  card: TermCard;
+  view: CardView;
+  on: CardActions;
+  env: CardEnv;
+  titleId: string;
+}) {
   const [more, setMore] = useState(false);
   const isAgency = !!card.mandateId;
   // The mandate excerpt is shown in its own section; don't repeat it among the excerpts.
@@ -23,21 +42,38 @@ export function CardBody({ card, view, on, env, titleId }: { card: TermCard; vie
   return (
     <>
       <div class="ml-head">
-        <h2 class="ml-label" id={titleId}>{card.label}</h2>
+        <h2 class="ml-label" id={titleId}>
+          {card.label}
+        </h2>
         <span class="ml-category">{CATEGORY_NAMES[card.category] ?? card.category}</span>
-        {card.custom && <span class="ml-badge" data-testid="ml-custom">Custom</span>}
+        {card.custom && (
+          <span class="ml-badge" data-testid="ml-custom">
+            Custom
+          </span>
+        )}
       </div>
       {card.expansion && card.expansion !== card.label && <p class="ml-expansion">{card.expansion}</p>}
-      <p class="ml-summary"><span class="ml-kicker">{card.custom ? 'Your note' : 'Summary'}</span> {card.summary}</p>
+      <p class="ml-summary">
+        <span class="ml-kicker">{card.custom ? 'Your note' : 'Summary'}</span> {card.summary}
+      </p>
       {isAgency && <Mandate card={card} fetchRecord={env.fetchRecord} onSearch={on.search} />}
       {shown.length > 0 && (
         <div class="ml-section" role="group" aria-label="Source excerpts">
           {isAgency && <h3 class="ml-h3">In the sources</h3>}
           {shown.map((x, i) => (
-            <blockquote key={i} class="ml-excerpt" data-testid="ml-excerpt"><p>{x.text}</p><cite>{x.cite}</cite></blockquote>
+            <blockquote key={i} class="ml-excerpt" data-testid="ml-excerpt">
+              <p>{x.text}</p>
+              <cite>{x.cite}</cite>
+            </blockquote>
           ))}
           {excerpts.length > FIRST_EXCERPTS && (
-            <button type="button" class="ml-btn ml-small" aria-expanded={more} onClick={() => setMore(!more)} data-testid="ml-more">
+            <button
+              type="button"
+              class="ml-btn ml-small"
+              aria-expanded={more}
+              onClick={() => setMore(!more)}
+              data-testid="ml-more"
+            >
               {more ? 'Fewer excerpts' : `More excerpts (${excerpts.length - FIRST_EXCERPTS})`}
             </button>
           )}
@@ -46,8 +82,12 @@ export function CardBody({ card, view, on, env, titleId }: { card: TermCard; vie
       {excerpts.length === 0 && !isAgency && card.noExcerpt && <p class="ml-muted ml-noexcerpt">{card.noExcerpt}</p>}
       <RelatedList related={card.related} onOpen={on.navigate} />
       <div class="ml-actions">
-        <button type="button" class="ml-btn" onClick={() => on.search(card.label)} data-testid="ml-search">Search for this</button>
-        <button type="button" class="ml-btn" onClick={() => on.know(card.id, card.label)} data-testid="ml-know">I know this term</button>
+        <button type="button" class="ml-btn" onClick={() => on.search(card.label)} data-testid="ml-search">
+          Search for this
+        </button>
+        <button type="button" class="ml-btn" onClick={() => on.know(card.id, card.label)} data-testid="ml-know">
+          I know this term
+        </button>
       </div>
     </>
   );

@@ -7,7 +7,15 @@ import { recordLabel, type RecordFetch, type RecordView } from '@/lib/content/re
  * mandate text comes from the card's own excerpt; recommendation texts come from the background's
  * `record` message when available, otherwise only their labels are listed, with a way to search them.
  */
-export function Mandate({ card, fetchRecord, onSearch }: { card: TermCard; fetchRecord?: RecordFetch; onSearch(q: string): void }) {
+export function Mandate({
+  card,
+  fetchRecord,
+  onSearch,
+}: {
+  card: TermCard;
+  fetchRecord?: RecordFetch;
+  onSearch(q: string): void;
+}) {
   const mandate = card.excerpts.find((x) => x.recordId === card.mandateId);
   const recs = card.recommendationIds ?? [];
   const [open, setOpen] = useState(false);
@@ -17,8 +25,12 @@ export function Mandate({ card, fetchRecord, onSearch }: { card: TermCard; fetch
   useEffect(() => {
     if (mandate || !card.mandateId || !fetchRecord) return;
     let live = true;
-    void fetchRecord(card.mandateId).then((r) => { if (live) setFallbackMandate(r); });
-    return () => { live = false; };
+    void fetchRecord(card.mandateId).then((r) => {
+      if (live) setFallbackMandate(r);
+    });
+    return () => {
+      live = false;
+    };
   }, [card.id]);
 
   useEffect(() => {
@@ -26,9 +38,13 @@ export function Mandate({ card, fetchRecord, onSearch }: { card: TermCard; fetch
     let live = true;
     for (const id of recs) {
       if (texts[id] !== undefined) continue;
-      void fetchRecord(id).then((r) => { if (live) setTexts((t) => ({ ...t, [id]: r })); });
+      void fetchRecord(id).then((r) => {
+        if (live) setTexts((t) => ({ ...t, [id]: r }));
+      });
     }
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [open, card.id]);
 
   const m = mandate ?? (fallbackMandate ? { text: fallbackMandate.text, cite: fallbackMandate.cite } : null);
@@ -37,11 +53,22 @@ export function Mandate({ card, fetchRecord, onSearch }: { card: TermCard; fetch
     <div class="ml-section" role="group" aria-label="Mandate and recommendations" data-testid="ml-mandate">
       <h3 class="ml-h3">Mandate</h3>
       {m ? (
-        <blockquote class="ml-excerpt"><p>{m.text}</p><cite>{m.cite}</cite></blockquote>
-      ) : <p class="ml-muted">The mandate text is in the search results.</p>}
+        <blockquote class="ml-excerpt">
+          <p>{m.text}</p>
+          <cite>{m.cite}</cite>
+        </blockquote>
+      ) : (
+        <p class="ml-muted">The mandate text is in the search results.</p>
+      )}
       {recs.length > 0 && (
         <>
-          <button type="button" class="ml-btn ml-small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            class="ml-btn ml-small"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen(!open)}
+          >
             {open ? 'Hide' : 'Show'} its {recs.length} recommendation{recs.length === 1 ? '' : 's'} (2013)
           </button>
           {open && (
@@ -51,10 +78,22 @@ export function Mandate({ card, fetchRecord, onSearch }: { card: TermCard; fetch
                 return (
                   <li key={id}>
                     <span class="ml-rec-label">{r?.label ?? recordLabel(id)}</span>{' '}
-                    {r ? <span>{r.text}{r.cite && <cite>{r.cite}</cite>}</span>
-                      : r === null || !fetchRecord
-                        ? <button type="button" class="ml-link" onClick={() => onSearch(`${card.label} recommendation ${recordLabel(id)}`)}>Find in search</button>
-                        : <span class="ml-muted">Loading…</span>}
+                    {r ? (
+                      <span>
+                        {r.text}
+                        {r.cite && <cite>{r.cite}</cite>}
+                      </span>
+                    ) : r === null || !fetchRecord ? (
+                      <button
+                        type="button"
+                        class="ml-link"
+                        onClick={() => onSearch(`${card.label} recommendation ${recordLabel(id)}`)}
+                      >
+                        Find in search
+                      </button>
+                    ) : (
+                      <span class="ml-muted">Loading…</span>
+                    )}
                   </li>
                 );
               })}

@@ -8,7 +8,13 @@ import type { TermCard } from '@/lib/messaging/protocol';
 /** Related lists of agencies run to 50+ entries: the first few, then "All related". */
 export const FIRST_RELATED = 8;
 
-export function RelatedList({ related, onOpen }: { related: TermCard['related']; onOpen(id: string, label: string): void }) {
+export function RelatedList({
+  related,
+  onOpen,
+}: {
+  related: TermCard['related'];
+  onOpen(id: string, label: string): void;
+}) {
   const [all, setAll] = useState(false);
   if (!related.length) return null;
   const shown = all ? related : related.slice(0, FIRST_RELATED);
@@ -22,8 +28,14 @@ export function RelatedList({ related, onOpen }: { related: TermCard['related'];
     if (i < 0) return;
     e.preventDefault();
     const n = items.length;
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? n - 1
-      : e.key === 'ArrowDown' || e.key === 'ArrowRight' ? (i + 1) % n : (i - 1 + n) % n;
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? n - 1
+          : e.key === 'ArrowDown' || e.key === 'ArrowRight'
+            ? (i + 1) % n
+            : (i - 1 + n) % n;
     items[next].focus();
   };
   return (
@@ -32,7 +44,9 @@ export function RelatedList({ related, onOpen }: { related: TermCard['related'];
       <ul class="ml-related" onKeyDown={onKey} data-testid="ml-related">
         {shown.map((r) => (
           <li key={r.id}>
-            <button type="button" class="ml-link" data-id={r.id} onClick={() => onOpen(r.id, r.label)}>{r.label}</button>
+            <button type="button" class="ml-link" data-id={r.id} onClick={() => onOpen(r.id, r.label)}>
+              {r.label}
+            </button>
           </li>
         ))}
       </ul>

@@ -18,11 +18,14 @@ export const agencyOf = (title: string) => (title.includes(' · ') ? title.split
 /** Recommendations mentioning the term's label or expansion (two searches merged, best first). */
 export async function citingRecommendations(send: Send, card: TermCard): Promise<Load<SearchHit[]>> {
   const queries = [card.label, card.expansion].filter((q, i, a) => q && a.indexOf(q) === i);
-  const replies = await Promise.all(queries.map((query) => send({ type: 'search', query, filters: { kind: 'recommendation' }, limit: 15 })));
+  const replies = await Promise.all(
+    queries.map((query) => send({ type: 'search', query, filters: { kind: 'recommendation' }, limit: 15 })),
+  );
   const bad = replies.find((r) => !r.ok);
   if (bad && !bad.ok) return { status: 'error', error: bad.error };
   const seen = new Map<string, SearchHit>();
-  for (const r of replies) if (r.ok) for (const h of r.data) if (!seen.has(h.id) || seen.get(h.id)!.score < h.score) seen.set(h.id, h);
+  for (const r of replies)
+    if (r.ok) for (const h of r.data) if (!seen.has(h.id) || seen.get(h.id)!.score < h.score) seen.set(h.id, h);
   return { status: 'ready', data: [...seen.values()].sort((a, b) => b.score - a.score).slice(0, 15) };
 }
 
@@ -40,13 +43,19 @@ function Citing({ send, card, go }: { send: Send; card: TermCard; go(s: Step): v
     let live = true;
     setState({ status: 'loading' });
     void citingRecommendations(send, card).then((s) => live && setState(s));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [card.id]);
   return (
     <section aria-labelledby="ml-citing">
       <h3 id="ml-citing">Recommendations that mention {card.label}</h3>
       {state.status === 'loading' && <p class="ml-muted">Searching…</p>}
-      {state.status === 'error' && <p class="ml-error" role="alert">{state.error}</p>}
+      {state.status === 'error' && (
+        <p class="ml-error" role="alert">
+          {state.error}
+        </p>
+      )}
       {state.status === 'ready' && !state.data.length && <p class="ml-muted">No recommendation mentions it.</p>}
       {state.status === 'ready' && state.data.length > 0 && (
         <ul class="ml-results" data-testid="ml-citing">
@@ -54,7 +63,9 @@ function Citing({ send, card, go }: { send: Send; card: TermCard; go(s: Step): v
             const agency = agencyOf(h.title);
             return (
               <li key={h.id}>
-                <button type="button" class="ml-link" onClick={() => go({ kind: 'record', id: h.id, label: h.title })}>{h.title}</button>
+                <button type="button" class="ml-link" onClick={() => go({ kind: 'record', id: h.id, label: h.title })}>
+                  {h.title}
+                </button>
                 {agency && <AgencyLink send={send} code={agency} go={go} />}
                 <p class="ml-snippet">{h.snippet}</p>
               </li>
@@ -68,23 +79,48 @@ function Citing({ send, card, go }: { send: Send; card: TermCard; go(s: Step): v
 
 function AgencyLink({ send, code, go }: { send: Send; code: string; go(s: Step): void }) {
   const [missing, setMissing] = useState(false);
-  const open = async () => { const id = await termForAgency(send, code); if (id) go({ kind: 'term', id, label: code }); else setMissing(true); };
+  const open = async () => {
+    const id = await termForAgency(send, code);
+    if (id) go({ kind: 'term', id, label: code });
+    else setMissing(true);
+  };
   return (
-    <span> · <button type="button" class="ml-link" onClick={open}>About {code}</button>{missing && <span class="ml-muted"> (no glossary entry)</span>}</span>
+    <span>
+      {' '}
+      ·{' '}
+      <button type="button" class="ml-link" onClick={open}>
+        About {code}
+      </button>
+      {missing && <span class="ml-muted"> (no glossary entry)</span>}
+    </span>
   );
 }
 
 function RecordStep({ send, id, go }: { send: Send; id: string; go(s: Step): void }) {
   const st = useRecord(send, id);
   if (!st || st.status === 'loading') return <p class="ml-muted">Loading…</p>;
-  if (st.status === 'error') return <p class="ml-error" role="alert">{st.error}</p>;
-  if (!st.data) return <p class="ml-error" role="alert">Record {id} is not in the knowledge base.</p>;
+  if (st.status === 'error')
+    return (
+      <p class="ml-error" role="alert">
+        {st.error}
+      </p>
+    );
+  if (!st.data)
+    return (
+      <p class="ml-error" role="alert">
+        Record {id} is not in the knowledge base.
+      </p>
+    );
   const agency = st.data.record.citation.agency;
   return (
     <section class="ml-box">
       <h2>{st.data.title}</h2>
       <RecordBody data={st.data} />
-      {agency && <p>Made by <AgencyLink send={send} code={agency} go={go} /></p>}
+      {agency && (
+        <p>
+          Made by <AgencyLink send={send} code={agency} go={go} />
+        </p>
+      )}
     </section>
   );
 }
@@ -92,8 +128,18 @@ function RecordStep({ send, id, go }: { send: Send; id: string; go(s: Step): voi
 function TermStep({ send, id, go }: { send: Send; id: string; go(s: Step): void }) {
   const t = useTerm(send, id);
   if (!t || t.status === 'loading') return <p class="ml-muted">Loading…</p>;
-  if (t.status === 'error') return <p class="ml-error" role="alert">Could not load this term: {t.error}</p>;
-  if (!t.data) return <p class="ml-error" role="alert">No entry for “{id}”.</p>;
+  if (t.status === 'error')
+    return (
+      <p class="ml-error" role="alert">
+        Could not load this term: {t.error}
+      </p>
+    );
+  if (!t.data)
+    return (
+      <p class="ml-error" role="alert">
+        No entry for “{id}”.
+      </p>
+    );
   const card = t.data;
   return (
     <>
@@ -113,13 +159,22 @@ export function CrossRef({ send, path, onPath }: { send: Send; path: Step[]; onP
         <ol>
           {path.map((s, i) => (
             <li key={`${i}-${s.id}`}>
-              {i === path.length - 1 ? <span aria-current="location">{s.label}</span>
-                : <button type="button" class="ml-link" onClick={() => onPath(path.slice(0, i + 1))}>{s.label}</button>}
+              {i === path.length - 1 ? (
+                <span aria-current="location">{s.label}</span>
+              ) : (
+                <button type="button" class="ml-link" onClick={() => onPath(path.slice(0, i + 1))}>
+                  {s.label}
+                </button>
+              )}
             </li>
           ))}
         </ol>
       </nav>
-      {cur.kind === 'term' ? <TermStep key={cur.id} send={send} id={cur.id} go={go} /> : <RecordStep key={cur.id} send={send} id={cur.id} go={go} />}
+      {cur.kind === 'term' ? (
+        <TermStep key={cur.id} send={send} id={cur.id} go={go} />
+      ) : (
+        <RecordStep key={cur.id} send={send} id={cur.id} go={go} />
+      )}
     </div>
   );
 }

@@ -22,10 +22,15 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
 
   const reload = async () => {
     const r = await api.send({ type: 'customList' });
-    if (r.ok) { setList(r.data); setListError(null); } else setListError(r.error);
+    if (r.ok) {
+      setList(r.data);
+      setListError(null);
+    } else setListError(r.error);
     return r.ok ? r.data.length : null;
   };
-  useEffect(() => { void reload(); }, []);
+  useEffect(() => {
+    void reload();
+  }, []);
 
   async function onFile(e: Event) {
     const input = e.target as HTMLInputElement;
@@ -35,7 +40,11 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
     try {
       const text = await file.text();
       const r = await api.send({ type: 'customImport', text, filename: file.name });
-      if (r.ok) setOutcome({ ok: true, text: `Imported ${file.name}: ${r.data.added} added, ${r.data.updated} updated, ${r.data.total} custom entries in total.${r.data.persisted ? '' : ' Storage is unavailable, so they last until the browser restarts.'}` });
+      if (r.ok)
+        setOutcome({
+          ok: true,
+          text: `Imported ${file.name}: ${r.data.added} added, ${r.data.updated} updated, ${r.data.total} custom entries in total.${r.data.persisted ? '' : ' Storage is unavailable, so they last until the browser restarts.'}`,
+        });
       else {
         const kept = await reload();
         setOutcome({ ok: false, ...splitImportError(r.error), kept });
@@ -49,50 +58,90 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
 
   async function exportAs(format: CustomFormat) {
     const r = await api.send({ type: 'customExport', format });
-    if (!r.ok) { setOutcome({ ok: false, title: `Export failed: ${r.error}`, problems: [], kept: null }); return; }
+    if (!r.ok) {
+      setOutcome({ ok: false, title: `Export failed: ${r.error}`, problems: [], kept: null });
+      return;
+    }
     api.download(`migration-lens-custom.${format}`, r.data.text, format === 'json' ? 'application/json' : 'text/csv');
     setOutcome({ ok: true, text: `Exported ${r.data.count} entries as ${format.toUpperCase()}.` });
   }
 
   async function remove(e: CustomSummary) {
     const r = await api.send({ type: 'customDelete', ids: [e.id] });
-    setOutcome(r.ok ? { ok: true, text: `Deleted ${e.label}.` } : { ok: false, title: r.error, problems: [], kept: null });
+    setOutcome(
+      r.ok ? { ok: true, text: `Deleted ${e.label}.` } : { ok: false, title: r.error, problems: [], kept: null },
+    );
     await reload();
   }
 
   return (
     <section aria-labelledby="ml-custom-h" data-testid="ml-custom">
       <h2 id="ml-custom-h">Custom glossary</h2>
-      <p class="ml-muted">Add your own terms from a JSON or CSV file (up to 2 MB). Entries with an id already in your glossary are updated.</p>
+      <p class="ml-muted">
+        Add your own terms from a JSON or CSV file (up to 2 MB). Entries with an id already in your glossary are
+        updated.
+      </p>
       <div class="ml-row">
         <label for="ml-import">Import a file</label>
-        <input id="ml-import" type="file" accept=".json,.csv,application/json,text/csv" disabled={busy} onChange={onFile} />
+        <input
+          id="ml-import"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          disabled={busy}
+          onChange={onFile}
+        />
       </div>
       <div role="status" aria-live="polite" data-testid="ml-import-result">
         {outcome?.ok && <p>{outcome.text}</p>}
         {outcome && !outcome.ok && (
           <div class="ml-box">
-            <p class="ml-error"><strong>{outcome.title}</strong></p>
-            {outcome.problems.length > 0 && <ul class="ml-errors">{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
-            {outcome.kept !== null && <p>Nothing was changed: your custom glossary still has {outcome.kept} entr{outcome.kept === 1 ? 'y' : 'ies'}.</p>}
+            <p class="ml-error">
+              <strong>{outcome.title}</strong>
+            </p>
+            {outcome.problems.length > 0 && (
+              <ul class="ml-errors">
+                {outcome.problems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            )}
+            {outcome.kept !== null && (
+              <p>
+                Nothing was changed: your custom glossary still has {outcome.kept} entr
+                {outcome.kept === 1 ? 'y' : 'ies'}.
+              </p>
+            )}
           </div>
         )}
       </div>
-      {listError && <p class="ml-error" role="alert">Could not list custom entries: {listError}</p>}
+      {listError && (
+        <p class="ml-error" role="alert">
+          Could not list custom entries: {listError}
+        </p>
+      )}
       {list && list.length === 0 && <p class="ml-muted">No custom entries yet.</p>}
       {list && list.length > 0 && (
         <ul class="ml-list" data-testid="ml-custom-list">
           {list.map((e) => (
             <li key={e.id}>
-              <span><strong>{e.label}</strong>{e.expansion ? ` — ${e.expansion}` : ''} <span class="ml-kind">{e.category}</span></span>
-              <button type="button" aria-label={`Delete ${e.label}`} onClick={() => void remove(e)}>Delete</button>
+              <span>
+                <strong>{e.label}</strong>
+                {e.expansion ? ` — ${e.expansion}` : ''} <span class="ml-kind">{e.category}</span>
+              </span>
+              <button type="button" aria-label={`Delete ${e.label}`} onClick={() => void remove(e)}>
+                Delete
+              </button>
             </li>
           ))}
         </ul>
       )}
       <div class="ml-row">
-        <button type="button" disabled={!list?.length} onClick={() => void exportAs('json')}>Export JSON</button>
-        <button type="button" disabled={!list?.length} onClick={() => void exportAs('csv')}>Export CSV</button>
+        <button type="button" disabled={!list?.length} onClick={() => void exportAs('json')}>
+          Export JSON
+        </button>
+        <button type="button" disabled={!list?.length} onClick={() => void exportAs('csv')}>
+          Export CSV
+        </button>
       </div>
     </section>
   );

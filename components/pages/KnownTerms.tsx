@@ -3,11 +3,21 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Send } from './api';
 import { createLabelCache, type TermLabel } from './labels';
 
-export function KnownTerms({ send, known, save }: { send: Send; known: string[]; save(ids: string[]): Promise<string | null> }) {
+export function KnownTerms({
+  send,
+  known,
+  save,
+}: {
+  send: Send;
+  known: string[];
+  save(ids: string[]): Promise<string | null>;
+}) {
   const cache = useMemo(() => createLabelCache(send), []);
   const [labels, setLabels] = useState<Map<string, TermLabel>>(new Map());
   const [undo, setUndo] = useState<{ id: string; at: number } | null>(null);
-  useEffect(() => { void cache.load(known).then(setLabels); }, [known.join('|')]);
+  useEffect(() => {
+    void cache.load(known).then(setLabels);
+  }, [known.join('|')]);
 
   const name = (id: string) => labels.get(id)?.label ?? cache.get(id)?.label ?? id;
   async function remove(id: string, at: number) {
@@ -27,11 +37,23 @@ export function KnownTerms({ send, known, save }: { send: Send; known: string[];
       {known.length === 0 && <p class="ml-muted">You have not marked any term as known.</p>}
       <ul class="ml-list">
         {known.map((id, i) => (
-          <li key={id}><span>{name(id)}</span><button type="button" aria-label={`Remove ${name(id)}`} onClick={() => void remove(id, i)}>Remove</button></li>
+          <li key={id}>
+            <span>{name(id)}</span>
+            <button type="button" aria-label={`Remove ${name(id)}`} onClick={() => void remove(id, i)}>
+              Remove
+            </button>
+          </li>
         ))}
       </ul>
       <div role="status" aria-live="polite">
-        {undo && <p>Removed {name(undo.id)}. <button type="button" onClick={() => void restore()}>Undo</button></p>}
+        {undo && (
+          <p>
+            Removed {name(undo.id)}.{' '}
+            <button type="button" onClick={() => void restore()}>
+              Undo
+            </button>
+          </p>
+        )}
       </div>
     </section>
   );

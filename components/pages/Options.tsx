@@ -11,7 +11,10 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const apply = (s: Settings) => { setSettings(s); onSettings?.(s); };
+  const apply = (s: Settings) => {
+    setSettings(s);
+    onSettings?.(s);
+  };
   useEffect(() => {
     void api.send({ type: 'settings', op: 'get' }).then((r) => (r.ok ? apply(r.data) : setLoadError(r.error)));
     return api.watchSettings(apply);
@@ -20,7 +23,11 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
   /** Returns the error text, or null when saved. */
   async function save(patch: SettingsPatch): Promise<string | null> {
     const r = await api.send({ type: 'settings', op: 'set', patch });
-    if (r.ok) { apply(r.data); setStatus({ ok: true, text: 'Saved.' }); return null; }
+    if (r.ok) {
+      apply(r.data);
+      setStatus({ ok: true, text: 'Saved.' });
+      return null;
+    }
     setStatus({ ok: false, text: `Not saved: ${r.error}` });
     return r.error;
   }
@@ -29,8 +36,19 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
     <main class="ml-page" style={{ maxWidth: '760px' }}>
       <h1>Migration Lens options</h1>
       {!settings && !loadError && <p class="ml-muted">Loading settings…</p>}
-      {loadError && <p class="ml-error" role="alert">Could not load settings: {loadError}</p>}
-      <div role="status" aria-live="polite" data-testid="ml-save-status" class={status && !status.ok ? 'ml-error' : 'ml-muted'}>{status?.text ?? ''}</div>
+      {loadError && (
+        <p class="ml-error" role="alert">
+          Could not load settings: {loadError}
+        </p>
+      )}
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="ml-save-status"
+        class={status && !status.ok ? 'ml-error' : 'ml-muted'}
+      >
+        {status?.text ?? ''}
+      </div>
       {settings && <SettingsForm settings={settings} save={save} />}
       {settings && <KnownTerms send={api.send} known={settings.knownTerms} save={(ids) => save({ knownTerms: ids })} />}
       <CustomGlossary api={api} />

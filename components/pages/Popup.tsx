@@ -15,23 +15,47 @@ function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
   }, []);
   if (page.status === 'loading') return null;
   const host = page.status === 'ready' ? siteOf(page.page.url) : null;
-  if (page.status !== 'ready') return <p class="ml-muted" data-testid="ml-site">Migration Lens is not available on this page.</p>;
+  if (page.status !== 'ready')
+    return (
+      <p class="ml-muted" data-testid="ml-site">
+        Migration Lens is not available on this page.
+      </p>
+    );
   // Extension pages (the demo) run the scanner too, but have no site to switch off.
-  if (!host) return <p class="ml-muted" data-testid="ml-site">The per-site switch does not apply to this page.</p>;
-  if (!settings) return error ? <p class="ml-error" role="alert">Settings unavailable: {error}</p> : null;
+  if (!host)
+    return (
+      <p class="ml-muted" data-testid="ml-site">
+        The per-site switch does not apply to this page.
+      </p>
+    );
+  if (!settings)
+    return error ? (
+      <p class="ml-error" role="alert">
+        Settings unavailable: {error}
+      </p>
+    ) : null;
   const on = isActiveOn(settings, host);
   async function toggle() {
     const r = await api.send({ type: 'settings', op: 'set', patch: siteToggle(settings!, host!, !on) });
-    if (r.ok) { setSettings(r.data); setError(null); } else setError(r.error);
+    if (r.ok) {
+      setSettings(r.data);
+      setError(null);
+    } else setError(r.error);
   }
   return (
     <div data-testid="ml-site">
       <label class="ml-switch">
         <input type="checkbox" role="switch" checked={on} disabled={!settings.enabled} onChange={toggle} />
-        <span>Highlight terms on <strong>{host}</strong></span>
+        <span>
+          Highlight terms on <strong>{host}</strong>
+        </span>
       </label>
       {!settings.enabled && <p class="ml-muted">Migration Lens is switched off everywhere (see Options).</p>}
-      {error && <p class="ml-error" role="alert">{error}</p>}
+      {error && (
+        <p class="ml-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -40,10 +64,17 @@ function PageSummary({ page }: { page: PageState }) {
   if (page.status !== 'ready') return null;
   const p = page.page;
   if (p.error) return <p class="ml-error">This page could not be scanned: {p.error}</p>;
-  if (!p.active) return <p class="ml-muted" data-testid="ml-page-count">Switched off on this site.</p>;
+  if (!p.active)
+    return (
+      <p class="ml-muted" data-testid="ml-page-count">
+        Switched off on this site.
+      </p>
+    );
   return (
     <p data-testid="ml-page-count">
-      {p.terms.length ? `${p.terms.length} term${p.terms.length === 1 ? '' : 's'} found on this page (${p.total} occurrence${p.total === 1 ? '' : 's'}).` : 'No terms found on this page.'}
+      {p.terms.length
+        ? `${p.terms.length} term${p.terms.length === 1 ? '' : 's'} found on this page (${p.total} occurrence${p.total === 1 ? '' : 's'}).`
+        : 'No terms found on this page.'}
     </p>
   );
 }
@@ -58,9 +89,13 @@ export function Popup({ api, initialQuery }: { api: PagesApi; initialQuery?: str
       <SearchView send={api.send} initialQuery={initialQuery} />
       <p class="ml-row">
         {api.openSidePanel && state.status === 'ready' && (
-          <button type="button" class="ml-link" onClick={() => api.openSidePanel!(state.tabId)}>List the terms in the side panel</button>
+          <button type="button" class="ml-link" onClick={() => api.openSidePanel!(state.tabId)}>
+            List the terms in the side panel
+          </button>
         )}
-        <button type="button" class="ml-link" onClick={() => api.openDemo()}>Open the demo page</button>
+        <button type="button" class="ml-link" onClick={() => api.openDemo()}>
+          Open the demo page
+        </button>
       </p>
     </main>
   );

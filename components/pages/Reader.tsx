@@ -7,13 +7,18 @@ import type { Load } from './hooks';
 export function useRecord(send: Send, id: string | null): Load<RecordReply | null> | null {
   const [state, setState] = useState<Load<RecordReply | null> | null>(null);
   useEffect(() => {
-    if (!id) { setState(null); return; }
+    if (!id) {
+      setState(null);
+      return;
+    }
     let live = true;
     setState({ status: 'loading' });
     void send({ type: 'record', id }).then((r) => {
       if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [id]);
   return state;
 }
@@ -26,13 +31,29 @@ export function RecordBody({ data }: { data: RecordReply }) {
       <blockquote>
         <p>{r.text}</p>
         {r.subItems && r.subItems.length > 0 && (
-          <ul>{r.subItems.map((s) => <li key={s.label}><strong>{s.label}</strong> {s.text}</li>)}</ul>
+          <ul>
+            {r.subItems.map((s) => (
+              <li key={s.label}>
+                <strong>{s.label}</strong> {s.text}
+              </li>
+            ))}
+          </ul>
         )}
         <cite class="ml-cite">{data.cite}</cite>
       </blockquote>
       {r.footnotes && r.footnotes.length > 0 && (
-        <details><summary>Footnotes ({r.footnotes.length})</summary>
-          <ol class="ml-list">{r.footnotes.map((f, i) => <li key={i}><span>{f.marker ? `${f.marker}. ` : ''}{f.text}</span></li>)}</ol>
+        <details>
+          <summary>Footnotes ({r.footnotes.length})</summary>
+          <ol class="ml-list">
+            {r.footnotes.map((f, i) => (
+              <li key={i}>
+                <span>
+                  {f.marker ? `${f.marker}. ` : ''}
+                  {f.text}
+                </span>
+              </li>
+            ))}
+          </ol>
         </details>
       )}
       <p class="ml-muted">Source: {data.docTitle}</p>
@@ -44,16 +65,30 @@ export function Reader({ send, id, onBack }: { send: Send; id: string; onBack():
   const state = useRecord(send, id);
   const heading = useRef<HTMLHeadingElement>(null);
   // Move focus into the view so keyboard and screen-reader users land on the new content.
-  useEffect(() => { heading.current?.focus(); }, [state?.status]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [state?.status]);
   return (
     <section class="ml-reader" data-testid="ml-reader" aria-live="polite">
-      <button type="button" onClick={onBack}>← Back to results</button>
+      <button type="button" onClick={onBack}>
+        ← Back to results
+      </button>
       {(!state || state.status === 'loading') && <p class="ml-muted">Loading the record…</p>}
-      {state?.status === 'error' && <p class="ml-error" role="alert">Could not load this record: {state.error}</p>}
-      {state?.status === 'ready' && !state.data && <p class="ml-error" role="alert">This record is not in the knowledge base (id {id}).</p>}
+      {state?.status === 'error' && (
+        <p class="ml-error" role="alert">
+          Could not load this record: {state.error}
+        </p>
+      )}
+      {state?.status === 'ready' && !state.data && (
+        <p class="ml-error" role="alert">
+          This record is not in the knowledge base (id {id}).
+        </p>
+      )}
       {state?.status === 'ready' && state.data && (
         <>
-          <h2 tabIndex={-1} ref={heading}>{state.data.title}</h2>
+          <h2 tabIndex={-1} ref={heading}>
+            {state.data.title}
+          </h2>
           <RecordBody data={state.data} />
         </>
       )}

@@ -12,19 +12,46 @@ import { Reader } from './Reader';
 import { SuggestBox } from './SuggestBox';
 import { TermView, useTerm } from './TermView';
 
-export interface SearchViewProps { send: Send; initialQuery?: string; debounceMs?: number }
+export interface SearchViewProps {
+  send: Send;
+  initialQuery?: string;
+  debounceMs?: number;
+}
 
 type Open = { kind: 'record' | 'term'; id: string } | null;
 const isTerm = (h: SearchHit) => h.kind === 'term' || h.kind === 'custom';
 
-function TermPane({ send, id, onBack, onRelated }: { send: Send; id: string; onBack(): void; onRelated(id: string): void }) {
+function TermPane({
+  send,
+  id,
+  onBack,
+  onRelated,
+}: {
+  send: Send;
+  id: string;
+  onBack(): void;
+  onRelated(id: string): void;
+}) {
   const t = useTerm(send, id);
   return (
     <section data-testid="ml-reader">
-      <button type="button" onClick={onBack}>← Back to results</button>
+      <button type="button" onClick={onBack}>
+        ← Back to results
+      </button>
       {(!t || t.status === 'loading') && <p class="ml-muted">Loading…</p>}
-      {t?.status === 'error' && <p class="ml-error" role="alert">Could not load this term: {t.error}</p>}
-      {t?.status === 'ready' && (t.data ? <TermView send={send} card={t.data} onRelated={onRelated} /> : <p class="ml-error" role="alert">No entry for this term.</p>)}
+      {t?.status === 'error' && (
+        <p class="ml-error" role="alert">
+          Could not load this term: {t.error}
+        </p>
+      )}
+      {t?.status === 'ready' &&
+        (t.data ? (
+          <TermView send={send} card={t.data} onRelated={onRelated} />
+        ) : (
+          <p class="ml-error" role="alert">
+            No entry for this term.
+          </p>
+        ))}
     </section>
   );
 }
@@ -40,16 +67,23 @@ export function SearchView({ send, initialQuery = '', debounceMs = 250 }: Search
   const debounced = useDebounced(query, debounceMs);
   const q = now ? query : debounced;
 
-  useEffect(() => { void send({ type: 'facets' }).then((r) => r.ok && setFacets(r.data)); }, []);
+  useEffect(() => {
+    void send({ type: 'facets' }).then((r) => r.ok && setFacets(r.data));
+  }, []);
 
   useEffect(() => {
     let live = true;
-    if (!q.trim()) { setRes(null); return; }
+    if (!q.trim()) {
+      setRes(null);
+      return;
+    }
     setRes((prev) => (prev?.status === 'ready' ? prev : { status: 'loading' }));
     void send({ type: 'search', query: q, filters, limit: 30 }).then((r) => {
       if (live) setRes(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [q, filters, now]);
 
   // Returning from the reader puts focus back on the result that was opened.
@@ -58,30 +92,57 @@ export function SearchView({ send, initialQuery = '', debounceMs = 250 }: Search
     document.getElementById(`ml-hit-${lastOpened.current}`)?.focus();
   }, [open]);
 
-  const openHit = (h: SearchHit) => { lastOpened.current = h.id; setOpen({ kind: isTerm(h) ? 'term' : 'record', id: h.id }); };
+  const openHit = (h: SearchHit) => {
+    lastOpened.current = h.id;
+    setOpen({ kind: isTerm(h) ? 'term' : 'record', id: h.id });
+  };
   const back = () => setOpen(null);
 
   if (open?.kind === 'record') return <Reader send={send} id={open.id} onBack={back} />;
-  if (open?.kind === 'term') return <TermPane send={send} id={open.id} onBack={back} onRelated={(id) => setOpen({ kind: 'term', id })} />;
+  if (open?.kind === 'term')
+    return <TermPane send={send} id={open.id} onBack={back} onRelated={(id) => setOpen({ kind: 'term', id })} />;
 
   return (
     <div class="ml-search">
-      <SuggestBox send={send} value={query} onInput={(v) => { setNow(0); setQuery(v); }} onSubmit={() => setNow((n) => n + 1)} onPick={openHit} />
+      <SuggestBox
+        send={send}
+        value={query}
+        onInput={(v) => {
+          setNow(0);
+          setQuery(v);
+        }}
+        onSubmit={() => setNow((n) => n + 1)}
+        onPick={openHit}
+      />
       <Filters facets={facets} value={filters} onChange={(k, v) => setFilters((f) => ({ ...f, [k]: v }))} />
       <div aria-live="polite" class="ml-muted" data-testid="ml-result-count">
         {res?.status === 'loading' && 'Searching…'}
-        {res?.status === 'ready' && (res.data.length ? `${res.data.length} result${res.data.length === 1 ? '' : 's'}` : `No results for “${q}”${Object.values(filters).some(Boolean) ? ' with these filters' : ''}.`)}
+        {res?.status === 'ready' &&
+          (res.data.length
+            ? `${res.data.length} result${res.data.length === 1 ? '' : 's'}`
+            : `No results for “${q}”${Object.values(filters).some(Boolean) ? ' with these filters' : ''}.`)}
       </div>
-      {res?.status === 'error' && <p class="ml-error" role="alert">Search failed: {res.error}</p>}
+      {res?.status === 'error' && (
+        <p class="ml-error" role="alert">
+          Search failed: {res.error}
+        </p>
+      )}
       <ul class="ml-results" data-testid="ml-results">
-        {res?.status === 'ready' && res.data.map((h) => (
-          <li key={h.id}>
-            <button type="button" class="ml-link" id={`ml-hit-${h.id}`} onClick={() => openHit(h)}><strong>{h.title}</strong></button>
-            <span class="ml-kind">{h.kind ?? ''}</span>
-            {h.snippet && <p class="ml-snippet"><Marked text={h.snippet} marks={h.marks} /></p>}
-            <cite class="ml-cite">{h.cite}</cite>
-          </li>
-        ))}
+        {res?.status === 'ready' &&
+          res.data.map((h) => (
+            <li key={h.id}>
+              <button type="button" class="ml-link" id={`ml-hit-${h.id}`} onClick={() => openHit(h)}>
+                <strong>{h.title}</strong>
+              </button>
+              <span class="ml-kind">{h.kind ?? ''}</span>
+              {h.snippet && (
+                <p class="ml-snippet">
+                  <Marked text={h.snippet} marks={h.marks} />
+                </p>
+              )}
+              <cite class="ml-cite">{h.cite}</cite>
+            </li>
+          ))}
       </ul>
     </div>
   );

@@ -5,7 +5,13 @@ import { HOVER_DELAY, type Settings, type SettingsPatch } from '@/lib/settings/s
 import { CATEGORY_NAMES } from './SidePanel';
 import { SiteList } from './SiteList';
 
-export function SettingsForm({ settings, save }: { settings: Settings; save(p: SettingsPatch): Promise<string | null> }) {
+export function SettingsForm({
+  settings,
+  save,
+}: {
+  settings: Settings;
+  save(p: SettingsPatch): Promise<string | null>;
+}) {
   const [delay, setDelay] = useState(String(settings.hoverDelayMs));
   const [delayError, setDelayError] = useState<string | null>(null);
   const s = settings;
@@ -27,14 +33,40 @@ export function SettingsForm({ settings, save }: { settings: Settings; save(p: S
       <h2>Settings</h2>
       <fieldset>
         <legend>General</legend>
-        <label class="ml-switch"><input type="checkbox" checked={s.enabled} onChange={(e) => void save({ enabled: (e.target as HTMLInputElement).checked })} /> Highlight terms on web pages</label>
-        <label class="ml-switch"><input type="checkbox" checked={s.trainerMode} onChange={(e) => void save({ trainerMode: (e.target as HTMLInputElement).checked })} /> Trainer mode (several pinned cards, occurrence stepping)</label>
+        <label class="ml-switch">
+          <input
+            type="checkbox"
+            checked={s.enabled}
+            onChange={(e) => void save({ enabled: (e.target as HTMLInputElement).checked })}
+          />{' '}
+          Highlight terms on web pages
+        </label>
+        <label class="ml-switch">
+          <input
+            type="checkbox"
+            checked={s.trainerMode}
+            onChange={(e) => void save({ trainerMode: (e.target as HTMLInputElement).checked })}
+          />{' '}
+          Trainer mode (several pinned cards, occurrence stepping)
+        </label>
         <div class="ml-field">
           <label for="ml-delay">Hover delay before a card opens (milliseconds)</label>
-          <input id="ml-delay" type="number" min={HOVER_DELAY.min} max={HOVER_DELAY.max} step={50} value={delay}
-            aria-invalid={!!delayError} aria-describedby={delayError ? 'ml-delay-err' : undefined}
-            onInput={(e) => onDelay((e.target as HTMLInputElement).value)} />
-          {delayError && <p id="ml-delay-err" class="ml-error" role="alert">{delayError}</p>}
+          <input
+            id="ml-delay"
+            type="number"
+            min={HOVER_DELAY.min}
+            max={HOVER_DELAY.max}
+            step={50}
+            value={delay}
+            aria-invalid={!!delayError}
+            aria-describedby={delayError ? 'ml-delay-err' : undefined}
+            onInput={(e) => onDelay((e.target as HTMLInputElement).value)}
+          />
+          {delayError && (
+            <p id="ml-delay-err" class="ml-error" role="alert">
+              {delayError}
+            </p>
+          )}
         </div>
       </fieldset>
       <fieldset>
@@ -42,14 +74,26 @@ export function SettingsForm({ settings, save }: { settings: Settings; save(p: S
         <div class="ml-row">
           <div class="ml-field">
             <label for="ml-theme">Theme</label>
-            <select id="ml-theme" value={s.theme} onChange={(e) => void save({ theme: (e.target as HTMLSelectElement).value as Settings['theme'] })}>
-              <option value="auto">Follow the system</option><option value="light">Light</option><option value="dark">Dark</option>
+            <select
+              id="ml-theme"
+              value={s.theme}
+              onChange={(e) => void save({ theme: (e.target as HTMLSelectElement).value as Settings['theme'] })}
+            >
+              <option value="auto">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
             </select>
           </div>
           <div class="ml-field">
             <label for="ml-size">Text size</label>
-            <select id="ml-size" value={s.textSize} onChange={(e) => void save({ textSize: (e.target as HTMLSelectElement).value as Settings['textSize'] })}>
-              <option value="normal">Normal</option><option value="large">Large</option><option value="x-large">Extra large</option>
+            <select
+              id="ml-size"
+              value={s.textSize}
+              onChange={(e) => void save({ textSize: (e.target as HTMLSelectElement).value as Settings['textSize'] })}
+            >
+              <option value="normal">Normal</option>
+              <option value="large">Large</option>
+              <option value="x-large">Extra large</option>
             </select>
           </div>
         </div>
@@ -57,15 +101,52 @@ export function SettingsForm({ settings, save }: { settings: Settings; save(p: S
       <fieldset>
         <legend>Categories to highlight</legend>
         {CATEGORIES.map((c) => (
-          <label key={c} class="ml-switch"><input type="checkbox" checked={s.categories[c]} onChange={(e) => void save({ categories: { [c]: (e.target as HTMLInputElement).checked } as Settings['categories'] })} /> {CATEGORY_NAMES[c] ?? c}</label>
+          <label key={c} class="ml-switch">
+            <input
+              type="checkbox"
+              checked={s.categories[c]}
+              onChange={(e) =>
+                void save({ categories: { [c]: (e.target as HTMLInputElement).checked } as Settings['categories'] })
+              }
+            />{' '}
+            {CATEGORY_NAMES[c] ?? c}
+          </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>Sites</legend>
-        <label class="ml-switch"><input type="radio" name="ml-mode" checked={s.siteMode === 'all'} onChange={() => void save({ siteMode: 'all' })} /> Every site except the disabled ones</label>
-        <label class="ml-switch"><input type="radio" name="ml-mode" checked={s.siteMode === 'allow-list'} onChange={() => void save({ siteMode: 'allow-list' })} /> Only the allowed sites</label>
-        <SiteList id="ml-disabled" label="Disabled sites" sites={s.disabledSites} onChange={(v) => void save({ disabledSites: v })} />
-        {s.siteMode === 'allow-list' && <SiteList id="ml-allowed" label="Allowed sites" sites={s.allowedSites} onChange={(v) => void save({ allowedSites: v })} />}
+        <label class="ml-switch">
+          <input
+            type="radio"
+            name="ml-mode"
+            checked={s.siteMode === 'all'}
+            onChange={() => void save({ siteMode: 'all' })}
+          />{' '}
+          Every site except the disabled ones
+        </label>
+        <label class="ml-switch">
+          <input
+            type="radio"
+            name="ml-mode"
+            checked={s.siteMode === 'allow-list'}
+            onChange={() => void save({ siteMode: 'allow-list' })}
+          />{' '}
+          Only the allowed sites
+        </label>
+        <SiteList
+          id="ml-disabled"
+          label="Disabled sites"
+          sites={s.disabledSites}
+          onChange={(v) => void save({ disabledSites: v })}
+        />
+        {s.siteMode === 'allow-list' && (
+          <SiteList
+            id="ml-allowed"
+            label="Allowed sites"
+            sites={s.allowedSites}
+            onChange={(v) => void save({ allowedSites: v })}
+          />
+        )}
       </fieldset>
     </div>
   );

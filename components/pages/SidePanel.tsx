@@ -12,15 +12,26 @@ import { createLabelCache, type TermLabel } from './labels';
 import { usePage } from './usePage';
 
 export const CATEGORY_NAMES: Record<string, string> = {
-  agency: 'Agencies', 'un-body': 'UN bodies', 'process-forum': 'Processes and forums', instrument: 'Instruments',
-  programme: 'Programmes', system: 'Systems', concept: 'Concepts', document: 'Documents', other: 'Other',
+  agency: 'Agencies',
+  'un-body': 'UN bodies',
+  'process-forum': 'Processes and forums',
+  instrument: 'Instruments',
+  programme: 'Programmes',
+  system: 'Systems',
+  concept: 'Concepts',
+  document: 'Documents',
+  other: 'Other',
 };
 
 export function groupTerms(terms: PageTermCount[]): [string, PageTermCount[]][] {
   const groups = new Map<string, PageTermCount[]>();
   for (const t of terms) groups.set(t.category, [...(groups.get(t.category) ?? []), t]);
-  const order = (c: string) => { const i = (CATEGORIES as readonly string[]).indexOf(c); return i < 0 ? 99 : i; };
-  return [...groups].sort((a, b) => order(a[0]) - order(b[0]))
+  const order = (c: string) => {
+    const i = (CATEGORIES as readonly string[]).indexOf(c);
+    return i < 0 ? 99 : i;
+  };
+  return [...groups]
+    .sort((a, b) => order(a[0]) - order(b[0]))
     .map(([c, ts]) => [c, ts.sort((x, y) => y.count - x.count || x.id.localeCompare(y.id))]);
 }
 
@@ -37,7 +48,9 @@ export function SidePanel({ api }: { api: PagesApi }) {
     next.current.clear();
     let live = true;
     void cache.load(terms.map((t) => t.id)).then((m) => live && setLabels(m));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [terms.map((t) => t.id).join('|')]);
 
   async function select(t: PageTermCount) {
@@ -46,7 +59,10 @@ export function SidePanel({ api }: { api: PagesApi }) {
     if (state.status !== 'ready') return;
     const index = next.current.get(t.id) ?? 0;
     const r = await api.tabs.send(state.tabId, { type: 'jumpTo', termId: t.id, index });
-    if (!r) { setJump({ id: t.id, text: 'The page did not answer; reload it and press Refresh.' }); return; }
+    if (!r) {
+      setJump({ id: t.id, text: 'The page did not answer; reload it and press Refresh.' });
+      return;
+    }
     next.current.set(t.id, (r.index + 1) % Math.max(1, r.count));
     setJump({ id: t.id, text: `Showing occurrence ${r.index + 1} of ${r.count} of ${label} on the page.` });
   }
@@ -55,15 +71,39 @@ export function SidePanel({ api }: { api: PagesApi }) {
     <main class="ml-page" data-testid="ml-sidepanel">
       <div class="ml-row" style={{ justifyContent: 'space-between' }}>
         <h1>On this page</h1>
-        <button type="button" onClick={() => { setJump(null); refresh(); }}>Refresh</button>
+        <button
+          type="button"
+          onClick={() => {
+            setJump(null);
+            refresh();
+          }}
+        >
+          Refresh
+        </button>
       </div>
       {state.status === 'loading' && <p class="ml-muted">Reading the current tab…</p>}
-      {state.status === 'unavailable' && <p class="ml-muted" data-testid="ml-unavailable">Migration Lens is not available on this page (browser pages, the extension store and some viewers cannot be read).</p>}
-      {state.status === 'ready' && state.page.error && <p class="ml-error" role="alert">This page could not be scanned: {state.page.error}</p>}
-      {state.status === 'ready' && !state.page.active && <p class="ml-muted">Migration Lens is switched off on this site.</p>}
-      {state.status === 'ready' && state.page.active && !terms.length && !state.page.error && <p class="ml-muted">No terms found on this page.</p>}
+      {state.status === 'unavailable' && (
+        <p class="ml-muted" data-testid="ml-unavailable">
+          Migration Lens is not available on this page (browser pages, the extension store and some viewers cannot be
+          read).
+        </p>
+      )}
+      {state.status === 'ready' && state.page.error && (
+        <p class="ml-error" role="alert">
+          This page could not be scanned: {state.page.error}
+        </p>
+      )}
+      {state.status === 'ready' && !state.page.active && (
+        <p class="ml-muted">Migration Lens is switched off on this site.</p>
+      )}
+      {state.status === 'ready' && state.page.active && !terms.length && !state.page.error && (
+        <p class="ml-muted">No terms found on this page.</p>
+      )}
       {terms.length > 0 && (
-        <p class="ml-muted" data-testid="ml-total">{terms.length} terms, {state.status === 'ready' ? state.page.total : 0} occurrences. Select a term to jump to it.</p>
+        <p class="ml-muted" data-testid="ml-total">
+          {terms.length} terms, {state.status === 'ready' ? state.page.total : 0} occurrences. Select a term to jump to
+          it.
+        </p>
       )}
       {groupTerms(terms).map(([cat, ts]) => (
         <section key={cat} aria-labelledby={`ml-cat-${cat}`}>
@@ -73,16 +113,27 @@ export function SidePanel({ api }: { api: PagesApi }) {
               const l = labels.get(t.id);
               return (
                 <li key={t.id}>
-                  <button type="button" class="ml-link" aria-pressed={path[0]?.id === t.id} onClick={() => void select(t)}
-                    title={l?.expansion || undefined}>{l?.label ?? t.id}</button>
-                  <span class="ml-count" aria-label={`${t.count} occurrences`}>{t.count}</span>
+                  <button
+                    type="button"
+                    class="ml-link"
+                    aria-pressed={path[0]?.id === t.id}
+                    onClick={() => void select(t)}
+                    title={l?.expansion || undefined}
+                  >
+                    {l?.label ?? t.id}
+                  </button>
+                  <span class="ml-count" aria-label={`${t.count} occurrences`}>
+                    {t.count}
+                  </span>
                 </li>
               );
             })}
           </ul>
         </section>
       ))}
-      <p role="status" class="ml-muted" data-testid="ml-jump">{jump?.text ?? ''}</p>
+      <p role="status" class="ml-muted" data-testid="ml-jump">
+        {jump?.text ?? ''}
+      </p>
       <CrossRef send={api.send} path={path} onPath={setPath} />
     </main>
   );

@@ -2,7 +2,17 @@
 import { useRef, useState } from 'preact/hooks';
 import { normaliseSite } from '@/lib/settings/schema';
 
-export function SiteList({ id, label, sites, onChange }: { id: string; label: string; sites: string[]; onChange(next: string[]): void }) {
+export function SiteList({
+  id,
+  label,
+  sites,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  sites: string[];
+  onChange(next: string[]): void;
+}) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -11,7 +21,10 @@ export function SiteList({ id, label, sites, onChange }: { id: string; label: st
     // Read the field itself: Enter right after typing may come before the re-render with the new draft.
     const raw = input.current?.value ?? draft;
     const site = normaliseSite(raw);
-    if (!site) { setError(`“${raw.trim() || '(empty)'}” is not a hostname, e.g. news.example.org`); return; }
+    if (!site) {
+      setError(`“${raw.trim() || '(empty)'}” is not a hostname, e.g. news.example.org`);
+      return;
+    }
     setError(null);
     setDraft('');
     if (!sites.includes(site)) onChange([...sites, site]);
@@ -22,16 +35,32 @@ export function SiteList({ id, label, sites, onChange }: { id: string; label: st
       {sites.length === 0 && <p class="ml-muted">None.</p>}
       <ul class="ml-list" aria-labelledby={`${id}-h`}>
         {sites.map((s) => (
-          <li key={s}><span>{s}</span><button type="button" aria-label={`Remove ${s}`} onClick={() => onChange(sites.filter((x) => x !== s))}>Remove</button></li>
+          <li key={s}>
+            <span>{s}</span>
+            <button type="button" aria-label={`Remove ${s}`} onClick={() => onChange(sites.filter((x) => x !== s))}>
+              Remove
+            </button>
+          </li>
         ))}
       </ul>
       <form class="ml-row" onSubmit={add}>
         <label for={`${id}-in`}>Add site</label>
-        <input id={`${id}-in`} ref={input} value={draft} placeholder="example.org" aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined}
-          onInput={(e) => setDraft((e.target as HTMLInputElement).value)} />
+        <input
+          id={`${id}-in`}
+          ref={input}
+          value={draft}
+          placeholder="example.org"
+          aria-invalid={!!error}
+          aria-describedby={error ? `${id}-err` : undefined}
+          onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+        />
         <button type="submit">Add</button>
       </form>
-      {error && <p id={`${id}-err`} class="ml-error" role="alert">{error}</p>}
+      {error && (
+        <p id={`${id}-err`} class="ml-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -37,7 +37,10 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
 
   useEffect(() => {
     let live = true;
-    if (!q.trim() || !typed.current) { setHits([]); return; }
+    if (!q.trim() || !typed.current) {
+      setHits([]);
+      return;
+    }
     void send({ type: 'suggest', query: q, limit: 8 }).then((r) => {
       if (!live) return;
       // Suggestions are a convenience: on error the search results below report the problem.
@@ -45,37 +48,78 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
       setActive(-1);
       setOpen(r.ok && r.data.length > 0);
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [q]);
 
   const shown = open && hits.length > 0;
-  const pick = (h: SearchHit) => { setOpen(false); setActive(-1); typed.current = false; onPick(h); };
+  const pick = (h: SearchHit) => {
+    setOpen(false);
+    setActive(-1);
+    typed.current = false;
+    onPick(h);
+  };
 
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'ArrowDown' && hits.length) { e.preventDefault(); setOpen(true); setActive((a) => (a + 1) % hits.length); }
-    else if (e.key === 'ArrowUp' && hits.length) { e.preventDefault(); setOpen(true); setActive((a) => (a <= 0 ? hits.length - 1 : a - 1)); }
-    else if (e.key === 'Escape' && open) { e.preventDefault(); setOpen(false); setActive(-1); }
-    else if (e.key === 'Enter') {
+    if (e.key === 'ArrowDown' && hits.length) {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => (a + 1) % hits.length);
+    } else if (e.key === 'ArrowUp' && hits.length) {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => (a <= 0 ? hits.length - 1 : a - 1));
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      setOpen(false);
+      setActive(-1);
+    } else if (e.key === 'Enter') {
       e.preventDefault();
       const a = activeRef.current;
       if (hits.length && a >= 0 && a < hits.length) pick(hits[a]);
-      else { setOpen(false); onSubmit(); }
+      else {
+        setOpen(false);
+        onSubmit();
+      }
     }
   }
 
   return (
     <div class="ml-combo">
       <label for="ml-q">Search mandates, recommendations and passages</label>
-      <input id="ml-q" type="search" {...COMBOBOX_ROLE} autocomplete="off" value={value} placeholder="e.g. remittance costs"
-        aria-autocomplete="list" aria-expanded={shown} aria-controls={LIST_ID}
+      <input
+        id="ml-q"
+        type="search"
+        {...COMBOBOX_ROLE}
+        autocomplete="off"
+        value={value}
+        placeholder="e.g. remittance costs"
+        aria-autocomplete="list"
+        aria-expanded={shown}
+        aria-controls={LIST_ID}
         aria-activedescendant={shown && active >= 0 ? `${LIST_ID}-${active}` : undefined}
-        onInput={(e) => { typed.current = true; onInput((e.target as HTMLInputElement).value); }}
-        onKeyDown={onKeyDown} onBlur={() => setTimeout(() => setOpen(false), 150)} />
+        onInput={(e) => {
+          typed.current = true;
+          onInput((e.target as HTMLInputElement).value);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+      />
       <ul id={LIST_ID} role="listbox" aria-label="Suggestions" class="ml-listbox" hidden={!shown}>
         {hits.map((h, i) => (
-          <li key={h.id} id={`${LIST_ID}-${i}`} role="option" aria-selected={i === active}
-            onMouseDown={(e) => { e.preventDefault(); pick(h); }}>
-            {h.title}<span class="ml-kind">{h.kind ?? ''}</span>
+          <li
+            key={h.id}
+            id={`${LIST_ID}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(h);
+            }}
+          >
+            {h.title}
+            <span class="ml-kind">{h.kind ?? ''}</span>
           </li>
         ))}
       </ul>

@@ -12,11 +12,18 @@ import { RecordBody } from './Reader';
 export function useTerm(send: Send, id: string | null): Load<TermCard | null> | null {
   const [state, setState] = useState<Load<TermCard | null> | null>(null);
   useEffect(() => {
-    if (!id) { setState(null); return; }
+    if (!id) {
+      setState(null);
+      return;
+    }
     let live = true;
     setState({ status: 'loading' });
-    void send({ type: 'lookup', termId: id }).then((r) => { if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error }); });
-    return () => { live = false; };
+    void send({ type: 'lookup', termId: id }).then((r) => {
+      if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
+    });
+    return () => {
+      live = false;
+    };
   }, [id]);
   return state;
 }
@@ -26,20 +33,34 @@ function AgencyRecords({ send, card }: { send: Send; card: TermCard }) {
   useEffect(() => {
     let live = true;
     const get = (id: string) => send({ type: 'record', id }).then((r) => (r.ok ? r.data : null));
-    void Promise.all([card.mandateId ? get(card.mandateId) : null, Promise.all((card.recommendationIds ?? []).map(get))])
-      .then(([mandate, list]) => { if (live) setRecs({ mandate, recs: list.filter((x): x is RecordReply => !!x) }); });
-    return () => { live = false; };
+    void Promise.all([
+      card.mandateId ? get(card.mandateId) : null,
+      Promise.all((card.recommendationIds ?? []).map(get)),
+    ]).then(([mandate, list]) => {
+      if (live) setRecs({ mandate, recs: list.filter((x): x is RecordReply => !!x) });
+    });
+    return () => {
+      live = false;
+    };
   }, [card.id]);
   if (!recs) return <p class="ml-muted">Loading mandate and recommendations…</p>;
   return (
     <>
-      {recs.mandate && <><h3>Mandate</h3><RecordBody data={recs.mandate} /></>}
+      {recs.mandate && (
+        <>
+          <h3>Mandate</h3>
+          <RecordBody data={recs.mandate} />
+        </>
+      )}
       {recs.recs.length > 0 && (
         <>
           <h3>Recommendations ({recs.recs.length})</h3>
           <ul class="ml-results">
             {recs.recs.map((r) => (
-              <li key={r.record.id}><strong>{r.record.citation.label ?? ''}</strong> {r.record.text}<cite class="ml-cite">{r.cite}</cite></li>
+              <li key={r.record.id}>
+                <strong>{r.record.citation.label ?? ''}</strong> {r.record.text}
+                <cite class="ml-cite">{r.cite}</cite>
+              </li>
             ))}
           </ul>
         </>
@@ -48,15 +69,34 @@ function AgencyRecords({ send, card }: { send: Send; card: TermCard }) {
   );
 }
 
-export function TermView({ send, card, onRelated }: { send: Send; card: TermCard; onRelated?(id: string, label: string): void }) {
+export function TermView({
+  send,
+  card,
+  onRelated,
+}: {
+  send: Send;
+  card: TermCard;
+  onRelated?(id: string, label: string): void;
+}) {
   const hasAgency = !!card.mandateId || !!card.recommendationIds?.length;
   return (
     <article class="ml-box" data-testid="ml-term" aria-labelledby={`ml-term-${card.id}`}>
-      <h2 id={`ml-term-${card.id}`}>{card.label}{card.custom && <span class="ml-kind">Custom</span>}<span class="ml-kind">{card.category}</span></h2>
-      {card.expansion && <p><strong>{card.expansion}</strong></p>}
+      <h2 id={`ml-term-${card.id}`}>
+        {card.label}
+        {card.custom && <span class="ml-kind">Custom</span>}
+        <span class="ml-kind">{card.category}</span>
+      </h2>
+      {card.expansion && (
+        <p>
+          <strong>{card.expansion}</strong>
+        </p>
+      )}
       <p>{card.summary}</p>
       {card.excerpts.map((x, i) => (
-        <blockquote key={i}>{x.text}<cite class="ml-cite">{x.cite}</cite></blockquote>
+        <blockquote key={i}>
+          {x.text}
+          <cite class="ml-cite">{x.cite}</cite>
+        </blockquote>
       ))}
       {card.excerpts.length === 0 && card.noExcerpt && <p class="ml-muted">{card.noExcerpt}</p>}
       {hasAgency && <AgencyRecords send={send} card={card} />}
@@ -65,7 +105,15 @@ export function TermView({ send, card, onRelated }: { send: Send; card: TermCard
           <h3>Related</h3>
           <ul class="ml-row ml-plain">
             {card.related.map((r) => (
-              <li key={r.id}>{onRelated ? <button type="button" class="ml-link" onClick={() => onRelated(r.id, r.label)}>{r.label}</button> : r.label}</li>
+              <li key={r.id}>
+                {onRelated ? (
+                  <button type="button" class="ml-link" onClick={() => onRelated(r.id, r.label)}>
+                    {r.label}
+                  </button>
+                ) : (
+                  r.label
+                )}
+              </li>
             ))}
           </ul>
         </>

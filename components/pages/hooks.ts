@@ -4,7 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
   useEffect(() => {
-    if (ms <= 0) { setV(value); return; }
+    if (ms <= 0) {
+      setV(value);
+      return;
+    }
     const t = setTimeout(() => setV(value), ms);
     return () => clearTimeout(t);
   }, [value, ms]);

@@ -4,7 +4,10 @@
  */
 import type { Send } from './api';
 
-export interface TermLabel { label: string; expansion: string }
+export interface TermLabel {
+  label: string;
+  expansion: string;
+}
 const BATCH = 8;
 
 export function createLabelCache(send: Send) {
@@ -14,11 +17,16 @@ export function createLabelCache(send: Send) {
     async load(ids: string[]): Promise<Map<string, TermLabel>> {
       const todo = [...new Set(ids)].filter((id) => !cache.has(id));
       for (let i = 0; i < todo.length; i += BATCH) {
-        await Promise.all(todo.slice(i, i + BATCH).map(async (id) => {
-          const r = await send({ type: 'lookup', termId: id });
-          // Unknown ids (e.g. a custom entry deleted meanwhile) fall back to the id itself.
-          cache.set(id, r.ok && r.data ? { label: r.data.label, expansion: r.data.expansion } : { label: id, expansion: '' });
-        }));
+        await Promise.all(
+          todo.slice(i, i + BATCH).map(async (id) => {
+            const r = await send({ type: 'lookup', termId: id });
+            // Unknown ids (e.g. a custom entry deleted meanwhile) fall back to the id itself.
+            cache.set(
+              id,
+              r.ok && r.data ? { label: r.data.label, expansion: r.data.expansion } : { label: id, expansion: '' },
+            );
+          }),
+        );
       }
       return new Map(ids.map((id) => [id, cache.get(id)!]));
     },

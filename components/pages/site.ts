@@ -21,7 +21,8 @@ export function siteToggle(s: Settings, host: string, on: boolean): SettingsPatc
   const disabled = s.disabledSites.filter((d) => !covers(d, host));
   if (on) {
     const patch: SettingsPatch = { disabledSites: disabled };
-    if (s.siteMode === 'allow-list' && !s.allowedSites.some((a) => covers(a, host))) patch.allowedSites = [...s.allowedSites, host];
+    if (s.siteMode === 'allow-list' && !s.allowedSites.some((a) => covers(a, host)))
+      patch.allowedSites = [...s.allowedSites, host];
     return patch;
   }
   return s.siteMode === 'allow-list'

@@ -61,8 +61,10 @@ legend { font-weight: 600; padding: 0 4px; }
 
 /** Applies theme/text-size settings to the page root (the tokens in theme.ts key off these). */
 export function applyAppearance(root: HTMLElement, s: { theme: string; textSize: string }): void {
-  if (s.theme === 'light' || s.theme === 'dark') root.dataset.theme = s.theme; else delete root.dataset.theme;
-  if (s.textSize === 'large' || s.textSize === 'x-large') root.dataset.textSize = s.textSize; else delete root.dataset.textSize;
+  if (s.theme === 'light' || s.theme === 'dark') root.dataset.theme = s.theme;
+  else delete root.dataset.theme;
+  if (s.textSize === 'large' || s.textSize === 'x-large') root.dataset.textSize = s.textSize;
+  else delete root.dataset.textSize;
 }
 
 export function injectStyles(doc: Document, css = PAGE_CSS): void {

@@ -21,7 +21,9 @@ export function usePage(tabs: TabBridge): { state: PageState; refresh(): void } 
       if (!live) return;
       setState(id !== null && page ? { status: 'ready', tabId: id, page } : { status: 'unavailable' });
     })();
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [tick]);
   return { state, refresh: () => setTick((t) => t + 1) };
 }

@@ -20,7 +20,11 @@ export function createCustomOps(state: State) {
     return run;
   };
 
-  async function commit(core: Core, next: Map<string, GlossaryEntry>, change: Parameters<typeof writeCustom>[1]): Promise<boolean> {
+  async function commit(
+    core: Core,
+    next: Map<string, GlossaryEntry>,
+    change: Parameters<typeof writeCustom>[1],
+  ): Promise<boolean> {
     let persisted = false;
     const db = core.mode === 'idb' ? await state.getDb() : null;
     if (db) {
@@ -28,7 +32,9 @@ export function createCustomOps(state: State) {
         await writeCustom(db, change);
         persisted = true;
       } catch (e) {
-        throw new Error(`could not save the custom glossary (nothing was changed): ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(
+          `could not save the custom glossary (nothing was changed): ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     } else {
       state.setMemoryCustom(next); // kept until the worker stops; the status reply says so
@@ -41,24 +47,29 @@ export function createCustomOps(state: State) {
   }
 
   return {
-    importFile: (req: CustomImportRequest) => serial(async (): Promise<ImportReply & { persisted: boolean }> => {
-      const core = await state.getCore();
-      const replace = req.mode === 'replace';
-      const r = parseCustomFile(req, {
-        builtinIds: new Set(core.glossary.keys()),
-        existingCustomIds: replace ? new Set() : new Set(core.custom.keys()),
-      });
-      if ('errors' in r) {
-        const lines = r.errors.slice(0, MAX_LISTED_ERRORS).map(formatIssue);
-        if (r.errors.length > MAX_LISTED_ERRORS) lines.push(`… and ${r.errors.length - MAX_LISTED_ERRORS} more problems`);
-        throw new Error(`import failed, nothing was changed:\n${lines.join('\n')}`);
-      }
-      const next = new Map(replace ? [] : core.custom);
-      let updated = 0;
-      for (const e of r.entries) { if (next.has(e.id)) updated++; next.set(e.id, e); }
-      const persisted = await commit(core, next, { clear: replace, put: r.entries });
-      return { added: r.entries.length - updated, updated, total: next.size, persisted };
-    }),
+    importFile: (req: CustomImportRequest) =>
+      serial(async (): Promise<ImportReply & { persisted: boolean }> => {
+        const core = await state.getCore();
+        const replace = req.mode === 'replace';
+        const r = parseCustomFile(req, {
+          builtinIds: new Set(core.glossary.keys()),
+          existingCustomIds: replace ? new Set() : new Set(core.custom.keys()),
+        });
+        if ('errors' in r) {
+          const lines = r.errors.slice(0, MAX_LISTED_ERRORS).map(formatIssue);
+          if (r.errors.length > MAX_LISTED_ERRORS)
+            lines.push(`… and ${r.errors.length - MAX_LISTED_ERRORS} more problems`);
+          throw new Error(`import failed, nothing was changed:\n${lines.join('\n')}`);
+        }
+        const next = new Map(replace ? [] : core.custom);
+        let updated = 0;
+        for (const e of r.entries) {
+          if (next.has(e.id)) updated++;
+          next.set(e.id, e);
+        }
+        const persisted = await commit(core, next, { clear: replace, put: r.entries });
+        return { added: r.entries.length - updated, updated, total: next.size, persisted };
+      }),
 
     list: async (): Promise<CustomSummary[]> => {
       const core = await state.getCore();
@@ -72,18 +83,22 @@ export function createCustomOps(state: State) {
       return { format: req.format, text: exportCustom([...core.custom.values()], req.format), count: core.custom.size };
     },
 
-    remove: (ids: string[]) => serial(async () => {
-      const core = await state.getCore();
-      const unknown = ids.filter((id) => !core.custom.has(id));
-      if (unknown.length) throw new Error(`customDelete: no custom entry with id ${unknown.map((i) => `"${i}"`).join(', ')}`);
-      const gone = new Set(ids);
-      // Refuse to leave dangling links: they would make the next export fail to re-import.
-      const refs = [...core.custom.values()].filter((e) => !gone.has(e.id) && e.related.some((r) => gone.has(r)));
-      if (refs.length)
-        throw new Error(`customDelete: still referenced in "related" by ${refs.map((e) => `"${e.id}"`).join(', ')}; delete or edit those too`);
-      const next = new Map([...core.custom].filter(([id]) => !gone.has(id)));
-      await commit(core, next, { remove: ids });
-      return { deleted: ids.length };
-    }),
+    remove: (ids: string[]) =>
+      serial(async () => {
+        const core = await state.getCore();
+        const unknown = ids.filter((id) => !core.custom.has(id));
+        if (unknown.length)
+          throw new Error(`customDelete: no custom entry with id ${unknown.map((i) => `"${i}"`).join(', ')}`);
+        const gone = new Set(ids);
+        // Refuse to leave dangling links: they would make the next export fail to re-import.
+        const refs = [...core.custom.values()].filter((e) => !gone.has(e.id) && e.related.some((r) => gone.has(r)));
+        if (refs.length)
+          throw new Error(
+            `customDelete: still referenced in "related" by ${refs.map((e) => `"${e.id}"`).join(', ')}; delete or edit those too`,
+          );
+        const next = new Map([...core.custom].filter(([id]) => !gone.has(id)));
+        await commit(core, next, { remove: ids });
+        return { deleted: ids.length };
+      }),
   };
 }

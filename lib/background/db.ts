@@ -87,20 +87,35 @@ function openOnce(factory: IDBFactory, o: OpenOptions): Promise<KbDb> {
         db.deleteObjectStore(name);
       }
       for (const name of [...PACKAGE_STORES, 'custom']) {
-        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, name === 'custom' ? { keyPath: 'id' } : undefined);
+        if (!db.objectStoreNames.contains(name))
+          db.createObjectStore(name, name === 'custom' ? { keyPath: 'id' } : undefined);
       }
     };
     req.onblocked = () => {
       // Another connection (e.g. a previous worker) holds an older version open and ignores versionchange.
       o.log('warn', 'db.blocked', { name: o.name });
-      timer ??= setTimeout(() => { gaveUp = true; reject(new DbBlockedError(`opening ${o.name} is blocked by another connection`)); }, o.blockedTimeoutMs);
+      timer ??= setTimeout(() => {
+        gaveUp = true;
+        reject(new DbBlockedError(`opening ${o.name} is blocked by another connection`));
+      }, o.blockedTimeoutMs);
     };
-    req.onerror = (ev) => { ev.preventDefault(); clearTimeout(timer); if (!gaveUp) reject(req.error ?? new Error('indexedDB.open failed')); };
+    req.onerror = (ev) => {
+      ev.preventDefault();
+      clearTimeout(timer);
+      if (!gaveUp) reject(req.error ?? new Error('indexedDB.open failed'));
+    };
     req.onsuccess = () => {
       clearTimeout(timer);
       const raw = req.result;
-      if (gaveUp) { raw.close(); return; } // we already serve from memory for this wake
-      raw.onversionchange = () => { o.log('info', 'db.versionchange', { name: o.name }); raw.close(); o.onLost(); };
+      if (gaveUp) {
+        raw.close();
+        return;
+      } // we already serve from memory for this wake
+      raw.onversionchange = () => {
+        o.log('info', 'db.versionchange', { name: o.name });
+        raw.close();
+        o.onLost();
+      };
       raw.onclose = () => o.onLost();
       resolve(wrap(raw) as unknown as KbDb);
     };
@@ -130,9 +145,13 @@ export async function openKbDb(factory: IDBFactory, o: OpenOptions): Promise<KbD
 export const readMeta = (db: KbDb) => db.get('meta', META_KEY);
 
 /** Request-level failures surface through `tx.done`; silence the per-request promises. */
-const quiet = (p: Promise<unknown>) => { p.catch(() => undefined); };
+const quiet = (p: Promise<unknown>) => {
+  p.catch(() => undefined);
+};
 
-export interface InstallHook { (store: string, n: number): void }
+export interface InstallHook {
+  (store: string, n: number): void;
+}
 
 /** Replaces all packaged data in one transaction. Any throw (incl. from `hook`) aborts it. */
 export async function writePackage(db: KbDb, rows: PackageRows, meta: PackageMeta, hook?: InstallHook): Promise<void> {
@@ -142,11 +161,18 @@ export async function writePackage(db: KbDb, rows: PackageRows, meta: PackageMet
     // No await between requests: awaiting anything else would let the transaction auto-commit half-done.
     for (const s of PACKAGE_STORES) quiet(tx.objectStore(s).clear());
     const data = tx.objectStore('data');
-    for (const key of ROW_KEYS) { hook?.(key, 0); quiet(data.put(rows[key], key)); }
+    for (const key of ROW_KEYS) {
+      hook?.(key, 0);
+      quiet(data.put(rows[key], key));
+    }
     // Meta (with the hash) last: a reader that sees the new hash sees the new data.
     quiet(tx.objectStore('meta').put(meta, META_KEY));
   } catch (e) {
-    try { tx.abort(); } catch { /* already finished */ }
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
     await done.catch(() => undefined);
     throw e;
   }
@@ -160,7 +186,10 @@ export async function updateMeta(db: KbDb, meta: PackageMeta): Promise<void> {
 /** Glossary (as stored, unparsed) + custom read in one snapshot (enough for lookups and the matcher). */
 export async function readCore(db: KbDb): Promise<{ glossary: unknown; custom: unknown[] }> {
   const tx = db.transaction(['data', 'custom'], 'readonly');
-  const [glossary, custom] = await Promise.all([tx.objectStore('data').get('glossary'), tx.objectStore('custom').getAll()]);
+  const [glossary, custom] = await Promise.all([
+    tx.objectStore('data').get('glossary'),
+    tx.objectStore('custom').getAll(),
+  ]);
   await tx.done;
   return { glossary, custom };
 }
@@ -168,13 +197,20 @@ export async function readCore(db: KbDb): Promise<{ glossary: unknown; custom: u
 /** Records, KB index and term index as stored (unchecked): only needed for search. */
 export async function readSearchData(db: KbDb): Promise<{ records: unknown; index: unknown; terms: unknown }> {
   const tx = db.transaction('data', 'readonly');
-  const [records, index, terms] = await Promise.all([tx.store.get('records'), tx.store.get('index'), tx.store.get('terms')]);
+  const [records, index, terms] = await Promise.all([
+    tx.store.get('records'),
+    tx.store.get('index'),
+    tx.store.get('terms'),
+  ]);
   await tx.done;
   return { records, index, terms };
 }
 
 /** Applies a custom-glossary change atomically. */
-export async function writeCustom(db: KbDb, change: { clear?: boolean; put?: GlossaryEntry[]; remove?: string[] }): Promise<void> {
+export async function writeCustom(
+  db: KbDb,
+  change: { clear?: boolean; put?: GlossaryEntry[]; remove?: string[] },
+): Promise<void> {
   const tx = db.transaction('custom', 'readwrite');
   const store = tx.objectStore('custom');
   if (change.clear) quiet(store.clear());

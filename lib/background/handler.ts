@@ -4,7 +4,12 @@
  */
 import type { GlossaryEntry } from '../glossary/types';
 import {
-  parseRequest, type Reply, type Request, type ResponseMap, type StatusReply, type TermsReply,
+  parseRequest,
+  type Reply,
+  type Request,
+  type ResponseMap,
+  type StatusReply,
+  type TermsReply,
 } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { settingsStore } from '../settings/store';
@@ -19,7 +24,10 @@ import { createState, type Core, type SearchBase, type StateOptions } from './st
 export type { PackageData } from './state';
 
 /** The settings side the background needs (lib/settings/store's SettingsStore fits). */
-export interface SettingsAccess { get(): Promise<Settings>; set(patch: unknown): Promise<Settings> }
+export interface SettingsAccess {
+  get(): Promise<Settings>;
+  set(patch: unknown): Promise<Settings>;
+}
 
 export interface BackgroundOptions extends StateOptions {
   /** Defaults to lib/settings/store's settingsStore() (WXT storage), loaded on first use. */
@@ -83,7 +91,13 @@ export function createBackground(opts: BackgroundOptions): Background {
   async function searchContext(core: Core): Promise<SearchContext> {
     const base = await state.getSearch(core);
     const { records, index } = base;
-    return { records, index, docs: core.docs, entries: allEntries(core), terms: (core.termIndex ??= termIndex(core, base)) };
+    return {
+      records,
+      index,
+      docs: core.docs,
+      entries: allEntries(core),
+      terms: (core.termIndex ??= termIndex(core, base)),
+    };
   }
 
   async function dispatch(req: Request): Promise<unknown> {
@@ -102,11 +116,18 @@ export function createBackground(opts: BackgroundOptions): Background {
         const core = await state.getCore();
         return runSearch(await searchContext(core), req.query, {}, req.limit ?? 8, 'suggest');
       }
-      case 'terms': return terms(await state.getCore());
+      case 'terms':
+        return terms(await state.getCore());
       case 'status': {
         const core = await state.getCore();
         const loaded = core.search ? (await core.search.catch(() => null))?.records.size : undefined;
-        const s: StatusReply = { mode: core.mode, hash: core.meta.hash, records: loaded ?? core.pkg?.bundle.records.length ?? null, glossary: core.glossary.size, custom: core.custom.size };
+        const s: StatusReply = {
+          mode: core.mode,
+          hash: core.meta.hash,
+          records: loaded ?? core.pkg?.bundle.records.length ?? null,
+          glossary: core.glossary.size,
+          custom: core.custom.size,
+        };
         if (core.reason) s.reason = core.reason;
         return s;
       }
@@ -114,10 +135,14 @@ export function createBackground(opts: BackgroundOptions): Background {
         const st = await getSettings();
         return req.op === 'get' ? st.get() : st.set(req.patch);
       }
-      case 'customImport': return custom.importFile(req);
-      case 'customList': return custom.list();
-      case 'customExport': return custom.exportFile(req);
-      case 'customDelete': return custom.remove(req.ids);
+      case 'customImport':
+        return custom.importFile(req);
+      case 'customList':
+        return custom.list();
+      case 'customExport':
+        return custom.exportFile(req);
+      case 'customDelete':
+        return custom.remove(req.ids);
       case 'record': {
         const core = await state.getCore();
         return recordReply((await state.getSearch(core)).records, core.docs, req.id);

@@ -7,7 +7,11 @@ import { formatCitation, type DocInfo } from '../kb/cite';
 
 export const MAX_EXCERPTS = 3;
 
-export function toTermCard(e: GlossaryEntry, resolve: (id: string) => GlossaryEntry | undefined, docs: ReadonlyMap<string, DocInfo>): TermCard {
+export function toTermCard(
+  e: GlossaryEntry,
+  resolve: (id: string) => GlossaryEntry | undefined,
+  docs: ReadonlyMap<string, DocInfo>,
+): TermCard {
   const card: TermCard = {
     id: e.id,
     label: e.label,
@@ -15,9 +19,14 @@ export function toTermCard(e: GlossaryEntry, resolve: (id: string) => GlossaryEn
     category: e.category,
     summary: e.summary,
     // The glossary build orders excerpts best-first; the card shows the top few.
-    excerpts: e.excerpts.slice(0, MAX_EXCERPTS).map((x) => ({ text: x.text, cite: formatCitation(x.citation, docs), recordId: x.recordId })),
+    excerpts: e.excerpts
+      .slice(0, MAX_EXCERPTS)
+      .map((x) => ({ text: x.text, cite: formatCitation(x.citation, docs), recordId: x.recordId })),
     // Related ids that no longer resolve (e.g. a deleted custom entry) are skipped, not shown broken.
-    related: e.related.flatMap((id) => { const r = resolve(id); return r ? [{ id: r.id, label: r.label }] : []; }),
+    related: e.related.flatMap((id) => {
+      const r = resolve(id);
+      return r ? [{ id: r.id, label: r.label }] : [];
+    }),
     custom: e.custom === true,
   };
   if (e.aliases?.length) card.aliases = e.aliases;
@@ -30,6 +39,9 @@ export function toTermCard(e: GlossaryEntry, resolve: (id: string) => GlossaryEn
 /** FNV-1a over a string: a cheap, stable revision key for the custom glossary. */
 export function fnv1a(s: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
   return h.toString(16).padStart(8, '0');
 }

@@ -7,11 +7,20 @@ import type { Citation, KbRecord } from '../kb/types';
 import type { FacetsReply, RecordReply } from '../messaging/protocol';
 import { formatCitation, recordTitle, sectionName, type DocInfo } from '../kb/cite';
 
-export function recordReply(records: ReadonlyMap<string, KbRecord>, docs: ReadonlyMap<string, DocInfo>, id: string): RecordReply | null {
+export function recordReply(
+  records: ReadonlyMap<string, KbRecord>,
+  docs: ReadonlyMap<string, DocInfo>,
+  id: string,
+): RecordReply | null {
   const record = records.get(id);
   if (!record) return null;
   const c = record.citation;
-  return { record, cite: formatCitation(c, docs), title: recordTitle(c, docs), docTitle: docs.get(c.doc)?.title ?? `document ${c.doc}` };
+  return {
+    record,
+    cite: formatCitation(c, docs),
+    title: recordTitle(c, docs),
+    docTitle: docs.get(c.doc)?.title ?? `document ${c.doc}`,
+  };
 }
 
 const AUTHORED_BY_ALL = new Set(['synthesis', 'body', 'annex']);
@@ -24,7 +33,8 @@ export function facetsReply(records: Iterable<KbRecord>, docs: ReadonlyMap<strin
     const c = r.citation;
     sections.add(c.section);
     // Agency chapters answer the questionnaire; chapter 1 (the CEB synthesis) is not an agency's.
-    if (c.agency && c.chapter !== undefined && !AUTHORED_BY_ALL.has(c.section) && !agencies.has(c.agency)) agencies.set(c.agency, c.chapter);
+    if (c.agency && c.chapter !== undefined && !AUTHORED_BY_ALL.has(c.section) && !agencies.has(c.agency))
+      agencies.set(c.agency, c.chapter);
   }
   return {
     documents: [...docs.values()].map((d) => ({ key: d.key, short: d.short, title: d.title, year: d.year })),

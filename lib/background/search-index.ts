@@ -6,7 +6,14 @@
 import type MiniSearch from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
-import { createIndex, createTermIndex, loadIndex, loadTermIndex, serializeTermIndex, type TermDoc } from '../kb/search-options';
+import {
+  createIndex,
+  createTermIndex,
+  loadIndex,
+  loadTermIndex,
+  serializeTermIndex,
+  type TermDoc,
+} from '../kb/search-options';
 
 export interface IndexAdapter {
   createIndex(records: KbRecord[]): MiniSearch<any>;
@@ -18,4 +25,10 @@ export interface IndexAdapter {
   serializeTermIndex(entries: Iterable<GlossaryEntry>): unknown;
 }
 
-export const defaultIndexAdapter: IndexAdapter = { createIndex, loadIndex, createTermIndex, loadTermIndex, serializeTermIndex };
+export const defaultIndexAdapter: IndexAdapter = {
+  createIndex,
+  loadIndex,
+  createTermIndex,
+  loadTermIndex,
+  serializeTermIndex,
+};

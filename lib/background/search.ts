@@ -68,20 +68,31 @@ function nextWord(re: RegExp, s: string, from: number): [number, number] | null 
 }
 
 /** ~2×radius characters around the first matched word, cut at word boundaries, with mark offsets. */
-export function makeSnippet(text: string, terms: string[], radius = 90): { snippet: string; marks: [number, number][] } {
+export function makeSnippet(
+  text: string,
+  terms: string[],
+  radius = 90,
+): { snippet: string; marks: [number, number][] } {
   const re = termRegex(terms);
   const first = re ? nextWord(re, text, 0) : null;
   const center = first ? first[0] : 0;
   let start = Math.max(0, center - radius);
   let end = Math.min(text.length, center + radius + (first ? first[1] - first[0] : radius));
-  if (start > 0) { const sp = text.indexOf(' ', start); if (sp !== -1 && sp < center) start = sp + 1; }
-  if (end < text.length) { const sp = text.lastIndexOf(' ', end); if (sp > center) end = sp; }
+  if (start > 0) {
+    const sp = text.indexOf(' ', start);
+    if (sp !== -1 && sp < center) start = sp + 1;
+  }
+  if (end < text.length) {
+    const sp = text.lastIndexOf(' ', end);
+    if (sp > center) end = sp;
+  }
   const pre = start > 0 ? '… ' : '';
   const snippet = pre + text.slice(start, end) + (end < text.length ? ' …' : '');
   const marks: [number, number][] = [];
   if (re) {
     const body = text.slice(start, end);
-    for (let m = nextWord(re, body, 0); m; m = nextWord(re, body, m[1])) marks.push([m[0] + pre.length, m[1] + pre.length]);
+    for (let m = nextWord(re, body, 0); m; m = nextWord(re, body, m[1]))
+      marks.push([m[0] + pre.length, m[1] + pre.length]);
   }
   return { snippet, marks };
 }
@@ -98,35 +109,73 @@ function recordMatches(r: KbRecord, f: SearchFilters): boolean {
  * `suggest` = as-you-type: every word must match (AND) and fewer results. Scores of the two indexes
  * are not comparable, so each list is normalised by its best score before merging.
  */
-export function runSearch(ctx: SearchContext, query: string, filters: SearchFilters = {}, limit = 20, mode: 'search' | 'suggest' = 'search'): SearchHit[] {
+export function runSearch(
+  ctx: SearchContext,
+  query: string,
+  filters: SearchFilters = {},
+  limit = 20,
+  mode: 'search' | 'suggest' = 'search',
+): SearchHit[] {
   const q = query.trim();
   if (!q) return [];
-  const opts: SearchOptions = { prefix: true, fuzzy, maxFuzzy: MAX_FUZZY, combineWith: mode === 'suggest' ? 'AND' : 'OR' };
+  const opts: SearchOptions = {
+    prefix: true,
+    fuzzy,
+    maxFuzzy: MAX_FUZZY,
+    combineWith: mode === 'suggest' ? 'AND' : 'OR',
+  };
   const wantRecords = !filters.kind || RECORD_KINDS.has(filters.kind);
-  const wantTerms = !filters.agency && !filters.doc && !filters.section && (!filters.kind || filters.kind === 'term' || filters.kind === 'custom');
+  const wantTerms =
+    !filters.agency &&
+    !filters.doc &&
+    !filters.section &&
+    (!filters.kind || filters.kind === 'term' || filters.kind === 'custom');
   const out: SearchHit[] = [];
 
   if (wantRecords) {
-    const res = ctx.index.search(q, { ...opts, filter: (r) => { const rec = ctx.records.get(String(r.id)); return !!rec && recordMatches(rec, filters); } });
+    const res = ctx.index.search(q, {
+      ...opts,
+      filter: (r) => {
+        const rec = ctx.records.get(String(r.id));
+        return !!rec && recordMatches(rec, filters);
+      },
+    });
     const top = res[0]?.score || 1;
     for (const r of res.slice(0, limit)) {
       const rec = ctx.records.get(String(r.id))!;
-      out.push({ ...hitText(rec.text, r), id: rec.id, kind: rec.kind, title: recordTitle(rec.citation, ctx.docs), cite: formatCitation(rec.citation, ctx.docs), score: r.score / top });
+      out.push({
+        ...hitText(rec.text, r),
+        id: rec.id,
+        kind: rec.kind,
+        title: recordTitle(rec.citation, ctx.docs),
+        cite: formatCitation(rec.citation, ctx.docs),
+        score: r.score / top,
+      });
     }
   }
   if (wantTerms) {
     const ql = q.toLowerCase();
-    const res = ctx.terms.search(q, { ...opts, filter: (r) => {
-      const e = ctx.entries.get(String(r.id));
-      return !!e && (!filters.kind || (filters.kind === 'custom') === !!e.custom);
-    } });
+    const res = ctx.terms.search(q, {
+      ...opts,
+      filter: (r) => {
+        const e = ctx.entries.get(String(r.id));
+        return !!e && (!filters.kind || (filters.kind === 'custom') === !!e.custom);
+      },
+    });
     const top = res[0]?.score || 1;
     for (const r of res.slice(0, limit)) {
       const e = ctx.entries.get(String(r.id))!;
       // A query naming the term exactly should put its card first.
       const exact = e.label.toLowerCase() === ql || (e.aliases ?? []).some((a) => a.toLowerCase() === ql);
       const kind: HitKind = e.custom ? 'custom' : 'term';
-      out.push({ ...hitText(e.summary, r), id: e.id, kind, title: e.expansion ? `${e.label} — ${e.expansion}` : e.label, cite: e.custom ? 'Custom glossary' : 'Migration Lens glossary', score: (r.score / top) * (exact ? 2 : 0.9) });
+      out.push({
+        ...hitText(e.summary, r),
+        id: e.id,
+        kind,
+        title: e.expansion ? `${e.label} — ${e.expansion}` : e.label,
+        cite: e.custom ? 'Custom glossary' : 'Migration Lens glossary',
+        score: (r.score / top) * (exact ? 2 : 0.9),
+      });
     }
   }
   return out.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -3,10 +3,11 @@ import { isTrustedSender } from '../messaging/protocol';
 import { compileMatcher } from '../match/compile';
 
 // The packaged data files written at build time by lib/pipeline/package.ts.
-const getJson = (path: string) => fetch(browser.runtime.getURL(path as '/')).then((r) => {
-  if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-  return r.json();
-});
+const getJson = (path: string) =>
+  fetch(browser.runtime.getURL(path as '/')).then((r) => {
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    return r.json();
+  });
 
 /**
  * The background's browser wiring: loads the packaged data, answers the typed protocol, the keyboard
@@ -15,7 +16,11 @@ const getJson = (path: string) => fetch(browser.runtime.getURL(path as '/')).the
 export function startBackground(): void {
   const bg = createBackground({
     loadPackage: async () => {
-      const [bundle, glossary, matcher] = await Promise.all([getJson('kb/bundle.json'), getJson('kb/glossary.json'), getJson('kb/matcher.json')]);
+      const [bundle, glossary, matcher] = await Promise.all([
+        getJson('kb/bundle.json'),
+        getJson('kb/glossary.json'),
+        getJson('kb/matcher.json'),
+      ]);
       return { bundle, glossary, matcher };
     },
     compile: (entries) => compileMatcher(entries),
@@ -24,29 +29,39 @@ export function startBackground(): void {
     log: (level, event, detail) => console[level === 'info' ? 'log' : level]('[migration-lens]', event, detail ?? ''),
   });
   // Listeners are registered synchronously: an MV3 worker woken by a message must find them.
-  browser.runtime.onInstalled.addListener(() => { void bg.install(); });
+  browser.runtime.onInstalled.addListener(() => {
+    void bg.install();
+  });
   // ---- Pages: first install opens the demo article (issue 7, pages). Updates and reloads do not. ----
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') }).catch(() => undefined);
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') }).catch(() => undefined);
   });
   browser.runtime.onMessage.addListener((msg: unknown, sender) =>
-    isTrustedSender(sender, browser.runtime.id) ? bg.handleMessage(msg) : undefined);
+    isTrustedSender(sender, browser.runtime.id) ? bg.handleMessage(msg) : undefined,
+  );
 
   // ---- Card: keyboard "explain selection" command and "search for this" (issue 7, card) ----
   // The command handler is also exposed on the worker's global so E2E tests can call the very same
   // function (synthetic key presses do not reach browser-level shortcuts in automation).
   const explainSelection = async (): Promise<void> => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'explainSelection' }).catch(() => undefined);
+    if (tab?.id !== undefined)
+      await browser.tabs.sendMessage(tab.id, { type: 'explainSelection' }).catch(() => undefined);
   };
   (globalThis as { mlExplainSelection?: () => Promise<void> }).mlExplainSelection = explainSelection;
-  browser.commands?.onCommand.addListener((command) => { if (command === 'explain-selection') void explainSelection(); });
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'explain-selection') void explainSelection();
+  });
   // Cards open the extension's search on a dedicated port so the request protocol stays unchanged.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'ml-open-search' || !isTrustedSender(port.sender, browser.runtime.id)) return;
     port.onMessage.addListener((msg: unknown) => {
       const q = (msg as { query?: unknown } | null)?.query;
-      if (typeof q === 'string') void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(q.slice(0, 200))}` as '/popup.html') });
+      if (typeof q === 'string')
+        void browser.tabs.create({
+          url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(q.slice(0, 200))}` as '/popup.html'),
+        });
       port.disconnect();
     });
   });

@@ -10,13 +10,29 @@ import type { KbBundle, KbRecord } from '../kb/types';
 import type { DocInfo } from '../kb/cite';
 import type { TermDoc } from '../kb/search-options';
 import {
-  DB_NAME, SCHEMA_VERSION, isQuotaError, openKbDb, readCore, readMeta, readSearchData, updateMeta, writePackage,
-  type InstallHook, type KbDb, type Logger, type PackageMeta, type PackageRows,
+  DB_NAME,
+  SCHEMA_VERSION,
+  isQuotaError,
+  openKbDb,
+  readCore,
+  readMeta,
+  readSearchData,
+  updateMeta,
+  writePackage,
+  type InstallHook,
+  type KbDb,
+  type Logger,
+  type PackageMeta,
+  type PackageRows,
 } from './db';
 import { defaultIndexAdapter, type IndexAdapter } from './search-index';
 import { checkPackage, isGlossaryEntry, isKbRecord } from './validate';
 
-export interface PackageData { bundle: KbBundle; glossary: GlossaryEntry[]; matcher: unknown }
+export interface PackageData {
+  bundle: KbBundle;
+  glossary: GlossaryEntry[];
+  matcher: unknown;
+}
 
 export interface StateOptions {
   loadPackage: () => Promise<PackageData>;
@@ -64,7 +80,7 @@ export function createState(o: StateOptions) {
   const log: Logger = o.log ?? (() => undefined);
   const adapter = o.indexAdapter ?? defaultIndexAdapter;
   const schema = o.schemaVersion ?? SCHEMA_VERSION;
-  const factory = o.idb === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null : o.idb;
+  const factory = o.idb === undefined ? ((globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null) : o.idb;
   let dbPromise: Promise<KbDb | null> | null = null;
   let unavailable: string | undefined;
   let corePromise: Promise<Core> | null = null;
@@ -72,12 +88,20 @@ export function createState(o: StateOptions) {
   let memoryCustom = new Map<string, GlossaryEntry>();
 
   function getDb(): Promise<KbDb | null> {
-    if (!factory) { unavailable = 'IndexedDB is not available in this context'; return Promise.resolve(null); }
+    if (!factory) {
+      unavailable = 'IndexedDB is not available in this context';
+      return Promise.resolve(null);
+    }
     return (dbPromise ??= (async () => {
       try {
         const db = await openKbDb(factory, {
-          name: o.dbName ?? DB_NAME, version: schema, blockedTimeoutMs: o.blockedTimeoutMs ?? 3000, log,
-          onLost: () => { dbPromise = null; },
+          name: o.dbName ?? DB_NAME,
+          version: schema,
+          blockedTimeoutMs: o.blockedTimeoutMs ?? 3000,
+          log,
+          onLost: () => {
+            dbPromise = null;
+          },
         });
         unavailable = undefined;
         return db;
@@ -99,8 +123,14 @@ export function createState(o: StateOptions) {
   }
 
   const buildMeta = (pkg: PackageData): PackageMeta => ({
-    schema, hash: pkg.bundle.hash, packageVersion: o.packageVersion, bundleVersion: pkg.bundle.version,
-    documents: pkg.bundle.documents, acronyms: pkg.bundle.acronyms, matcher: pkg.matcher, installedAt: Date.now(),
+    schema,
+    hash: pkg.bundle.hash,
+    packageVersion: o.packageVersion,
+    bundleVersion: pkg.bundle.version,
+    documents: pkg.bundle.documents,
+    acronyms: pkg.bundle.acronyms,
+    matcher: pkg.matcher,
+    installedAt: Date.now(),
   });
 
   /** Install-time work: the term index is built once here, not on every wake. */
@@ -111,8 +141,23 @@ export function createState(o: StateOptions) {
     terms: adapter.serializeTermIndex(pkg.glossary),
   });
 
-  function makeCore(mode: Core['mode'], meta: PackageMeta, glossary: GlossaryEntry[], custom: Map<string, GlossaryEntry>, pkg?: PackageData, reason?: string): Core {
-    return { mode, reason, meta, docs: new Map(meta.documents.map((d) => [d.key, d])), glossary: toMap(glossary), custom, pkg };
+  function makeCore(
+    mode: Core['mode'],
+    meta: PackageMeta,
+    glossary: GlossaryEntry[],
+    custom: Map<string, GlossaryEntry>,
+    pkg?: PackageData,
+    reason?: string,
+  ): Core {
+    return {
+      mode,
+      reason,
+      meta,
+      docs: new Map(meta.documents.map((d) => [d.key, d])),
+      glossary: toMap(glossary),
+      custom,
+      pkg,
+    };
   }
 
   function validCustom(raw: unknown[]): Map<string, GlossaryEntry> {
@@ -130,13 +175,25 @@ export function createState(o: StateOptions) {
   async function readValid(db: KbDb, expectHash?: string): Promise<Core | null> {
     try {
       const meta = await readMeta(db);
-      if (!meta) { log('info', 'db.empty'); return null; }
-      if (meta.schema !== schema || typeof meta.hash !== 'string' || !Array.isArray(meta.documents)) { log('warn', 'db.bad-meta'); return null; }
+      if (!meta) {
+        log('info', 'db.empty');
+        return null;
+      }
+      if (meta.schema !== schema || typeof meta.hash !== 'string' || !Array.isArray(meta.documents)) {
+        log('warn', 'db.bad-meta');
+        return null;
+      }
       if (expectHash !== undefined && meta.hash !== expectHash) return null;
-      if (o.packageVersion !== undefined && meta.packageVersion !== o.packageVersion && expectHash === undefined) { log('info', 'db.package-changed'); return null; }
+      if (o.packageVersion !== undefined && meta.packageVersion !== o.packageVersion && expectHash === undefined) {
+        log('info', 'db.package-changed');
+        return null;
+      }
       const { glossary: row, custom } = await readCore(db);
       const glossary = parseRow(row);
-      if (!Array.isArray(glossary) || !glossary.every(isGlossaryEntry)) { log('warn', 'db.corrupt-glossary'); return null; }
+      if (!Array.isArray(glossary) || !glossary.every(isGlossaryEntry)) {
+        log('warn', 'db.corrupt-glossary');
+        return null;
+      }
       return makeCore('idb', meta, glossary, validCustom(custom));
     } catch (e) {
       log('warn', 'db.read-failed', String(e));
@@ -156,7 +213,10 @@ export function createState(o: StateOptions) {
       log('error', 'db.install-failed', String(e));
       // The transaction rolled back: whatever was there before is still consistent, serve it.
       const prev = await readPrevIgnoringVersion(db);
-      if (prev) { log('warn', 'db.serving-previous', { hash: prev.meta.hash }); return prev; }
+      if (prev) {
+        log('warn', 'db.serving-previous', { hash: prev.meta.hash });
+        return prev;
+      }
       return memoryCore(pkg, `install failed: ${String(e)}`);
     }
   }
@@ -168,17 +228,19 @@ export function createState(o: StateOptions) {
 
   async function loadCore(pkgHint?: PackageData): Promise<Core> {
     const db = await getDb();
-    if (!db) return memoryCore(pkgHint ?? await loadPkg(), unavailable ?? 'IndexedDB unavailable');
+    if (!db) return memoryCore(pkgHint ?? (await loadPkg()), unavailable ?? 'IndexedDB unavailable');
     const existing = await readValid(db, pkgHint?.bundle.hash);
     if (existing) {
       if (pkgHint) {
         log('info', 'db.unchanged', { hash: pkgHint.bundle.hash });
         if (o.packageVersion !== undefined && existing.meta.packageVersion !== o.packageVersion)
-          await updateMeta(db, { ...existing.meta, packageVersion: o.packageVersion }).catch((e) => log('warn', 'db.meta-update-failed', String(e)));
+          await updateMeta(db, { ...existing.meta, packageVersion: o.packageVersion }).catch((e) =>
+            log('warn', 'db.meta-update-failed', String(e)),
+          );
       }
       return existing;
     }
-    return installInto(db, pkgHint ?? await loadPkg());
+    return installInto(db, pkgHint ?? (await loadPkg()));
   }
 
   /** Records + index for search, validated; corrupt data is rebuilt from the package. */
@@ -192,23 +254,45 @@ export function createState(o: StateOptions) {
           const bad = Array.isArray(records) ? records.findIndex((r) => !isKbRecord(r)) : -1;
           if (Array.isArray(records) && records.length && bad < 0 && row.index) {
             // A bad term index only costs building it from the entries; a bad KB index throws → rebuild.
-            return { records: toMap(records as KbRecord[]), index: adapter.loadIndex(row.index), terms: row.terms ?? undefined };
+            return {
+              records: toMap(records as KbRecord[]),
+              index: adapter.loadIndex(row.index),
+              terms: row.terms ?? undefined,
+            };
           }
-          log('warn', 'db.corrupt-records', { count: Array.isArray(records) ? records.length : null, firstBad: bad, hasIndex: !!row.index });
+          log('warn', 'db.corrupt-records', {
+            count: Array.isArray(records) ? records.length : null,
+            firstBad: bad,
+            hasIndex: !!row.index,
+          });
         } catch (e) {
           log('warn', 'db.corrupt-index', String(e));
         }
       }
       const pkg = await loadPkg();
-      if (db) await writePackage(db, toRows(pkg), buildMeta(pkg), o.installHook).then(() => log('info', 'db.rebuilt'), (e) => log('error', 'db.rebuild-failed', String(e)));
-      Object.assign(core, { pkg, meta: buildMeta(pkg), glossary: toMap(pkg.glossary), termIndex: undefined, entries: undefined, compiled: undefined });
+      if (db)
+        await writePackage(db, toRows(pkg), buildMeta(pkg), o.installHook).then(
+          () => log('info', 'db.rebuilt'),
+          (e) => log('error', 'db.rebuild-failed', String(e)),
+        );
+      Object.assign(core, {
+        pkg,
+        meta: buildMeta(pkg),
+        glossary: toMap(pkg.glossary),
+        termIndex: undefined,
+        entries: undefined,
+        compiled: undefined,
+      });
     }
     const pkg = core.pkg!;
     return { records: toMap(pkg.bundle.records), index: adapter.loadIndex(pkg.bundle.index) };
   }
 
   function share(p: Promise<Core>): Promise<Core> {
-    const shared = p.catch((e) => { if (corePromise === shared) corePromise = null; throw e; });
+    const shared = p.catch((e) => {
+      if (corePromise === shared) corePromise = null;
+      throw e;
+    });
     corePromise = shared;
     return shared;
   }
@@ -219,16 +303,30 @@ export function createState(o: StateOptions) {
     /** runtime.onInstalled: load the package, skip work when the hash is unchanged. */
     install(): Promise<Core> {
       const prev = corePromise;
-      return share((async () => { await prev?.catch(() => undefined); return loadCore(await loadPkg()); })());
+      return share(
+        (async () => {
+          await prev?.catch(() => undefined);
+          return loadCore(await loadPkg());
+        })(),
+      );
     },
     getSearch(core: Core): Promise<SearchBase> {
-      const p = core.search ??= loadSearch(core);
-      p.catch(() => { if (core.search === p) core.search = undefined; });
+      const p = (core.search ??= loadSearch(core));
+      p.catch(() => {
+        if (core.search === p) core.search = undefined;
+      });
       return p;
     },
-    setMemoryCustom: (m: Map<string, GlossaryEntry>) => { memoryCustom = m; },
+    setMemoryCustom: (m: Map<string, GlossaryEntry>) => {
+      memoryCustom = m;
+    },
     /** Drops the cached state (tests simulate a worker restart with a new state instead). */
-    async close() { const db = await dbPromise?.catch(() => null); db?.close(); dbPromise = null; corePromise = null; },
+    async close() {
+      const db = await dbPromise?.catch(() => null);
+      db?.close();
+      dbPromise = null;
+      corePromise = null;
+    },
   };
 }
 

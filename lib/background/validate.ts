@@ -20,9 +20,14 @@ export function isKbRecord(v: unknown): v is KbRecord {
 }
 
 export function isGlossaryEntry(v: unknown): v is GlossaryEntry {
-  if (!obj(v) || !str(v.id) || !v.id || !str(v.label) || !str(v.expansion) || !str(v.category) || !str(v.summary)) return false;
+  if (!obj(v) || !str(v.id) || !v.id || !str(v.label) || !str(v.expansion) || !str(v.category) || !str(v.summary))
+    return false;
   if (!Array.isArray(v.related) || !v.related.every(str)) return false;
-  if (!Array.isArray(v.excerpts) || !v.excerpts.every((e) => obj(e) && str(e.text) && str(e.recordId) && obj(e.citation))) return false;
+  if (
+    !Array.isArray(v.excerpts) ||
+    !v.excerpts.every((e) => obj(e) && str(e.text) && str(e.recordId) && obj(e.citation))
+  )
+    return false;
   return v.aliases === undefined || (Array.isArray(v.aliases) && v.aliases.every(str));
 }
 

@@ -21,76 +21,105 @@ import { isEditable } from './dom';
 
 /** Start the content app in `document`; returns nothing, lives as long as the page. */
 export function startContentApp(ports: ContentPorts): void {
-    if (!document.documentElement || document.contentType.includes('xml')) return;
-    const { send, openSearch } = ports;
-    const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
-    let session!: Session;
-    let tools!: PageTools;
-    const trainer = () => session.settings.trainerMode;
+  if (!document.documentElement || document.contentType.includes('xml')) return;
+  const { send, openSearch } = ports;
+  const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
+  let session!: Session;
+  let tools!: PageTools;
+  const trainer = () => session.settings.trainerMode;
 
-    const cards = new CardController(document, {
-      cache,
-      fetchRecord: recordFetcher(send),
-      trainer,
-      hostAttrs: () => ({
-        theme: session.settings.theme === 'auto' ? null : session.settings.theme,
-        // The trainer preset: large text for a room.
-        textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
-      }),
-      know: (id, known) => {
-        const list = session.settings.knownTerms.filter((k) => k !== id);
-        // The settings watch restarts the scan in every tab, so the underline goes (or comes back) live.
-        void settingsStore().set({ knownTerms: known ? [...list, id] : list }).catch(() => undefined);
-      },
-      openSearch,
-      occurrenceCount: (id) => tools.occurrences(id).length,
-      step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
-      focusAll: (id) => { tools.focusTerm(id); },
-    });
+  const cards = new CardController(document, {
+    cache,
+    fetchRecord: recordFetcher(send),
+    trainer,
+    hostAttrs: () => ({
+      theme: session.settings.theme === 'auto' ? null : session.settings.theme,
+      // The trainer preset: large text for a room.
+      textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
+    }),
+    know: (id, known) => {
+      const list = session.settings.knownTerms.filter((k) => k !== id);
+      // The settings watch restarts the scan in every tab, so the underline goes (or comes back) live.
+      void settingsStore()
+        .set({ knownTerms: known ? [...list, id] : list })
+        .catch(() => undefined);
+    },
+    openSearch,
+    occurrenceCount: (id) => tools.occurrences(id).length,
+    step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
+    focusAll: (id) => {
+      tools.focusTerm(id);
+    },
+  });
 
-    session = new Session(cards.host, send);
-    tools = new PageTools(session, () => explainSelection());
-    session.onSettings(() => cards.refresh());
-    void session.start();
+  session = new Session(cards.host, send);
+  tools = new PageTools(session, () => explainSelection());
+  session.onSettings(() => cards.refresh());
+  void session.start();
 
-    let dwellAt: number | null = null;
-    const intent = new HoverIntent<TextMatch>({
-      showDelayMs: () => session.settings.hoverDelayMs,
-      // Prefetch and render the card hidden now, so the show at the delay is a cheap reveal.
-      onDwell: (m, seq) => { dwellAt = markDwell(); cards.prepareHover(m, () => intent.isCurrent(seq)); },
-      onShow: (m, _seq, when) => cards.showHover(m, dwellAt, when),
-      onHide: () => cards.hideHover(),
-      onCancel: () => cards.dropPending(),
-    });
+  let dwellAt: number | null = null;
+  const intent = new HoverIntent<TextMatch>({
+    showDelayMs: () => session.settings.hoverDelayMs,
+    // Prefetch and render the card hidden now, so the show at the delay is a cheap reveal.
+    onDwell: (m, seq) => {
+      dwellAt = markDwell();
+      cards.prepareHover(m, () => intent.isCurrent(seq));
+    },
+    onShow: (m, _seq, when) => cards.showHover(m, dwellAt, when),
+    onHide: () => cards.hideHover(),
+    onCancel: () => cards.dropPending(),
+  });
 
-    const termAt = (x: number, y: number): TextMatch | null => {
-      const s = session.scanner;
-      return s ? hitTest(s.index, document, x, y, s.shadowRoots) : null;
-    };
+  const termAt = (x: number, y: number): TextMatch | null => {
+    const s = session.scanner;
+    return s ? hitTest(s.index, document, x, y, s.shadowRoots) : null;
+  };
 
-    let onCard = false;
-    document.addEventListener('mousemove', (e) => {
-      if (e.target === cards.host) { if (!onCard) { onCard = true; intent.enterCard(); } return; }
-      if (onCard) { onCard = false; intent.leaveCard(); }
+  let onCard = false;
+  document.addEventListener(
+    'mousemove',
+    (e) => {
+      if (e.target === cards.host) {
+        if (!onCard) {
+          onCard = true;
+          intent.enterCard();
+        }
+        return;
+      }
+      if (onCard) {
+        onCard = false;
+        intent.leaveCard();
+      }
       const m = termAt(e.clientX, e.clientY);
       // The term of a pinned card needs no hover card on top of it.
       intent.move(m && !cards.isPinnedAnchor(m) ? m : null, e.clientX, e.clientY);
-    }, { passive: true });
+    },
+    { passive: true },
+  );
 
-    // A click on an underlined term pins its card (the page still gets the click, e.g. a link).
-    document.addEventListener('click', (e) => {
+  // A click on an underlined term pins its card (the page still gets the click, e.g. a link).
+  document.addEventListener(
+    'click',
+    (e) => {
       if (e.target === cards.host || e.button !== 0) return;
       const m = termAt(e.clientX, e.clientY);
       if (!m) return;
       intent.reset();
       cards.openPinned(m, m.termId);
-    }, { passive: true });
+    },
+    { passive: true },
+  );
 
-    document.addEventListener('keydown', (e) => {
+  document.addEventListener(
+    'keydown',
+    (e) => {
       const pinned = [...cards.cards].reverse().find((c) => c.pinned);
       const action = keyAction(e, {
-        cardOpen: cards.cards.length > 0, inCard: e.target === cards.host, editable: isEditable(e.target),
-        trainer: trainer(), anyPinned: !!pinned,
+        cardOpen: cards.cards.length > 0,
+        inCard: e.target === cards.host,
+        editable: isEditable(e.target),
+        trainer: trainer(),
+        anyPinned: !!pinned,
       });
       if (!action) return;
       e.preventDefault();
@@ -106,17 +135,19 @@ export function startContentApp(ports: ContentPorts): void {
       } else if (pinned) {
         cards.stepCard(pinned, action === 'next' ? 1 : -1);
       }
-    }, true);
+    },
+    true,
+  );
 
-    function explainSelection(): string | null {
-      const s = session.scanner;
-      const sel = document.getSelection();
-      const m = s ? matchAtSelection(s.index, sel) : null;
-      if (!m) return null;
-      intent.reset();
-      cards.openPinned(m, m.termId);
-      return m.termId;
-    }
+  function explainSelection(): string | null {
+    const s = session.scanner;
+    const sel = document.getSelection();
+    const m = s ? matchAtSelection(s.index, sel) : null;
+    if (!m) return null;
+    intent.reset();
+    cards.openPinned(m, m.termId);
+    return m.termId;
+  }
 
-    ports.onMessage((msg: unknown) => tools.handle(msg));
+  ports.onMessage((msg: unknown) => tools.handle(msg));
 }

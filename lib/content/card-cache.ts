@@ -5,7 +5,8 @@
  */
 import type { Reply, TermCard } from '../messaging/protocol';
 
-export type LookupResult = { status: 'ready'; card: TermCard } | { status: 'not-found'; termId: string } | { status: 'error'; message: string };
+export type LookupResult =
+  { status: 'ready'; card: TermCard } | { status: 'not-found'; termId: string } | { status: 'error'; message: string };
 
 export type LookupFn = (termId: string) => Promise<Reply<TermCard | null>>;
 
@@ -13,12 +14,18 @@ export class CardCache {
   private done = new Map<string, LookupResult>();
   private inflight = new Map<string, Promise<LookupResult>>();
 
-  constructor(private readonly lookup: LookupFn, private readonly max = 32) {}
+  constructor(
+    private readonly lookup: LookupFn,
+    private readonly max = 32,
+  ) {}
 
   /** The finished result, synchronously, if cached (refreshes its LRU position). */
   peek(termId: string): LookupResult | undefined {
     const r = this.done.get(termId);
-    if (r) { this.done.delete(termId); this.done.set(termId, r); }
+    if (r) {
+      this.done.delete(termId);
+      this.done.set(termId, r);
+    }
     return r;
   }
 
@@ -28,10 +35,14 @@ export class CardCache {
     if (hit) return Promise.resolve(hit);
     const running = this.inflight.get(termId);
     if (running) return running;
-    const p = this.lookup(termId).then((reply): LookupResult => {
-      if (!reply.ok) return { status: 'error', message: reply.error };
-      return reply.data ? { status: 'ready', card: reply.data } : { status: 'not-found', termId };
-    }, (e: unknown): LookupResult => ({ status: 'error', message: e instanceof Error ? e.message : String(e) }))
+    const p = this.lookup(termId)
+      .then(
+        (reply): LookupResult => {
+          if (!reply.ok) return { status: 'error', message: reply.error };
+          return reply.data ? { status: 'ready', card: reply.data } : { status: 'not-found', termId };
+        },
+        (e: unknown): LookupResult => ({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      )
       .then((r) => {
         this.inflight.delete(termId);
         if (r.status !== 'error') this.store(termId, r);
@@ -42,9 +53,13 @@ export class CardCache {
   }
 
   /** Custom glossary or data changed: cards may be outdated. */
-  clear(): void { this.done.clear(); }
+  clear(): void {
+    this.done.clear();
+  }
 
-  get size(): number { return this.done.size; }
+  get size(): number {
+    return this.done.size;
+  }
 
   private store(termId: string, r: LookupResult): void {
     this.done.delete(termId);

@@ -35,7 +35,10 @@ export class CardController {
   private nextKey = 1;
   private actionCache = new Map<number, CardActions>();
 
-  constructor(private readonly doc: Document, private readonly deps: CardDeps) {
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: CardDeps,
+  ) {
     this.host = doc.createElement(HOST_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
     try {
@@ -50,13 +53,23 @@ export class CardController {
     this.mount = doc.createElement('div');
     shadow.append(this.mount);
     // Back on top when the page enters fullscreen after our card opened.
-    doc.addEventListener('fullscreenchange', () => { if (this.cards.length || this.pending) toTopLayer(this.host, doc, HOST_TAG); });
+    doc.addEventListener('fullscreenchange', () => {
+      if (this.cards.length || this.pending) toTopLayer(this.host, doc, HOST_TAG);
+    });
   }
 
-  get hover(): OpenCard | undefined { return this.cards.find((c) => !c.pinned); }
-  get top(): OpenCard | undefined { return this.cards[this.cards.length - 1]; }
-  isPinnedAnchor(m: TextMatch): boolean { return this.cards.some((c) => c.pinned && c.anchor === m); }
-  contains(node: Node | null): boolean { return !!node && (node === this.host || this.host.contains(node)); }
+  get hover(): OpenCard | undefined {
+    return this.cards.find((c) => !c.pinned);
+  }
+  get top(): OpenCard | undefined {
+    return this.cards[this.cards.length - 1];
+  }
+  isPinnedAnchor(m: TextMatch): boolean {
+    return this.cards.some((c) => c.pinned && c.anchor === m);
+  }
+  contains(node: Node | null): boolean {
+    return !!node && (node === this.host || this.host.contains(node));
+  }
   cardElement(key: number): HTMLElement | null {
     return this.host.shadowRoot!.querySelector<HTMLElement>(`[data-key="${key}"]`);
   }
@@ -108,7 +121,15 @@ export class CardController {
       const el = old ? null : this.cardElement(p.key);
       if (el) this.reveal(p, el);
       else this.render(); // an old card to take away too: the full render reveals and places it
-      if (p.state.status === 'ready') markPainted(this.doc, { dwellAt, showAt: when?.at ?? performance.now(), dueAt: when?.dueAt ?? null, inFrame: !!when?.inFrame, cached: true, prepared: true });
+      if (p.state.status === 'ready')
+        markPainted(this.doc, {
+          dwellAt,
+          showAt: when?.at ?? performance.now(),
+          dueAt: when?.dueAt ?? null,
+          inFrame: !!when?.inFrame,
+          cached: true,
+          prepared: true,
+        });
       return;
     }
     if (p) this.actionCache.delete(p.key); // prepared for another term: load() renders it away
@@ -118,14 +139,22 @@ export class CardController {
 
   hideHover(): void {
     const h = this.hover;
-    if (h) { this.remove(h, false); this.render(); }
+    if (h) {
+      this.remove(h, false);
+      this.render();
+    }
   }
 
   /** Pinned dialog card for `m` (click on a term, keyboard command). Focus moves into it. */
   openPinned(m: TextMatch | null, termId: string, rect: DOMRect | null = null): OpenCard {
     this.dropPending();
-    const existing = this.cards.find((c) => c.pinned && current(c.history).id === termId && (m === null || c.anchor === m));
-    if (existing) { this.focusCard(existing); return existing; }
+    const existing = this.cards.find(
+      (c) => c.pinned && current(c.history).id === termId && (m === null || c.anchor === m),
+    );
+    if (existing) {
+      this.focusCard(existing);
+      return existing;
+    }
     const hover = this.hover;
     if (hover && current(hover.history).id === termId && (m === null || hover.anchor === m)) {
       this.pin(hover);
@@ -150,7 +179,8 @@ export class CardController {
     this.unpinOthers(card);
     // Pinned cards go on top.
     this.cards = [...this.cards.filter((c) => c !== card), card];
-    if (this.deps.trainer()) card.occ = { index: -1, count: this.deps.occurrenceCount(current(card.history).id), focused: false };
+    if (this.deps.trainer())
+      card.occ = { index: -1, count: this.deps.occurrenceCount(current(card.history).id), focused: false };
     this.render();
     this.focusCard(card);
   }
@@ -173,17 +203,26 @@ export class CardController {
   }
 
   /** Trainer stepping from the page-level shortcut (Alt+. / Alt+,). */
-  stepCard(card: OpenCard, dir: 1 | -1): void { this.actions(card.key).step(dir); }
+  stepCard(card: OpenCard, dir: 1 | -1): void {
+    this.actions(card.key).step(dir);
+  }
 
   /** Settings changed (theme, size, trainer mode): re-render every card. */
   refresh(): void {
     if (!this.deps.trainer()) for (const c of this.cards) if (c.occ?.focused) this.deps.focusAll(null);
-    for (const c of this.cards) c.occ = this.deps.trainer() && c.pinned ? { index: c.occ?.index ?? -1, count: this.deps.occurrenceCount(current(c.history).id), focused: c.occ?.focused ?? false } : null;
+    for (const c of this.cards)
+      c.occ =
+        this.deps.trainer() && c.pinned
+          ? {
+              index: c.occ?.index ?? -1,
+              count: this.deps.occurrenceCount(current(c.history).id),
+              focused: c.occ?.focused ?? false,
+            }
+          : null;
     if (this.cards.length) this.render();
   }
 
   // ---- internals ----
-
 
   private unpinOthers(card: OpenCard): void {
     // Several pinned cards only in trainer mode; otherwise the newest pin replaces the older one.
@@ -199,8 +238,17 @@ export class CardController {
 
   private make(anchor: TextMatch | null, rect: DOMRect | null, o: { pinned: boolean; dialog: boolean }): OpenCard {
     return {
-      key: this.nextKey++, anchor, rect, history: startHistory(anchor?.termId ?? ''), state: { status: 'loading', termId: '' },
-      pinned: o.pinned, dialog: o.dialog, returnFocus: null, known: null, occ: null, modal: o.pinned && pageIsBlocked(this.doc),
+      key: this.nextKey++,
+      anchor,
+      rect,
+      history: startHistory(anchor?.termId ?? ''),
+      state: { status: 'loading', termId: '' },
+      pinned: o.pinned,
+      dialog: o.dialog,
+      returnFocus: null,
+      known: null,
+      occ: null,
+      modal: o.pinned && pageIsBlocked(this.doc),
     };
   }
 
@@ -208,7 +256,8 @@ export class CardController {
   private load(card: OpenCard, termId: string, dwellAt: number | null, when: ShowTiming | null = null): void {
     const showAt = when?.at ?? performance.now();
     if (card.history.stack.length === 1 && !card.history.stack[0].id) card.history = startHistory(termId);
-    if (card.pinned && this.deps.trainer()) card.occ = { index: -1, count: this.deps.occurrenceCount(termId), focused: false };
+    if (card.pinned && this.deps.trainer())
+      card.occ = { index: -1, count: this.deps.occurrenceCount(termId), focused: false };
     const hit = this.deps.cache.peek(termId);
     const done = (r: CardState, cached: boolean, now = false) => {
       // Stale: the card was closed or navigated elsewhere while the lookup ran.
@@ -218,7 +267,14 @@ export class CardController {
       this.render();
       if (r.status === 'ready' && !card.pinned) {
         // Only a card rendered right now, in the show's frame callback, is painted in that frame.
-        markPainted(this.doc, { dwellAt, showAt, dueAt: when?.dueAt ?? null, inFrame: now && !!when?.inFrame, cached, prepared: false });
+        markPainted(this.doc, {
+          dwellAt,
+          showAt,
+          dueAt: when?.dueAt ?? null,
+          inFrame: now && !!when?.inFrame,
+          cached,
+          prepared: false,
+        });
       }
     };
     if (hit) return done(hit, true, true);
@@ -249,8 +305,13 @@ export class CardController {
     let a = this.actionCache.get(key);
     if (!a) {
       a = cardActions(key, {
-        cards: () => this.cards, deps: this.deps, load: (c, id) => this.load(c, id, null), focusCard: (c) => this.focusCard(c),
-        togglePin: (c) => this.togglePin(c), close: (c) => this.close(c), render: () => this.render(),
+        cards: () => this.cards,
+        deps: this.deps,
+        load: (c, id) => this.load(c, id, null),
+        focusCard: (c) => this.focusCard(c),
+        togglePin: (c) => this.togglePin(c),
+        close: (c) => this.close(c),
+        render: () => this.render(),
       });
       this.actionCache.set(key, a);
     }
@@ -258,13 +319,23 @@ export class CardController {
   }
 
   /** Every card to render: the open ones, then the prepared (hidden) hover card. */
-  private all(): OpenCard[] { return this.pending ? [...this.cards, this.pending] : this.cards; }
+  private all(): OpenCard[] {
+    return this.pending ? [...this.cards, this.pending] : this.cards;
+  }
 
   private views(): CardView[] {
     const trainer = this.deps.trainer();
     return this.all().map((c) => ({
-      key: c.key, state: c.state, history: c.history, pinned: c.pinned, dialog: c.dialog, trainer,
-      known: c.known, occurrences: trainer && c.pinned ? c.occ : null, modal: c.modal, pending: c === this.pending,
+      key: c.key,
+      state: c.state,
+      history: c.history,
+      pinned: c.pinned,
+      dialog: c.dialog,
+      trainer,
+      known: c.known,
+      occurrences: trainer && c.pinned ? c.occ : null,
+      modal: c.modal,
+      pending: c === this.pending,
     }));
   }
 
@@ -279,13 +350,20 @@ export class CardController {
     const { theme, textSize } = this.deps.hostAttrs();
     this.setAttr('data-theme', theme);
     this.setAttr('data-text-size', textSize);
-    render(<CardLayer views={this.views()} actions={(k) => this.actions(k)} env={{ fetchRecord: this.deps.fetchRecord }} />, this.mount);
+    render(
+      <CardLayer views={this.views()} actions={(k) => this.actions(k)} env={{ fetchRecord: this.deps.fetchRecord }} />,
+      this.mount,
+    );
     this.attach(); // follows page dialogs and fullscreen, outside which everything is inert
     toTopLayer(this.host, this.doc, HOST_TAG);
     for (const c of all) {
       if (c.modal) {
         const d = this.host.shadowRoot!.querySelector<HTMLDialogElement>(`dialog[data-modal-key="${c.key}"]`);
-        try { if (d && !d.open) d.showModal(); } catch { /* not connected */ }
+        try {
+          if (d && !d.open) d.showModal();
+        } catch {
+          /* not connected */
+        }
       }
       const el = this.cardElement(c.key);
       if (el) this.place(c, el);
@@ -311,8 +389,9 @@ export class CardController {
   }
 
   private setAttr(name: string, v: string | null): void {
-    if (v === null) { if (this.host.hasAttribute(name)) this.host.removeAttribute(name); }
-    else if (this.host.getAttribute(name) !== v) this.host.setAttribute(name, v);
+    if (v === null) {
+      if (this.host.hasAttribute(name)) this.host.removeAttribute(name);
+    } else if (this.host.getAttribute(name) !== v) this.host.setAttribute(name, v);
   }
 
   private attach(): void {

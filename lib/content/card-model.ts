@@ -57,20 +57,42 @@ export interface ActionTarget {
 export function cardActions(key: number, t: ActionTarget): CardActions {
   const { deps } = t;
   const find = () => t.cards().find((c) => c.key === key);
-  const withCard = (f: (c: OpenCard) => void) => () => { const c = find(); if (c) f(c); };
+  const withCard = (f: (c: OpenCard) => void) => () => {
+    const c = find();
+    if (c) f(c);
+  };
   return {
-    navigate: (id, label) => { const c = find(); if (!c) return; c.history = push(c.history, id, label); t.load(c, id); t.focusCard(c); },
-    back: withCard((c) => { c.history = back(c.history); t.load(c, current(c.history).id); }),
-    backTo: (i) => { const c = find(); if (!c) return; c.history = backTo(c.history, i); t.load(c, current(c.history).id); t.focusCard(c); },
+    navigate: (id, label) => {
+      const c = find();
+      if (!c) return;
+      c.history = push(c.history, id, label);
+      t.load(c, id);
+      t.focusCard(c);
+    },
+    back: withCard((c) => {
+      c.history = back(c.history);
+      t.load(c, current(c.history).id);
+    }),
+    backTo: (i) => {
+      const c = find();
+      if (!c) return;
+      c.history = backTo(c.history, i);
+      t.load(c, current(c.history).id);
+      t.focusCard(c);
+    },
     togglePin: withCard((c) => t.togglePin(c)),
     close: withCard((c) => t.close(c)),
     search: (q) => deps.openSearch(q),
     know: (id, label) => {
-      const c = find(); if (!c) return;
+      const c = find();
+      if (!c) return;
       deps.know(id, true);
       if (c.knownTimer) clearTimeout(c.knownTimer);
       c.known = { id, label };
-      c.knownTimer = setTimeout(() => { c.known = null; t.render(); }, UNDO_MS);
+      c.knownTimer = setTimeout(() => {
+        c.known = null;
+        t.render();
+      }, UNDO_MS);
       t.render();
     },
     undoKnow: withCard((c) => {
@@ -82,7 +104,8 @@ export function cardActions(key: number, t: ActionTarget): CardActions {
     }),
     retry: withCard((c) => t.load(c, current(c.history).id)),
     step: (dir) => {
-      const c = find(); if (!c) return;
+      const c = find();
+      if (!c) return;
       const id = current(c.history).id;
       const count = deps.occurrenceCount(id);
       const index = deps.step(id, dir);

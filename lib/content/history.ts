@@ -3,7 +3,10 @@
  * Preact state updates stay trivial and every step is testable.
  */
 
-export interface Crumb { id: string; label: string }
+export interface Crumb {
+  id: string;
+  label: string;
+}
 
 export interface CardHistory {
   /** Oldest first; the last crumb is the entry on screen. */

@@ -47,7 +47,11 @@ export const FRAME_LEAD_MS = 20;
  */
 export const FRAME_SLACK_MS = 2;
 
-interface FrameHandle { raf: number; timer: ReturnType<typeof setTimeout> | undefined; done: boolean }
+interface FrameHandle {
+  raf: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  done: boolean;
+}
 
 export const realClock: Clock = {
   now: () => performance.now(),
@@ -128,7 +132,9 @@ export class HoverIntent<T> {
   }
 
   /** True while `seq` is the hover in progress (or on screen); false once the pointer moved on. */
-  isCurrent(seq: number): boolean { return seq === this.seq; }
+  isCurrent(seq: number): boolean {
+    return seq === this.seq;
+  }
 
   get phase(): IntentPhase {
     if (this.shown !== null && this.target === this.shown) return this.graceTimer !== null ? 'grace' : 'shown';
@@ -151,20 +157,31 @@ export class HoverIntent<T> {
       this.seq++;
       this.enteredAt = t;
       this.stage = 'none';
-      if (target === this.shown) { this.cancelGrace(); return; }
+      if (target === this.shown) {
+        this.cancelGrace();
+        return;
+      }
       if (this.shown !== null) this.startGrace(); // the old card fades unless the pointer reaches it
       this.startDwell();
       return;
     }
     // Same term: a fast move means we are being swept across, so the rest period starts over.
-    if (fast && this.stage === 'dwelling') { this.enteredAt = t; this.startDwell(); }
+    if (fast && this.stage === 'dwelling') {
+      this.enteredAt = t;
+      this.startDwell();
+    }
     if (target === this.shown && !this.onCard) this.cancelGrace();
   }
 
   /** The pointer entered / left the card itself. */
   enterCard(): void {
     this.onCard = true;
-    if (this.shown !== null) { this.cancelGrace(); this.clearTimer(); this.stage = 'none'; this.target = this.shown; }
+    if (this.shown !== null) {
+      this.cancelGrace();
+      this.clearTimer();
+      this.stage = 'none';
+      this.target = this.shown;
+    }
   }
 
   leaveCard(): void {
@@ -210,7 +227,10 @@ export class HoverIntent<T> {
       const dueAt = this.enteredAt + this.o.showDelayMs();
       const lead = dueAt - FRAME_LEAD_MS - this.clock.now();
       if (lead <= 0) return this.showInFrame(target, seq, dueAt);
-      this.timer = this.clock.setTimeout(() => { this.timer = null; this.showInFrame(target, seq, dueAt); }, lead);
+      this.timer = this.clock.setTimeout(() => {
+        this.timer = null;
+        this.showInFrame(target, seq, dueAt);
+      }, lead);
     }, this.dwellMs);
   }
 
@@ -243,19 +263,34 @@ export class HoverIntent<T> {
       if (this.onCard) return;
       const pendingOther = this.target !== null && this.target !== this.shown;
       this.shown = null;
-      if (!pendingOther) { this.target = null; this.seq++; }
+      if (!pendingOther) {
+        this.target = null;
+        this.seq++;
+      }
       this.o.onHide();
     }, this.graceMs);
   }
 
   private cancelGrace(): void {
-    if (this.graceTimer !== null) { this.clock.clearTimeout(this.graceTimer); this.graceTimer = null; }
+    if (this.graceTimer !== null) {
+      this.clock.clearTimeout(this.graceTimer);
+      this.graceTimer = null;
+    }
   }
 
   /** Stops the pending dwell or show. Every path that gives up a hover goes through here. */
   private clearTimer(): void {
-    if (this.timer !== null) { this.clock.clearTimeout(this.timer); this.timer = null; }
-    if (this.frameId !== null) { this.clock.cancelFrame(this.frameId); this.frameId = null; }
-    if (this.stage === 'waiting') { this.stage = 'none'; this.o.onCancel?.(); }
+    if (this.timer !== null) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.frameId !== null) {
+      this.clock.cancelFrame(this.frameId);
+      this.frameId = null;
+    }
+    if (this.stage === 'waiting') {
+      this.stage = 'none';
+      this.o.onCancel?.();
+    }
   }
 }

@@ -21,7 +21,8 @@ export function categoryMap(compiled: unknown): Map<string, string> {
 export function countTerms(matches: Iterable<TextMatch>, categories: ReadonlyMap<string, string>): PageTermCount[] {
   const counts = new Map<string, number>();
   for (const m of matches) counts.set(m.termId, (counts.get(m.termId) ?? 0) + 1);
-  return [...counts].map(([id, count]) => ({ id, count, category: categories.get(id) ?? 'other' }))
+  return [...counts]
+    .map(([id, count]) => ({ id, count, category: categories.get(id) ?? 'other' }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
@@ -55,24 +56,37 @@ export class Cursor {
     if (i >= 0) this.at.set(termId, i);
     return i;
   }
-  get(termId: string): number { return this.at.get(termId) ?? -1; }
+  get(termId: string): number {
+    return this.at.get(termId) ?? -1;
+  }
 }
 
 /**
  * The match at a selection or caret: one that overlaps the selected text, else the one that contains
  * the caret. `index` maps text nodes to matches (the scanner's hit-test index).
  */
-export function matchAtSelection(index: ReadonlyMap<Text, TextMatch[]>, sel: { anchorNode: Node | null; anchorOffset: number; focusNode: Node | null; focusOffset: number } | null): TextMatch | null {
+export function matchAtSelection(
+  index: ReadonlyMap<Text, TextMatch[]>,
+  sel: { anchorNode: Node | null; anchorOffset: number; focusNode: Node | null; focusOffset: number } | null,
+): TextMatch | null {
   if (!sel) return null;
-  for (const [node, offset] of [[sel.anchorNode, sel.anchorOffset], [sel.focusNode, sel.focusOffset]] as const) {
+  for (const [node, offset] of [
+    [sel.anchorNode, sel.anchorOffset],
+    [sel.focusNode, sel.focusOffset],
+  ] as const) {
     if (!node) continue;
-    const text = node.nodeType === Node.TEXT_NODE ? (node as Text) : (node.childNodes[offset] ?? node.childNodes[offset - 1]) as Node | undefined;
+    const text =
+      node.nodeType === Node.TEXT_NODE
+        ? (node as Text)
+        : ((node.childNodes[offset] ?? node.childNodes[offset - 1]) as Node | undefined);
     const t = text && text.nodeType === Node.TEXT_NODE ? (text as Text) : null;
     if (!t) continue;
     const list = index.get(t);
     if (!list) continue;
     const off = t === node ? offset : 0;
-    const hit = list.find((m) => (t !== m.startNode || off >= m.startOffset) && (t !== m.endNode || off <= m.endOffset));
+    const hit = list.find(
+      (m) => (t !== m.startNode || off >= m.startOffset) && (t !== m.endNode || off <= m.endOffset),
+    );
     if (hit) return hit;
   }
   return null;

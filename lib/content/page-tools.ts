@@ -15,11 +15,18 @@ export class PageTools {
   readonly cursor = new Cursor();
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly session: Session, private readonly explain: () => string | null) {}
+  constructor(
+    private readonly session: Session,
+    private readonly explain: () => string | null,
+  ) {}
 
-  private matches(): TextMatch[] { return [...(this.session.scanner?.matches ?? [])]; }
+  private matches(): TextMatch[] {
+    return [...(this.session.scanner?.matches ?? [])];
+  }
 
-  occurrences(termId: string): TextMatch[] { return occurrencesOf(this.matches(), termId); }
+  occurrences(termId: string): TextMatch[] {
+    return occurrencesOf(this.matches(), termId);
+  }
 
   /** Scroll occurrence `index` (default: the next one) into view and flash it for ~1 s. */
   jumpTo(termId: string, index?: number, dir: 1 | -1 = 1): PageResponseMap['jumpTo'] {
@@ -64,9 +71,12 @@ export class PageTools {
         // Every frame gets the message; only the one the user is in answers.
         if (!document.hasFocus() && !(top && !hasFocusedChildFrame())) return undefined;
         return Promise.resolve({ termId: this.explain() });
-      case 'pageTerms': return top ? Promise.resolve(this.pageTerms()) : undefined;
-      case 'jumpTo': return top ? Promise.resolve(this.jumpTo(req.termId, req.index)) : undefined;
-      case 'focusTerm': return top ? Promise.resolve(this.focusTerm(req.termId)) : undefined;
+      case 'pageTerms':
+        return top ? Promise.resolve(this.pageTerms()) : undefined;
+      case 'jumpTo':
+        return top ? Promise.resolve(this.jumpTo(req.termId, req.index)) : undefined;
+      case 'focusTerm':
+        return top ? Promise.resolve(this.focusTerm(req.termId)) : undefined;
     }
   };
 }

@@ -14,7 +14,18 @@ export function pageIsBlocked(doc: Document): boolean {
   }
 }
 
-const REPLACED = new Set(['VIDEO', 'AUDIO', 'IMG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT']);
+const REPLACED = new Set([
+  'VIDEO',
+  'AUDIO',
+  'IMG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+]);
 
 /**
  * Where our host must live so it is not inert: inside the top-most page modal dialog or fullscreen
@@ -26,8 +37,11 @@ export function hostParent(doc: Document, host: Element): Element {
   try {
     const modals = doc.querySelectorAll('dialog:modal');
     if (modals.length) blocker = modals[modals.length - 1];
-  } catch { /* :modal unsupported */ }
-  if (!blocker || blocker === host || host.contains(blocker) || REPLACED.has(blocker.tagName)) return doc.documentElement;
+  } catch {
+    /* :modal unsupported */
+  }
+  if (!blocker || blocker === host || host.contains(blocker) || REPLACED.has(blocker.tagName))
+    return doc.documentElement;
   return blocker;
 }
 
@@ -43,11 +57,17 @@ export function toTopLayer(host: HTMLElement, doc: Document, hostTag: string): v
       host.showPopover();
       focused?.focus({ preventScroll: true });
     } else host.showPopover();
-  } catch { /* e.g. host not connected yet */ }
+  } catch {
+    /* e.g. host not connected yet */
+  }
 }
 
 export function hideTopLayer(host: HTMLElement): void {
-  try { if (host.matches(':popover-open')) host.hidePopover(); } catch { /* no Popover API */ }
+  try {
+    if (host.matches(':popover-open')) host.hidePopover();
+  } catch {
+    /* no Popover API */
+  }
 }
 
 /** Where each card was last placed from: anchor rectangle, card size and viewport size. */
@@ -66,14 +86,23 @@ export function place(el: HTMLElement, anchor: (() => DOMRect) | null): void {
   }
   const a = anchor();
   const view = el.ownerDocument.defaultView;
-  const from = () => [a.x, a.y, a.width, a.height, el.offsetWidth, el.offsetHeight, view?.innerWidth, view?.innerHeight].join();
+  const from = () =>
+    [a.x, a.y, a.width, a.height, el.offsetWidth, el.offsetHeight, view?.innerWidth, view?.innerHeight].join();
   if (placedFrom.get(el) === from()) return;
   void computePosition({ getBoundingClientRect: () => a }, el, {
-    strategy: 'fixed', placement: 'bottom-start',
+    strategy: 'fixed',
+    placement: 'bottom-start',
     middleware: [
-      offset(6), flip({ padding: 8 }), shift({ padding: 8 }),
+      offset(6),
+      flip({ padding: 8 }),
+      shift({ padding: 8 }),
       // Never off-screen: when neither side has room for the whole card, it shrinks and scrolls inside.
-      size({ padding: 8, apply: ({ availableHeight }) => { el.style.maxHeight = `min(${Math.max(160, Math.floor(availableHeight))}px, ${CARD_MAX_HEIGHT})`; } }),
+      size({
+        padding: 8,
+        apply: ({ availableHeight }) => {
+          el.style.maxHeight = `min(${Math.max(160, Math.floor(availableHeight))}px, ${CARD_MAX_HEIGHT})`;
+        },
+      }),
       shift({ padding: 8, crossAxis: true }),
     ],
   }).then(({ x, y }) => {

@@ -4,7 +4,14 @@
  * the card already carries, so the card never breaks over it.
  */
 
-export interface RecordView { id: string; text: string; cite: string; label?: string; context?: string; subItems?: { label: string; text: string }[] }
+export interface RecordView {
+  id: string;
+  text: string;
+  cite: string;
+  label?: string;
+  context?: string;
+  subItems?: { label: string; text: string }[];
+}
 
 /** "002:ch7:recommendations:(b)" → "(b)". */
 export function recordLabel(id: string): string {
@@ -19,10 +26,17 @@ function parse(data: unknown, id: string): RecordView | null {
   const rec = (d.record && typeof d.record === 'object' ? d.record : d) as Record<string, unknown>;
   if (typeof rec.text !== 'string') return null;
   const cit = rec.citation as { label?: unknown } | undefined;
-  const out: RecordView = { id, text: rec.text, cite: typeof d.cite === 'string' ? d.cite : typeof rec.cite === 'string' ? rec.cite : '' };
+  const out: RecordView = {
+    id,
+    text: rec.text,
+    cite: typeof d.cite === 'string' ? d.cite : typeof rec.cite === 'string' ? rec.cite : '',
+  };
   if (cit && typeof cit.label === 'string') out.label = cit.label;
   if (typeof rec.context === 'string') out.context = rec.context;
-  if (Array.isArray(rec.subItems)) out.subItems = rec.subItems.filter((s): s is { label: string; text: string } => !!s && typeof s.label === 'string' && typeof s.text === 'string');
+  if (Array.isArray(rec.subItems))
+    out.subItems = rec.subItems.filter(
+      (s): s is { label: string; text: string } => !!s && typeof s.label === 'string' && typeof s.text === 'string',
+    );
   return out;
 }
 

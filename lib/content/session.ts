@@ -24,7 +24,8 @@ async function termsWithRetry(send: Send): Promise<Reply<TermsReply>> {
 }
 
 /** The settings that change what is underlined (others only restyle the cards). */
-const scanRelevant = (s: Settings) => JSON.stringify([s.enabled, s.siteMode, s.disabledSites, s.allowedSites, s.categories, s.knownTerms]);
+const scanRelevant = (s: Settings) =>
+  JSON.stringify([s.enabled, s.siteMode, s.disabledSites, s.allowedSites, s.categories, s.knownTerms]);
 
 export class Session {
   settings: Settings = defaultSettings();
@@ -35,11 +36,18 @@ export class Session {
   categories: Map<string, string> = new Map();
   private listeners = new Set<(m: TextMatch[]) => void>();
 
-  constructor(private readonly host: Element, private readonly send: Send) {}
+  constructor(
+    private readonly host: Element,
+    private readonly send: Send,
+  ) {}
 
   async start(): Promise<void> {
     const store = settingsStore();
-    try { this.settings = await store.get(); } catch { /* storage unavailable: defaults */ }
+    try {
+      this.settings = await store.get();
+    } catch {
+      /* storage unavailable: defaults */
+    }
     store.watch((next) => {
       const prev = this.settings;
       this.settings = next;
@@ -51,14 +59,21 @@ export class Session {
   }
 
   private settingsListeners = new Set<(s: Settings) => void>();
-  onSettings(cb: (s: Settings) => void): void { this.settingsListeners.add(cb); }
+  onSettings(cb: (s: Settings) => void): void {
+    this.settingsListeners.add(cb);
+  }
 
-  onMatches(cb: (m: TextMatch[]) => void): void { this.listeners.add(cb); }
+  onMatches(cb: (m: TextMatch[]) => void): void {
+    this.listeners.add(cb);
+  }
 
   private async ensureMatcher(): Promise<LoadedMatcher | null> {
     if (this.matcher) return this.matcher;
     const r = await termsWithRetry(this.send);
-    if (!r.ok) { this.error = r.error; return null; }
+    if (!r.ok) {
+      this.error = r.error;
+      return null;
+    }
     try {
       this.matcher = loadMatcher(r.data.matcher as CompiledMatcher);
       this.categories = categoryMap(r.data.matcher);
@@ -72,10 +87,15 @@ export class Session {
   async restart(): Promise<void> {
     this.scanner?.stop();
     this.scanner = null;
-    if (!isActiveOn(this.settings, location.hostname)) { this.emit([]); return; }
+    if (!isActiveOn(this.settings, location.hostname)) {
+      this.emit([]);
+      return;
+    }
     const m = await this.ensureMatcher();
     if (!m) return;
-    const categories = Object.entries(this.settings.categories).filter(([, on]) => on).map(([c]) => c);
+    const categories = Object.entries(this.settings.categories)
+      .filter(([, on]) => on)
+      .map(([c]) => c);
     const opts = { categories, muted: new Set(this.settings.knownTerms) };
     const scanner = new PageScanner<PageContext, Prepared>(document, {
       finder: { ...m.blocks, resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts) },
@@ -86,5 +106,7 @@ export class Session {
     await scanner.start();
   }
 
-  private emit(m: TextMatch[]): void { for (const cb of this.listeners) cb(m); }
+  private emit(m: TextMatch[]): void {
+    for (const cb of this.listeners) cb(m);
+  }
 }

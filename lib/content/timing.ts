@@ -22,7 +22,14 @@ export interface Timing {
   inFrame: boolean;
 }
 
-export const lastTiming: Timing = { dwellToPaintMs: null, showToPaintMs: null, dueToPaintMs: null, cached: false, prepared: false, inFrame: false };
+export const lastTiming: Timing = {
+  dwellToPaintMs: null,
+  showToPaintMs: null,
+  dueToPaintMs: null,
+  cached: false,
+  prepared: false,
+  inFrame: false,
+};
 
 export interface PaintClock {
   dwellAt: number | null;
@@ -35,7 +42,11 @@ export interface PaintClock {
 }
 
 export function markDwell(): number {
-  try { performance.mark('ml-dwell'); } catch { /* marks unavailable: timing only */ }
+  try {
+    performance.mark('ml-dwell');
+  } catch {
+    /* marks unavailable: timing only */
+  }
   return performance.now();
 }
 
@@ -49,7 +60,10 @@ export function markDwell(): number {
 export function afterPaint(win: Window, inFrame: boolean, cb: (now: number) => void): void {
   const post = () => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => { ch.port1.close(); cb(performance.now()); };
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      cb(performance.now());
+    };
     ch.port2.postMessage(0);
   };
   if (inFrame) post();
@@ -59,7 +73,11 @@ export function afterPaint(win: Window, inFrame: boolean, cb: (now: number) => v
 /** Call right after the ready card was committed (rendered, or revealed); measures once it is painted. */
 export function markPainted(doc: Document, c: PaintClock): void {
   afterPaint(doc.defaultView ?? window, c.inFrame, (now) => {
-    try { performance.mark('ml-painted'); } catch { /* ignore */ }
+    try {
+      performance.mark('ml-painted');
+    } catch {
+      /* ignore */
+    }
     lastTiming.dwellToPaintMs = c.dwellAt === null ? null : now - c.dwellAt;
     lastTiming.showToPaintMs = now - c.showAt;
     lastTiming.dueToPaintMs = c.dueAt === null ? null : now - c.dueAt;
@@ -70,7 +88,11 @@ export function markPainted(doc: Document, c: PaintClock): void {
       // Firefox content scripts must clone the detail into the page's compartment or the page can't read it.
       const clone = (globalThis as { cloneInto?: (o: object, w: object) => object }).cloneInto;
       const detail = { ...lastTiming };
-      doc.dispatchEvent(new CustomEvent('migration-lens:timing', { detail: clone && doc.defaultView ? clone(detail, doc.defaultView) : detail }));
+      doc.dispatchEvent(
+        new CustomEvent('migration-lens:timing', {
+          detail: clone && doc.defaultView ? clone(detail, doc.defaultView) : detail,
+        }),
+      );
     }
   });
 }

@@ -3,10 +3,16 @@
  * 1-based line it starts on so import errors can point at the right line of the user's file.
  */
 
-export interface CsvRow { line: number; cells: string[] }
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
 
 export class CsvError extends Error {
-  constructor(public line: number, message: string) {
+  constructor(
+    public line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
   }
 }
@@ -27,33 +33,68 @@ export function parseCsv(text: string): CsvRow[] {
     cells.push(cell);
     // A completely empty line (e.g. trailing newline) is not a row.
     if (!(cells.length === 1 && cells[0] === '' && !quoted && !afterQuote)) rows.push({ line: rowLine, cells });
-    cells = []; cell = ''; quoted = false; afterQuote = false;
+    cells = [];
+    cell = '';
+    quoted = false;
+    afterQuote = false;
   };
 
   while (i < n) {
     const c = text[i];
     if (quoted && !afterQuote) {
       if (c === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i += 2; continue; }
-        afterQuote = true; i++; continue;
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        afterQuote = true;
+        i++;
+        continue;
       }
-      if (c === '\r' && text[i + 1] === '\n') { cell += '\r\n'; i += 2; line++; continue; }
+      if (c === '\r' && text[i + 1] === '\n') {
+        cell += '\r\n';
+        i += 2;
+        line++;
+        continue;
+      }
       if (c === '\n' || c === '\r') line++;
-      cell += c; i++; continue;
+      cell += c;
+      i++;
+      continue;
     }
-    if (c === ',') { cells.push(cell); cell = ''; quoted = false; afterQuote = false; i++; continue; }
+    if (c === ',') {
+      cells.push(cell);
+      cell = '';
+      quoted = false;
+      afterQuote = false;
+      i++;
+      continue;
+    }
     if (c === '\r' || c === '\n') {
       endRow();
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++; rowLine = line;
+      line++;
+      rowLine = line;
       continue;
     }
-    if (afterQuote) throw new CsvError(line, `unexpected character ${JSON.stringify(c)} after a closing quote (a quote inside a quoted field must be doubled: "")`);
+    if (afterQuote)
+      throw new CsvError(
+        line,
+        `unexpected character ${JSON.stringify(c)} after a closing quote (a quote inside a quoted field must be doubled: "")`,
+      );
     if (c === '"') {
-      if (cell !== '') throw new CsvError(line, 'a quote inside an unquoted field; wrap the field in quotes and double the inner quote');
-      quoted = true; i++; continue;
+      if (cell !== '')
+        throw new CsvError(
+          line,
+          'a quote inside an unquoted field; wrap the field in quotes and double the inner quote',
+        );
+      quoted = true;
+      i++;
+      continue;
     }
-    cell += c; i++;
+    cell += c;
+    i++;
   }
   if (quoted && !afterQuote) throw new CsvError(rowLine, 'quoted field is not closed before the end of the file');
   if (cell !== '' || cells.length > 0 || quoted) endRow();

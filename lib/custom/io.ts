@@ -5,14 +5,34 @@
  */
 import type { GlossaryEntry } from '../glossary/types';
 import { CsvError, parseCsv, writeCsv } from './csv';
-import { HINT_FIELDS, LIMITS, validateEntries, type ImportIssue, type RawEntry, type ValidateContext } from './validate';
+import {
+  HINT_FIELDS,
+  LIMITS,
+  validateEntries,
+  type ImportIssue,
+  type RawEntry,
+  type ValidateContext,
+} from './validate';
 
 export type CustomFormat = 'json' | 'csv';
 
-export const CSV_COLUMNS = ['id', 'label', 'expansion', 'category', 'aliases', 'summary', 'related', ...HINT_FIELDS] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'label',
+  'expansion',
+  'category',
+  'aliases',
+  'summary',
+  'related',
+  ...HINT_FIELDS,
+] as const;
 const LIST_COLUMNS = new Set(['aliases', 'related', 'context', 'notNear']);
 
-export interface ImportInput { text: string; filename?: string; format?: CustomFormat }
+export interface ImportInput {
+  text: string;
+  filename?: string;
+  format?: CustomFormat;
+}
 export type ImportResult = { entries: GlossaryEntry[]; format: CustomFormat } | { errors: ImportIssue[] };
 
 export function detectFormat(input: ImportInput): CustomFormat {
@@ -48,15 +68,26 @@ function lineAt(text: string, pos: number): number {
 /** Offsets where each top-level array element starts, so JSON errors can name a line. */
 function elementOffsets(text: string): number[] {
   const out: number[] = [];
-  let depth = 0, inStr = false, expectValue = false;
+  let depth = 0,
+    inStr = false,
+    expectValue = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (inStr) { if (c === '\\') i++; else if (c === '"') inStr = false; continue; }
+    if (inStr) {
+      if (c === '\\') i++;
+      else if (c === '"') inStr = false;
+      continue;
+    }
     if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
-    if (depth === 1 && expectValue && c !== ']') { out.push(i); expectValue = false; }
+    if (depth === 1 && expectValue && c !== ']') {
+      out.push(i);
+      expectValue = false;
+    }
     if (c === '"') inStr = true;
-    else if (c === '[' || c === '{') { depth++; if (depth === 1) expectValue = true; }
-    else if (c === ']' || c === '}') depth--;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth === 1) expectValue = true;
+    } else if (c === ']' || c === '}') depth--;
     else if (c === ',' && depth === 1) expectValue = true;
   }
   return out;
@@ -74,7 +105,13 @@ function readJson(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] 
   }
   if (!Array.isArray(data)) return { errors: [{ line: 1, message: 'a JSON glossary must be an array of entries' }] };
   const offs = elementOffsets(text);
-  return { raws: data.map((value, i) => ({ value, entry: i + 1, line: offs[i] !== undefined ? lineAt(text, offs[i]) : undefined })) };
+  return {
+    raws: data.map((value, i) => ({
+      value,
+      entry: i + 1,
+      line: offs[i] !== undefined ? lineAt(text, offs[i]) : undefined,
+    })),
+  };
 }
 
 function readCsv(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] } {
@@ -82,7 +119,8 @@ function readCsv(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] }
   try {
     rows = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvError) return { errors: [{ line: e.line, message: `malformed CSV: ${e.message.replace(/^line \d+: /, '')}` }] };
+    if (e instanceof CsvError)
+      return { errors: [{ line: e.line, message: `malformed CSV: ${e.message.replace(/^line \d+: /, '')}` }] };
     throw e;
   }
   if (rows.length === 0) return { errors: [{ message: 'the file is empty' }] };
@@ -90,12 +128,20 @@ function readCsv(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] }
   const cols = head.cells.map((c) => c.trim());
   const errors: ImportIssue[] = [];
   cols.forEach((c, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(c)) errors.push({ line: head.line, field: c || `column ${i + 1}`, message: `unknown column; allowed: ${CSV_COLUMNS.join(', ')}` });
+    if (!(CSV_COLUMNS as readonly string[]).includes(c))
+      errors.push({
+        line: head.line,
+        field: c || `column ${i + 1}`,
+        message: `unknown column; allowed: ${CSV_COLUMNS.join(', ')}`,
+      });
     else if (cols.indexOf(c) !== i) errors.push({ line: head.line, field: c, message: 'column appears twice' });
   });
-  for (const req of ['id', 'label', 'summary']) if (!cols.includes(req)) errors.push({ line: head.line, field: req, message: 'required column is missing from the header row' });
+  for (const req of ['id', 'label', 'summary'])
+    if (!cols.includes(req))
+      errors.push({ line: head.line, field: req, message: 'required column is missing from the header row' });
   body.forEach((r) => {
-    if (r.cells.length !== cols.length) errors.push({ line: r.line, message: `has ${r.cells.length} fields; the header has ${cols.length}` });
+    if (r.cells.length !== cols.length)
+      errors.push({ line: r.line, message: `has ${r.cells.length} fields; the header has ${cols.length}` });
   });
   if (errors.length) return { errors };
   const raws = body.map((r, i): RawEntry => {
@@ -105,7 +151,8 @@ function readCsv(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] }
       const cell = r.cells[j];
       if (cell.trim() === '') return;
       let v: unknown = LIST_COLUMNS.has(c) ? cell.split('|') : cell;
-      if (c === 'caseSensitive' || c === 'neverAlone') v = cell.trim() === 'true' ? true : cell.trim() === 'false' ? false : cell;
+      if (c === 'caseSensitive' || c === 'neverAlone')
+        v = cell.trim() === 'true' ? true : cell.trim() === 'false' ? false : cell;
       if ((HINT_FIELDS as readonly string[]).includes(c)) hints[c] = v;
       else o[c] = v;
     });

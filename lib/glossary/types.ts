@@ -5,18 +5,18 @@
 import type { Citation } from '../kb/types';
 
 export type Category =
-  | 'agency'
-  | 'un-body'
-  | 'process-forum'
-  | 'instrument'
-  | 'programme'
-  | 'system'
-  | 'concept'
-  | 'document'
-  | 'other';
+  'agency' | 'un-body' | 'process-forum' | 'instrument' | 'programme' | 'system' | 'concept' | 'document' | 'other';
 
 export const CATEGORIES: readonly Category[] = [
-  'agency', 'un-body', 'process-forum', 'instrument', 'programme', 'system', 'concept', 'document', 'other',
+  'agency',
+  'un-body',
+  'process-forum',
+  'instrument',
+  'programme',
+  'system',
+  'concept',
+  'document',
+  'other',
 ];
 
 /** How the recogniser may match an entry's label and aliases. */

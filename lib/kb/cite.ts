@@ -9,9 +9,18 @@ export type DocInfo = KbBundle['documents'][number];
 export type DocNames = ReadonlyMap<string, Pick<DocInfo, 'short' | 'symbol'>>;
 
 const SECTION_NAMES: Record<SectionKind, string> = {
-  mandate: 'Mandate', activities: 'Activities', gfmd: 'GFMD', 'good-practices': 'Good practices',
-  challenges: 'Challenges', gaps: 'Gaps', recommendations: 'Recommendations', postscript: 'Postscript',
-  synthesis: 'Synthesis', 'key-findings': 'Key findings', body: 'Text', annex: 'Annex',
+  mandate: 'Mandate',
+  activities: 'Activities',
+  gfmd: 'GFMD',
+  'good-practices': 'Good practices',
+  challenges: 'Challenges',
+  gaps: 'Gaps',
+  recommendations: 'Recommendations',
+  postscript: 'Postscript',
+  synthesis: 'Synthesis',
+  'key-findings': 'Key findings',
+  body: 'Text',
+  annex: 'Annex',
 };
 
 export const sectionName = (c: Citation) => c.sectionTitle || SECTION_NAMES[c.section] || c.section;
@@ -22,7 +31,7 @@ export function formatCitation(c: Citation, docs: DocNames): string {
   const parts = [d ? `${d.short}${d.symbol ? ` (${d.symbol})` : ''}` : `document ${c.doc}`];
   if (c.chapter !== undefined) parts.push(`ch. ${c.chapter}${c.agency ? ` ${c.agency}` : ''}`);
   else if (c.agency) parts.push(c.agency);
-  parts.push(c.sectionTitle ? `“${c.sectionTitle}”` : SECTION_NAMES[c.section] ?? c.section);
+  parts.push(c.sectionTitle ? `“${c.sectionTitle}”` : (SECTION_NAMES[c.section] ?? c.section));
   if (c.label) parts.push(c.label);
   const [a, b] = c.lines;
   parts.push(a === b ? `line ${a}` : `lines ${a}–${b}`);

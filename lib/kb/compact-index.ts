@@ -20,7 +20,8 @@ import MiniSearch, { type Options } from 'minisearch';
 export const COMPACT_FORMAT = 'ml-index-1';
 
 /** One document: [shortId, id, per-field token counts (null = field absent)] (+ stored fields if any). */
-export type CompactDoc = [number, string | number, (number | null)[]] | [number, string | number, (number | null)[], Record<string, unknown>];
+export type CompactDoc =
+  [number, string | number, (number | null)[]] | [number, string | number, (number | null)[], Record<string, unknown>];
 
 export interface CompactIndex {
   format: typeof COMPACT_FORMAT;
@@ -108,11 +109,12 @@ export function toCompactIndex(ms: MiniSearch<any>): CompactIndex {
   // The public toJSON() is the stable view of the index; only loading needs the internals. The JSON
   // round trip turns holes in field lengths into null, as a MiniSearch.loadJSON round trip would.
   const js = JSON.parse(JSON.stringify(ms)) as MiniSearchJs;
-  if (js.serializationVersion !== 2) throw new Error(`toCompactIndex: unsupported MiniSearch serialisation ${js.serializationVersion}`);
+  if (js.serializationVersion !== 2)
+    throw new Error(`toCompactIndex: unsupported MiniSearch serialisation ${js.serializationVersion}`);
   const docs: CompactDoc[] = Object.keys(js.documentIds).map((k) => {
     const stored = js.storedFields[k];
     const row: CompactDoc = [Number(k), js.documentIds[k]!, js.fieldLength[k] ?? []];
-    return stored && Object.keys(stored).length ? [...row, stored] as CompactDoc : row;
+    return stored && Object.keys(stored).length ? ([...row, stored] as CompactDoc) : row;
   });
   const terms: string[] = [];
   const postings: string[] = [];
@@ -137,8 +139,15 @@ export function toCompactIndex(ms: MiniSearch<any>): CompactIndex {
     postings.push(out.join(''));
   }
   return {
-    format: COMPACT_FORMAT, documentCount: js.documentCount, nextId: js.nextId, dirtCount: js.dirtCount ?? 0,
-    fieldIds: js.fieldIds, averageFieldLength: js.averageFieldLength, docs, terms, postings,
+    format: COMPACT_FORMAT,
+    documentCount: js.documentCount,
+    nextId: js.nextId,
+    dirtCount: js.dirtCount ?? 0,
+    fieldIds: js.fieldIds,
+    averageFieldLength: js.averageFieldLength,
+    docs,
+    terms,
+    postings,
   };
 }
 
@@ -158,21 +167,57 @@ class LazyTermData extends Map<number, Map<number, number>> {
     this.src = undefined;
     readPostings(s, this);
   }
-  override get(k: number) { this.fill(); return super.get(k); }
-  override has(k: number) { this.fill(); return super.has(k); }
-  override set(k: number, v: Map<number, number>) { this.fill(); return super.set(k, v); }
-  override delete(k: number) { this.fill(); return super.delete(k); }
-  override clear() { this.src = undefined; super.clear(); }
-  override forEach(cb: (v: Map<number, number>, k: number, m: Map<number, Map<number, number>>) => void, thisArg?: unknown) { this.fill(); super.forEach(cb, thisArg); }
-  override entries() { this.fill(); return super.entries(); }
-  override keys() { this.fill(); return super.keys(); }
-  override values() { this.fill(); return super.values(); }
-  override [Symbol.iterator]() { this.fill(); return super[Symbol.iterator](); }
+  override get(k: number) {
+    this.fill();
+    return super.get(k);
+  }
+  override has(k: number) {
+    this.fill();
+    return super.has(k);
+  }
+  override set(k: number, v: Map<number, number>) {
+    this.fill();
+    return super.set(k, v);
+  }
+  override delete(k: number) {
+    this.fill();
+    return super.delete(k);
+  }
+  override clear() {
+    this.src = undefined;
+    super.clear();
+  }
+  override forEach(
+    cb: (v: Map<number, number>, k: number, m: Map<number, Map<number, number>>) => void,
+    thisArg?: unknown,
+  ) {
+    this.fill();
+    super.forEach(cb, thisArg);
+  }
+  override entries() {
+    this.fill();
+    return super.entries();
+  }
+  override keys() {
+    this.fill();
+    return super.keys();
+  }
+  override values() {
+    this.fill();
+    return super.values();
+  }
+  override [Symbol.iterator]() {
+    this.fill();
+    return super[Symbol.iterator]();
+  }
 }
 // `size` is an accessor on Map.prototype (TypeScript declares it as a property, so it cannot be
 // overridden in the class body).
 Object.defineProperty(LazyTermData.prototype, 'size', {
-  get(this: LazyTermData) { (this as unknown as { fill(): void }).fill(); return Reflect.get(Map.prototype, 'size', this) as number; },
+  get(this: LazyTermData) {
+    (this as unknown as { fill(): void }).fill();
+    return Reflect.get(Map.prototype, 'size', this) as number;
+  },
 });
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -206,13 +251,25 @@ class CompactLoaded<T> extends MiniSearch<T> {
  */
 export function loadCompactIndex<T>(input: unknown, options: Options<T>): MiniSearch<T> {
   const c = (typeof input === 'string' ? JSON.parse(input) : input) as CompactIndex | null;
-  if (!c || typeof c !== 'object' || c.format !== COMPACT_FORMAT) throw new TypeError(`expected a compact index (format ${COMPACT_FORMAT})`);
-  if (!Array.isArray(c.docs) || !Array.isArray(c.terms) || !Array.isArray(c.postings) || c.terms.length !== c.postings.length
-    || !Array.isArray(c.averageFieldLength) || !isNum(c.documentCount) || !isNum(c.nextId) || !isNum(c.dirtCount)
-    || !c.fieldIds || typeof c.fieldIds !== 'object')
+  if (!c || typeof c !== 'object' || c.format !== COMPACT_FORMAT)
+    throw new TypeError(`expected a compact index (format ${COMPACT_FORMAT})`);
+  if (
+    !Array.isArray(c.docs) ||
+    !Array.isArray(c.terms) ||
+    !Array.isArray(c.postings) ||
+    c.terms.length !== c.postings.length ||
+    !Array.isArray(c.averageFieldLength) ||
+    !isNum(c.documentCount) ||
+    !isNum(c.nextId) ||
+    !isNum(c.dirtCount) ||
+    !c.fieldIds ||
+    typeof c.fieldIds !== 'object'
+  )
     throw new TypeError('compact index: malformed header');
   const fields = options.fields;
   if (Object.keys(c.fieldIds).length !== fields.length || fields.some((f) => !isNum(c.fieldIds[f])))
-    throw new TypeError(`compact index: built for fields ${Object.keys(c.fieldIds).join(',')}, loading with ${fields.join(',')}`);
+    throw new TypeError(
+      `compact index: built for fields ${Object.keys(c.fieldIds).join(',')}, loading with ${fields.join(',')}`,
+    );
   return CompactLoaded.fromCompact(c, options);
 }

@@ -24,8 +24,34 @@ export interface SearchDoc {
 }
 
 const STOP_WORDS = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'has', 'have', 'in', 'is', 'it', 'its', 'of',
-  'on', 'or', 'that', 'the', 'their', 'this', 'to', 'was', 'were', 'which', 'with',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'has',
+  'have',
+  'in',
+  'is',
+  'it',
+  'its',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'their',
+  'this',
+  'to',
+  'was',
+  'were',
+  'which',
+  'with',
 ]);
 
 /** Split on anything that is not a letter or digit; keeps "UN-Habitat" searchable as two terms. */
@@ -35,7 +61,10 @@ export function tokenize(text: string): string[] {
 
 /** Lowercase, strip diacritics (Crépeau → crepeau), drop stop words. */
 export function processTerm(term: string): string | null {
-  const t = term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const t = term
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   if (t.length === 0 || STOP_WORDS.has(t)) return null;
   return t;
 }
@@ -61,7 +90,13 @@ export function toSearchDoc(r: KbRecord): SearchDoc {
   const title = `${who} · ${c.section}${c.label ? ` ${c.label}` : ''}`;
   const sub = r.subItems?.map((s) => `${s.label} ${s.text}`).join('\n') ?? '';
   return {
-    id: r.id, kind: r.kind, doc: c.doc, agency: c.agency ?? '', section: c.section, label: c.label ?? '', title,
+    id: r.id,
+    kind: r.kind,
+    doc: c.doc,
+    agency: c.agency ?? '',
+    section: c.section,
+    label: c.label ?? '',
+    title,
     text: sub ? `${r.text}\n${sub}` : r.text,
   };
 }
@@ -83,7 +118,13 @@ export function loadIndex(json: unknown): MiniSearch<SearchDoc> {
 }
 
 /** What the glossary term index sees of an entry (built-in and custom). */
-export interface TermDoc { id: string; label: string; expansion: string; aliases: string; summary: string }
+export interface TermDoc {
+  id: string;
+  label: string;
+  expansion: string;
+  aliases: string;
+  summary: string;
+}
 
 /** Term index options: MiniSearch's default tokenizer and term processing, label-heavy boosts. */
 export const TERM_OPTIONS: Options<TermDoc> = {
@@ -91,8 +132,13 @@ export const TERM_OPTIONS: Options<TermDoc> = {
   searchOptions: { boost: { label: 4, aliases: 3, expansion: 2 } },
 };
 
-const toTermDoc = (e: GlossaryEntry): TermDoc =>
-  ({ id: e.id, label: e.label, expansion: e.expansion, aliases: (e.aliases ?? []).join(' ; '), summary: e.summary });
+const toTermDoc = (e: GlossaryEntry): TermDoc => ({
+  id: e.id,
+  label: e.label,
+  expansion: e.expansion,
+  aliases: (e.aliases ?? []).join(' ; '),
+  summary: e.summary,
+});
 
 export function createTermIndex(entries: Iterable<GlossaryEntry>): MiniSearch<TermDoc> {
   const ms = new MiniSearch<TermDoc>(TERM_OPTIONS);
@@ -101,7 +147,8 @@ export function createTermIndex(entries: Iterable<GlossaryEntry>): MiniSearch<Te
 }
 
 /** Built-in term index, serialised once per install so a woken worker loads instead of rebuilding. */
-export const serializeTermIndex = (entries: Iterable<GlossaryEntry>): CompactIndex => toCompactIndex(createTermIndex(entries));
+export const serializeTermIndex = (entries: Iterable<GlossaryEntry>): CompactIndex =>
+  toCompactIndex(createTermIndex(entries));
 
 /** Loads a serialised term index and adds `extra` entries (the custom glossary) to it. */
 export function loadTermIndex(json: unknown, extra: Iterable<GlossaryEntry> = []): MiniSearch<TermDoc> {

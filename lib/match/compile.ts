@@ -11,9 +11,28 @@ import type { CompiledFamily, CompiledMatcher, CompiledPattern, TrieNode } from 
 
 /** Words whose presence makes a page "about migration" (pageContext score). */
 export const DOMAIN_WORDS = [
-  'migration', 'migrant', 'migrants', 'immigration', 'immigrant', 'immigrants', 'emigration', 'emigrants',
-  'refugee', 'refugees', 'asylum', 'remittances', 'diaspora', 'displacement', 'displaced', 'trafficking',
-  'smuggling', 'statelessness', 'stateless', 'mobility', 'deportation', 'resettlement',
+  'migration',
+  'migrant',
+  'migrants',
+  'immigration',
+  'immigrant',
+  'immigrants',
+  'emigration',
+  'emigrants',
+  'refugee',
+  'refugees',
+  'asylum',
+  'remittances',
+  'diaspora',
+  'displacement',
+  'displaced',
+  'trafficking',
+  'smuggling',
+  'statelessness',
+  'stateless',
+  'mobility',
+  'deportation',
+  'resettlement',
 ];
 
 const NUMBERISH = /^(?:\d+|n[oº°]?s?|núm|[a-c])$/i;
@@ -49,7 +68,8 @@ const lowerPhrases = (list: readonly string[] | undefined): string[] =>
 function checkEntry(e: GlossarySource, i: number, seen: Set<string>): void {
   const where = `glossary entry #${i}${e && typeof e.id === 'string' ? ` "${e.id}"` : ''}`;
   if (!e || typeof e !== 'object') throw new Error(`${where}: not an object`);
-  if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(e.id)) throw new Error(`${where}: missing or invalid id`);
+  if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(e.id))
+    throw new Error(`${where}: missing or invalid id`);
   if (seen.has(e.id)) throw new Error(`${where}: duplicate id`);
   seen.add(e.id);
   if (typeof e.label !== 'string' || !e.label.trim()) throw new Error(`${where}: missing label`);
@@ -68,7 +88,9 @@ function compilePatterns(entries: readonly GlossarySource[]): CompiledPattern[] 
       try {
         if (new RegExp(re, flags).test('')) throw new Error('matches the empty string');
       } catch (err) {
-        throw new Error(`glossary entry "${e.id}": hints.patterns[${n}] is not a valid regular expression: ${(err as Error).message}`);
+        throw new Error(
+          `glossary entry "${e.id}": hints.patterns[${n}] is not a valid regular expression: ${(err as Error).message}`,
+        );
       }
       const w = patternTrigger(re) ?? [];
       const g = w.length ? patternTriggerGroups(re) : null;
@@ -83,7 +105,16 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
   entries.forEach((e, i) => checkEntry(e, i, seen));
   const cats: string[] = [];
   const out: CompiledMatcher = {
-    v: 1, ids: [], cats, cat: [], amb: [], ctx: {}, not: {}, trie: {}, fam: [], pat: [],
+    v: 1,
+    ids: [],
+    cats,
+    cat: [],
+    amb: [],
+    ctx: {},
+    not: {},
+    trie: {},
+    fam: [],
+    pat: [],
     dom: [...(opts.domainWords ?? DOMAIN_WORDS)].map((w) => w.toLowerCase()),
   };
   const index = new Map<string, number>();
@@ -105,7 +136,11 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
       // A number alone is never a term: "No. 97", "(No. 189)", "10.7" only count inside a family.
       if (words.every((w) => NUMBERISH.test(w))) continue;
       const single = words.length === 1 ? 1 : 0;
-      insert(out.trie, toks.map((t) => tokenKey(t, h.caseSensitive)), i * 2 + single);
+      insert(
+        out.trie,
+        toks.map((t) => tokenKey(t, h.caseSensitive)),
+        i * 2 + single,
+      );
     }
   });
 
@@ -118,7 +153,8 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
       for (const f of FAMILIES) {
         const re = new RegExp(f.re, f.ci ? 'gi' : 'g');
         for (const m of norm.matchAll(re)) {
-          const s = m.index, e = s + m[0].length;
+          const s = m.index,
+            e = s + m[0].length;
           if (taken.some(([a, b]) => s < b && e > a)) continue;
           taken.push([s, e]);
           const key = familyKey(f.ns, m.groups!.k!, m.groups!.t);

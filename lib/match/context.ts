@@ -20,14 +20,20 @@ export interface ContextDeps {
   threshold: number;
 }
 
-interface WordRegexes { dom: RegExp | null; trig: WordSet }
+interface WordRegexes {
+  dom: RegExp | null;
+  trig: WordSet;
+}
 const cache = new WeakMap<object, WordRegexes>();
 
 /** Domain words as whole runs of letters; trigger words as substrings (WordSet). One pass each. */
 function wordRegexes(deps: Pick<ContextDeps, 'dom' | 'trig'>): WordRegexes {
   let r = cache.get(deps);
   if (!r) {
-    const dom = [...deps.dom].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+    const dom = [...deps.dom]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join('|');
     r = { dom: dom ? new RegExp(`(?<!\\p{L})(?:${dom})(?!\\p{L})`, 'gu') : null, trig: new WordSet(deps.trig) };
     cache.set(deps, r);
   }
@@ -61,20 +67,40 @@ abstract class Evidence implements PageContext {
     if (this.present.size < this.deps.trig.length) re.trig.collect(lo, this.present, true);
   }
 
-  get ids(): string[] { this.done(); return (this.idList ??= [...this.idSet]); }
-  hasId(id: string): boolean { this.done(); return this.idSet.has(id); }
-  get score(): number { this.done(); return this.idSet.size + this.words.size; }
-  get domain(): boolean { return this.score >= this.deps.threshold; }
-  get text(): string { return this.lowerText(); }
+  get ids(): string[] {
+    this.done();
+    return (this.idList ??= [...this.idSet]);
+  }
+  hasId(id: string): boolean {
+    this.done();
+    return this.idSet.has(id);
+  }
+  get score(): number {
+    this.done();
+    return this.idSet.size + this.words.size;
+  }
+  get domain(): boolean {
+    return this.score >= this.deps.threshold;
+  }
+  get text(): string {
+    return this.lowerText();
+  }
 }
 
 export class LazyContext extends Evidence {
   private pos = 0;
   private lower: string | null = null;
 
-  constructor(private readonly norm: string, protected override readonly deps: ContextDeps) { super(deps); }
+  constructor(
+    private readonly norm: string,
+    protected override readonly deps: ContextDeps,
+  ) {
+    super(deps);
+  }
 
-  get finished(): boolean { return this.pos >= this.norm.length; }
+  get finished(): boolean {
+    return this.pos >= this.norm.length;
+  }
 
   /** Process chunks until `deadline()` is true or the text is done; returns true when done. */
   step(deadline: () => boolean): boolean {
@@ -97,7 +123,9 @@ export class LazyContext extends Evidence {
     if (!this.finished) this.step(() => false);
   }
 
-  protected lowerText(): string { return (this.lower ??= this.norm.toLowerCase()); }
+  protected lowerText(): string {
+    return (this.lower ??= this.norm.toLowerCase());
+  }
 }
 
 /**
@@ -112,7 +140,9 @@ export class BlockContext extends Evidence {
   private lower: string | null = null;
   private closed = false;
 
-  get finished(): boolean { return this.closed; }
+  get finished(): boolean {
+    return this.closed;
+  }
 
   /**
    * One block: its normalised text and the ids of its unambiguous candidates. Word evidence is read in
@@ -135,9 +165,18 @@ export class BlockContext extends Evidence {
     this.lower = null;
   }
 
-  finish(): this { this.flush(); this.closed = true; return this; }
-  protected done(): void { this.flush(); }
-  protected lowerText(): string { this.flush(); return (this.lower ??= this.parts.join('\n')); }
+  finish(): this {
+    this.flush();
+    this.closed = true;
+    return this;
+  }
+  protected done(): void {
+    this.flush();
+  }
+  protected lowerText(): string {
+    this.flush();
+    return (this.lower ??= this.parts.join('\n'));
+  }
 }
 
 /** Scanner-side duck typing: a context that can be advanced in time slices. */

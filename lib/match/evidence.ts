@@ -49,7 +49,8 @@ const URLISH = /\b(?:https?:\/\/|www\.)[^\s<>"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
  */
 function inUrl(env: Env, k: Cand): boolean {
   const n = env.norm;
-  let a = k.s, b = k.e;
+  let a = k.s,
+    b = k.e;
   while (a > 0 && !/\s/.test(n[a - 1]!)) a--;
   while (b < n.length && !/\s/.test(n[b]!)) b++;
   const run = n.slice(a, b);

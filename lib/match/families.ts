@@ -98,10 +98,12 @@ export const FAMILIES: FamilyDef[] = [
 export function keysFromId(id: string): string[] {
   let m: RegExpExecArray | null;
   if ((m = /^([cr])0?(\d{2,3})$/.exec(id))) return [familyKey('ilo', m[2]!, m[1])];
-  if ((m = /^cedawgr(\d{1,2})$/.exec(id))) return [familyKey('cedawgr', m[1]!), ...(m[1] === '26' ? [familyKey('gc', '26')] : [])];
+  if ((m = /^cedawgr(\d{1,2})$/.exec(id)))
+    return [familyKey('cedawgr', m[1]!), ...(m[1] === '26' ? [familyKey('gc', '26')] : [])];
   if ((m = /^doc(\d{4})$/.exec(id))) return [familyKey('doc', m[1]!)];
   if ((m = /^wha(\d{2})(\d{1,2})$/.exec(id))) return [familyKey('wha', `${m[1]}.${m[2]}`)];
-  if ((m = /^res(\d{2})(\d{1,3})$/.exec(id))) return [familyKey('res', `${m[1]}/${m[2]}`), familyKey('res', m[1]! + m[2]!)];
+  if ((m = /^res(\d{2})(\d{1,3})$/.exec(id)))
+    return [familyKey('res', `${m[1]}/${m[2]}`), familyKey('res', m[1]! + m[2]!)];
   if ((m = /^res(\d{3,4})$/.exec(id))) return [familyKey('res', m[1]!)];
   if ((m = /^sdg(?:goal)?(\d{1,2})$/.exec(id)) && id.includes('goal')) return [familyKey('sdg', m[1]!)];
   if ((m = /^sdg(\d{1,2})(\d{1,2}|[a-c])?(\d)?$/.exec(id))) {
@@ -109,10 +111,15 @@ export function keysFromId(id: string): string[] {
     const out: string[] = [];
     // Every split of the digits into goal(.target(.indicator)) with 1–2 digit parts.
     for (let a = 1; a <= 2 && a <= d.length; a++) {
-      const g = d.slice(0, a), rest = d.slice(a);
-      if (!rest) { out.push(familyKey('sdg', g)); continue; }
+      const g = d.slice(0, a),
+        rest = d.slice(a);
+      if (!rest) {
+        out.push(familyKey('sdg', g));
+        continue;
+      }
       for (let b = 1; b <= 2 && b <= rest.length; b++) {
-        const t = rest.slice(0, b), r = rest.slice(b);
+        const t = rest.slice(0, b),
+          r = rest.slice(b);
         if (!/^(\d+|[a-c])$/.test(t)) continue;
         if (!r) out.push(familyKey('sdg', `${g}.${t}`));
         else if (/^\d{1,2}$/.test(r)) out.push(familyKey('sdg', `${g}.${t}.${r}`));

@@ -13,7 +13,10 @@ import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext }
 export const DOMAIN_THRESHOLD = 3;
 
 /** One text's normalised form and raw candidates: computed once, used for evidence and for matches. */
-export interface Prepared { readonly norm: string; readonly cands: readonly Cand[] }
+export interface Prepared {
+  readonly norm: string;
+  readonly cands: readonly Cand[];
+}
 
 /**
  * The scanner's two-phase use: prepare every block once, gather page evidence from the prepared
@@ -36,7 +39,13 @@ export interface LoadedMatcher {
   pageContext(text: string): PageContext;
 }
 
-interface Family { f: CompiledFamily; re: RegExp; need: RegExp | null; cont: RegExp | null; w: string[] | null }
+interface Family {
+  f: CompiledFamily;
+  re: RegExp;
+  need: RegExp | null;
+  cont: RegExp | null;
+  w: string[] | null;
+}
 
 /** Per-call trigger presence in the lowercased text (lowercased once, only when a check needs it). */
 type Lower = (w: string) => boolean;
@@ -53,7 +62,8 @@ function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyConte
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
       const g = m.groups!;
-      const s = m.index, e = s + m[0].length;
+      const s = m.index,
+        e = s + m[0].length;
       if (need && !need.test(norm.slice(Math.max(0, s - WINDOW), e + WINDOW))) continue;
       const x = f.keys[familyKey(f.ns, g.k!, g.t)];
       if (x !== undefined) out.push({ s, e, x, one: false, fam: true });
@@ -70,7 +80,15 @@ function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyConte
   }
 }
 
-function patternCands(c: CompiledMatcher, groups: (string[][] | null)[], res: RegExp[], norm: string, lower: Lower, page: LazyContext | null, out: Cand[]): void {
+function patternCands(
+  c: CompiledMatcher,
+  groups: (string[][] | null)[],
+  res: RegExp[],
+  norm: string,
+  lower: Lower,
+  page: LazyContext | null,
+  out: Cand[],
+): void {
   c.pat.forEach((p, n) => {
     if (!triggered(p.w, lower, page)) return;
     // The other mandatory literals too ("targets? … and 10.7" also needs "10"): only in this text.
@@ -79,7 +97,10 @@ function patternCands(c: CompiledMatcher, groups: (string[][] | null)[], res: Re
     const re = (res[n] ??= new RegExp(p.re, p.f));
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
-      if (!m[0]) { re.lastIndex++; continue; }
+      if (!m[0]) {
+        re.lastIndex++;
+        continue;
+      }
       out.push({ s: m.index, e: m.index + m[0].length, x: p.x, one: false, fam: true });
     }
   });
@@ -136,7 +157,13 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   const pageContext = (text: string): PageContext => new LazyContext(normalise(text), deps);
 
   /** Leftmost-longest resolution of sorted candidates with the acceptance rules. */
-  const resolve = (norm: string, cands: readonly Cand[], page: PageContext | undefined, text: string, opts: FindOptions = {}): Match[] => {
+  const resolve = (
+    norm: string,
+    cands: readonly Cand[],
+    page: PageContext | undefined,
+    text: string,
+    opts: FindOptions = {},
+  ): Match[] => {
     const env: Env = { c, norm, amb, page: () => (page ??= pageContext(text)) };
     const kept: Cand[] = [];
     let end = -1;
@@ -173,7 +200,10 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   };
 
   const blocks: BlockMatcher = {
-    prepare: (text) => { const norm = normalise(text); return { norm, cands: candidates(norm, null) }; },
+    prepare: (text) => {
+      const norm = normalise(text);
+      return { norm, cands: candidates(norm, null) };
+    },
     context: () => {
       const ev = new BlockContext(deps);
       return {

@@ -5,7 +5,8 @@
  */
 
 /** Space-like, dash, quote and superscript-digit units that are folded before matching. */
-const FOLD_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u2018\u2019\u201A\u201B\u02BC\u2032\u201C\u201D\u201E\u201F\u2033\u00B2\u00B3\u00B9\u2070\u2074-\u2079]/g;
+const FOLD_RE =
+  /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u2018\u2019\u201A\u201B\u02BC\u2032\u201C\u201D\u201E\u201F\u2033\u00B2\u00B3\u00B9\u2070\u2074-\u2079]/g;
 
 const FOLD_TEST = new RegExp(FOLD_RE.source);
 

@@ -36,11 +36,16 @@ class Parser {
   private optional(): boolean {
     const s = this.s;
     let opt = false;
-    if (s[this.i] === '?' || s[this.i] === '*') { opt = true; this.i++; }
-    else if (s[this.i] === '+') this.i++;
+    if (s[this.i] === '?' || s[this.i] === '*') {
+      opt = true;
+      this.i++;
+    } else if (s[this.i] === '+') this.i++;
     else if (s[this.i] === '{') {
       const m = /^\{(\d+)(?:,\d*)?\}/.exec(s.slice(this.i));
-      if (m) { opt = m[1] === '0'; this.i += m[0].length; }
+      if (m) {
+        opt = m[1] === '0';
+        this.i += m[0].length;
+      }
     }
     if (s[this.i] === '?') this.i++; // lazy
     return opt;
@@ -78,7 +83,9 @@ class Parser {
       }
       if (c === '\\') {
         flush();
-        const m = /^\\(?:[pPk]\{[^}]*\}|k<[^>]*>|u\{?[0-9a-fA-F]+\}?|x[0-9a-fA-F]{2}|c[A-Za-z]|.)/.exec(s.slice(this.i))!;
+        const m = /^\\(?:[pPk]\{[^}]*\}|k<[^>]*>|u\{?[0-9a-fA-F]+\}?|x[0-9a-fA-F]{2}|c[A-Za-z]|.)/.exec(
+          s.slice(this.i),
+        )!;
         this.i += m[0].length;
         this.optional();
         continue;
@@ -90,7 +97,10 @@ class Parser {
         continue;
       }
       const before = this.i;
-      if (this.optional()) { flush(); continue; }
+      if (this.optional()) {
+        flush();
+        continue;
+      }
       lit += c;
       if (this.i !== before) flush(); // "a+" / "a{2}": the run cannot continue past a repeat
     }

@@ -75,7 +75,10 @@ export function rootHashes(root: TrieNode): Map<number, Set<number> | null> {
     const h = hashLower(bare(k));
     const node = root[k] as TrieNode;
     const prev = out.get(h);
-    if (prev === null || '' in node) { out.set(h, null); continue; }
+    if (prev === null || '' in node) {
+      out.set(h, null);
+      continue;
+    }
     const next = prev ?? new Set<number>();
     for (const c of Object.keys(node)) if (c) next.add(hashLower(bare(c)));
     out.set(h, next);
@@ -88,8 +91,12 @@ function followerIn(s: string, j: number, next: Set<number>): boolean {
   const p = nextStart(s, j);
   if (p < 0) return false;
   const e = tokEnd(s, p);
-  let h = 0, hPrev = 0;
-  for (let q = p; q < e; q++) { hPrev = h; h = mix(h, s.charCodeAt(q)); }
+  let h = 0,
+    hPrev = 0;
+  for (let q = p; q < e; q++) {
+    hPrev = h;
+    h = mix(h, s.charCodeAt(q));
+  }
   return next.has(h) || ((s.charCodeAt(e - 1) | 32) === 115 && next.has(hPrev));
 }
 
@@ -106,7 +113,10 @@ function tokEnd(s: string, i: number): number {
 function nextStart(s: string, p: number): number {
   while (p < s.length) {
     const c = s.charCodeAt(p);
-    if (c === 45 /* - */ || (at(s, p) & 7) === 2) { p++; continue; }
+    if (c === 45 /* - */ || (at(s, p) & 7) === 2) {
+      p++;
+      continue;
+    }
     return p;
   }
   return -1;
@@ -117,8 +127,10 @@ function paraBreak(s: string, a: number, b: number): boolean {
   let nl = false;
   for (let i = a; i < b; i++) {
     const c = s.charCodeAt(i);
-    if (c === 10) { if (nl) return true; nl = true; }
-    else if ((at(s, i) & 7) !== 2) nl = false;
+    if (c === 10) {
+      if (nl) return true;
+      nl = true;
+    } else if ((at(s, i) & 7) !== 2) nl = false;
   }
   return false;
 }
@@ -127,14 +139,20 @@ const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
 
 export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>, norm: string, out: Cand[]): void {
   // Tokens from the current start, read on demand.
-  const ts: number[] = [], te: number[] = [], tt: string[] = [], tl: string[] = [];
+  const ts: number[] = [],
+    te: number[] = [],
+    tt: string[] = [],
+    tl: string[] = [];
   const tok = (j: number): boolean => {
     while (ts.length <= j) {
       const p = nextStart(norm, te[te.length - 1]!);
       if (p < 0) return false;
       const e = tokEnd(norm, p);
       const t = norm.slice(p, e);
-      ts.push(p); te.push(e); tt.push(t); tl.push(t.toLowerCase());
+      ts.push(p);
+      te.push(e);
+      tt.push(t);
+      tl.push(t.toLowerCase());
     }
     return true;
   };
@@ -143,7 +161,8 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
     if (v) for (const n of v) out.push({ s: ts[0]!, e: te[j]!, x: n >> 1, one: (n & 1) === 1, fam: false });
   };
   const walk = (node: TrieNode, j: number): void => {
-    const t = tt[j]!, lo = tl[j]!;
+    const t = tt[j]!,
+      lo = tl[j]!;
     const exact = node[`=${t}`] as TrieNode | undefined;
     const lower = node[lo] as TrieNode | undefined;
     if (exact) step(exact, j);
@@ -170,8 +189,13 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
   while (i < n) {
     const k = at(norm, i);
     const cls = k & 7;
-    if (cls === 2) { i++; continue; }
-    let j = i, h = 0, hPrev = 0;
+    if (cls === 2) {
+      i++;
+      continue;
+    }
+    let j = i,
+      h = 0,
+      hPrev = 0;
     if (cls === 1) {
       for (let q = k; j < n && (q & 7) === 1; q = at(norm, j)) {
         const w = q & 8 ? 2 : 1;
@@ -182,15 +206,24 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
       }
     } else {
       j += k & 8 ? 2 : 1;
-      if (j === i + 1 && norm.charCodeAt(i) === 45) { i = j; continue; }
+      if (j === i + 1 && norm.charCodeAt(i) === 45) {
+        i = j;
+        continue;
+      }
       for (let q = i; q < j; q++) h = mix(h, norm.charCodeAt(q));
     }
     const last = norm.charCodeAt(j - 1) | 32;
     const next = roots.get(h);
-    if ((next !== undefined && (next === null || followerIn(norm, j, next))) || (last === 115 && j - i > 2 && roots.has(hPrev))) {
+    if (
+      (next !== undefined && (next === null || followerIn(norm, j, next))) ||
+      (last === 115 && j - i > 2 && roots.has(hPrev))
+    ) {
       ts.length = te.length = tt.length = tl.length = 0;
       const t = norm.slice(i, j);
-      ts.push(i); te.push(j); tt.push(t); tl.push(t.toLowerCase());
+      ts.push(i);
+      te.push(j);
+      tt.push(t);
+      tl.push(t.toLowerCase());
       walk(root, 0);
     }
     i = j;

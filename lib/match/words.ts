@@ -39,7 +39,11 @@ export class WordSet {
       const w = m[1]!.toLowerCase();
       const pre = this.prefixes.get(w);
       // A case-folding oddity (the match lowercases to something else): plain includes() instead.
-      if (!pre) { const lo = text.toLowerCase(); for (const v of this.words) if (lo.includes(v)) into.add(v); return into; }
+      if (!pre) {
+        const lo = text.toLowerCase();
+        for (const v of this.words) if (lo.includes(v)) into.add(v);
+        return into;
+      }
       into.add(w);
       for (const x of pre) into.add(x);
       re.lastIndex = m.index + 1;

@@ -13,7 +13,11 @@ export type PageRequest =
   /** Keyboard command: explain the term at the current selection or caret. */
   | { type: 'explainSelection' };
 
-export interface PageTermCount { id: string; category: string; count: number }
+export interface PageTermCount {
+  id: string;
+  category: string;
+  count: number;
+}
 
 export interface PageTermsReply {
   url: string;
@@ -25,7 +29,10 @@ export interface PageTermsReply {
   error?: string;
 }
 
-export interface JumpReply { index: number; count: number }
+export interface JumpReply {
+  index: number;
+  count: number;
+}
 
 export interface PageResponseMap {
   pageTerms: PageTermsReply;

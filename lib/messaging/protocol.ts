@@ -8,28 +8,77 @@ import type { KbRecord } from '../kb/types';
 import type { Settings } from '../settings/schema';
 import { validateSettingsPatch, type SettingsPatch } from '../settings/schema';
 
-export interface SearchFilters { agency?: string; doc?: string; section?: string; kind?: string }
+export interface SearchFilters {
+  agency?: string;
+  doc?: string;
+  section?: string;
+  kind?: string;
+}
 export type CustomFormat = 'json' | 'csv';
 
-export interface LookupRequest { type: 'lookup'; termId: string }
-export interface SearchRequest { type: 'search'; query: string; filters?: SearchFilters; limit?: number }
-export interface SuggestRequest { type: 'suggest'; query: string; limit?: number }
-export interface TermsRequest { type: 'terms' }
-export interface StatusRequest { type: 'status' }
+export interface LookupRequest {
+  type: 'lookup';
+  termId: string;
+}
+export interface SearchRequest {
+  type: 'search';
+  query: string;
+  filters?: SearchFilters;
+  limit?: number;
+}
+export interface SuggestRequest {
+  type: 'suggest';
+  query: string;
+  limit?: number;
+}
+export interface TermsRequest {
+  type: 'terms';
+}
+export interface StatusRequest {
+  type: 'status';
+}
 export type SettingsRequest = { type: 'settings'; op: 'get' } | { type: 'settings'; op: 'set'; patch: SettingsPatch };
-export interface CustomImportRequest { type: 'customImport'; text: string; filename?: string; format?: CustomFormat; mode?: 'merge' | 'replace' }
-export interface CustomListRequest { type: 'customList' }
-export interface CustomExportRequest { type: 'customExport'; format: CustomFormat }
-export interface CustomDeleteRequest { type: 'customDelete'; ids: string[] }
+export interface CustomImportRequest {
+  type: 'customImport';
+  text: string;
+  filename?: string;
+  format?: CustomFormat;
+  mode?: 'merge' | 'replace';
+}
+export interface CustomListRequest {
+  type: 'customList';
+}
+export interface CustomExportRequest {
+  type: 'customExport';
+  format: CustomFormat;
+}
+export interface CustomDeleteRequest {
+  type: 'customDelete';
+  ids: string[];
+}
 /** Full text of one KB record (reader view, agency mandate/recommendations). */
-export interface RecordRequest { type: 'record'; id: string }
+export interface RecordRequest {
+  type: 'record';
+  id: string;
+}
 /** Filter options for the search UI, taken from the data (documents, chapter agencies, sections). */
-export interface FacetsRequest { type: 'facets' }
+export interface FacetsRequest {
+  type: 'facets';
+}
 
 export type Request =
-  | LookupRequest | SearchRequest | SuggestRequest | TermsRequest | StatusRequest | SettingsRequest
-  | CustomImportRequest | CustomListRequest | CustomExportRequest | CustomDeleteRequest
-  | RecordRequest | FacetsRequest;
+  | LookupRequest
+  | SearchRequest
+  | SuggestRequest
+  | TermsRequest
+  | StatusRequest
+  | SettingsRequest
+  | CustomImportRequest
+  | CustomListRequest
+  | CustomExportRequest
+  | CustomDeleteRequest
+  | RecordRequest
+  | FacetsRequest;
 
 export interface TermCard {
   id: string;
@@ -83,9 +132,16 @@ export interface StatusReply {
   reason?: string;
 }
 
-export interface CustomSummary { id: string; label: string; expansion: string; category: Category }
+export interface CustomSummary {
+  id: string;
+  label: string;
+  expansion: string;
+  category: Category;
+}
 export interface ImportReply {
-  added: number; updated: number; total: number;
+  added: number;
+  updated: number;
+  total: number;
   /** false when IndexedDB is unusable: entries last until the browser stops the background. */
   persisted: boolean;
 }
@@ -131,7 +187,8 @@ export type RequestOf<K extends Request['type']> = Extract<Request, { type: K }>
 
 /** Typed client: `request(browser.runtime.sendMessage, { type: 'lookup', termId })`. */
 export async function request<K extends Request['type']>(
-  send: (msg: unknown) => Promise<unknown>, req: RequestOf<K>,
+  send: (msg: unknown) => Promise<unknown>,
+  req: RequestOf<K>,
 ): Promise<Reply<ResponseMap[K]>> {
   try {
     const r = (await send(req)) as Reply<ResponseMap[K]> | undefined;
@@ -157,7 +214,9 @@ const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
 function optLimit(v: unknown, type: string): number | undefined | string {
   if (v === undefined) return undefined;
   const n = Number(v);
-  return typeof v === 'number' && Number.isInteger(n) && n > 0 && n <= 100 ? n : `${type}: limit must be an integer between 1 and 100`;
+  return typeof v === 'number' && Number.isInteger(n) && n > 0 && n <= 100
+    ? n
+    : `${type}: limit must be an integer between 1 and 100`;
 }
 
 function only(m: Record<string, unknown>, allowed: string[]): string | null {
@@ -180,10 +239,12 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
       if ((e = check(['query', 'filters', 'limit']))) return { error: e };
       if (!isStr(m.query, 500)) return { error: 'search: query must be a string of at most 500 characters' };
       const f = m.filters;
-      if (f !== undefined && (typeof f !== 'object' || f === null || Array.isArray(f))) return { error: 'search: filters must be an object' };
+      if (f !== undefined && (typeof f !== 'object' || f === null || Array.isArray(f)))
+        return { error: 'search: filters must be an object' };
       const filters: SearchFilters = {};
       for (const k of Object.keys(f ?? {}))
-        if (!['agency', 'doc', 'section', 'kind'].includes(k)) return { error: `search: unknown filter "${k.slice(0, 40)}"` };
+        if (!['agency', 'doc', 'section', 'kind'].includes(k))
+          return { error: `search: unknown filter "${k.slice(0, 40)}"` };
       for (const k of ['agency', 'doc', 'section', 'kind'] as const) {
         const v = (f as Record<string, unknown> | undefined)?.[k];
         if (v === undefined || v === '') continue;
@@ -205,7 +266,10 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
       if ((e = check(['id']))) return { error: e };
       if (!isStr(m.id, 200) || !m.id) return { error: 'record: id must be a non-empty string' };
       return { req: { type: 'record', id: m.id } };
-    case 'terms': case 'status': case 'customList': case 'facets':
+    case 'terms':
+    case 'status':
+    case 'customList':
+    case 'facets':
       if ((e = check([]))) return { error: e };
       return { req: { type: m.type } };
     case 'settings':
@@ -219,10 +283,14 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
     case 'customImport': {
       if ((e = check(['text', 'filename', 'format', 'mode']))) return { error: e };
       if (typeof m.text !== 'string') return { error: 'customImport: text must be the file content as a string' };
-      if (m.text.length > MAX_IMPORT_CHARS) return { error: `customImport: the file is ${(m.text.length / 1048576).toFixed(1)} MB; the maximum is 2 MB` };
-      if (m.filename !== undefined && !isStr(m.filename, 300)) return { error: 'customImport: filename must be a string' };
-      if (m.format !== undefined && m.format !== 'json' && m.format !== 'csv') return { error: 'customImport: format must be "json" or "csv"' };
-      if (m.mode !== undefined && m.mode !== 'merge' && m.mode !== 'replace') return { error: 'customImport: mode must be "merge" or "replace"' };
+      if (m.text.length > MAX_IMPORT_CHARS)
+        return { error: `customImport: the file is ${(m.text.length / 1048576).toFixed(1)} MB; the maximum is 2 MB` };
+      if (m.filename !== undefined && !isStr(m.filename, 300))
+        return { error: 'customImport: filename must be a string' };
+      if (m.format !== undefined && m.format !== 'json' && m.format !== 'csv')
+        return { error: 'customImport: format must be "json" or "csv"' };
+      if (m.mode !== undefined && m.mode !== 'merge' && m.mode !== 'replace')
+        return { error: 'customImport: mode must be "merge" or "replace"' };
       return { req: { type: 'customImport', text: m.text, filename: m.filename, format: m.format, mode: m.mode } };
     }
     case 'customExport':
@@ -232,7 +300,12 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
     case 'customDelete': {
       if ((e = check(['ids']))) return { error: e };
       const ids = m.ids;
-      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 5000 || !ids.every((i) => typeof i === 'string' && ID_RE.test(i)))
+      if (
+        !Array.isArray(ids) ||
+        ids.length === 0 ||
+        ids.length > 5000 ||
+        !ids.every((i) => typeof i === 'string' && ID_RE.test(i))
+      )
         return { error: 'customDelete: ids must be a non-empty list of glossary ids' };
       return { req: { type: 'customDelete', ids: [...new Set(ids as string[])] } };
     }

@@ -30,15 +30,22 @@ function tabBridge(pinned: number | null): TabBridge {
     },
     onChange(cb) {
       if (pinned !== null) {
-        const onUpd = (id: number, info: { status?: string }) => { if (id === pinned && info.status === 'complete') cb(); };
+        const onUpd = (id: number, info: { status?: string }) => {
+          if (id === pinned && info.status === 'complete') cb();
+        };
         browser.tabs.onUpdated.addListener(onUpd);
         return () => browser.tabs.onUpdated.removeListener(onUpd);
       }
       const onAct = () => cb();
-      const onUpd = (_id: number, info: { status?: string }, tab: { active?: boolean }) => { if (tab.active && info.status === 'complete') cb(); };
+      const onUpd = (_id: number, info: { status?: string }, tab: { active?: boolean }) => {
+        if (tab.active && info.status === 'complete') cb();
+      };
       browser.tabs.onActivated.addListener(onAct);
       browser.tabs.onUpdated.addListener(onUpd);
-      return () => { browser.tabs.onActivated.removeListener(onAct); browser.tabs.onUpdated.removeListener(onUpd); };
+      return () => {
+        browser.tabs.onActivated.removeListener(onAct);
+        browser.tabs.onUpdated.removeListener(onUpd);
+      };
     },
   };
 }
@@ -49,8 +56,14 @@ function sidePanelOpener(): PagesApi['openSidePanel'] {
     sidebarAction?: { open(): Promise<void> };
     sidePanel?: { open(o: { tabId: number }): Promise<void> };
   };
-  if (b.sidebarAction?.open) return () => { void b.sidebarAction!.open().catch(() => undefined); };
-  if (b.sidePanel?.open) return (tabId) => { if (tabId !== null) void b.sidePanel!.open({ tabId }).catch(() => undefined); };
+  if (b.sidebarAction?.open)
+    return () => {
+      void b.sidebarAction!.open().catch(() => undefined);
+    };
+  if (b.sidePanel?.open)
+    return (tabId) => {
+      if (tabId !== null) void b.sidePanel!.open({ tabId }).catch(() => undefined);
+    };
   return undefined;
 }
 
@@ -60,7 +73,9 @@ export function browserApi(search = location.search): PagesApi {
     send: (req) => request((m) => browser.runtime.sendMessage(m), req),
     tabs: tabBridge(pinnedTab(search)),
     watchSettings: (cb) => settingsStore().watch(cb),
-    openDemo: () => { void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') }); },
+    openDemo: () => {
+      void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') });
+    },
     download(filename, text, mime) {
       const url = URL.createObjectURL(new Blob([text], { type: mime }));
       const a = document.createElement('a');

@@ -9,24 +9,34 @@ import { settingsStore } from '@/lib/settings/store';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
 
 export function startDemo(ports: ContentPorts): void {
-injectStyles(document);
-const store = settingsStore();
-void store.get().then((s) => applyAppearance(document.documentElement, s), () => undefined);
-store.watch((s) => applyAppearance(document.documentElement, s));
+  injectStyles(document);
+  const store = settingsStore();
+  void store.get().then(
+    (s) => applyAppearance(document.documentElement, s),
+    () => undefined,
+  );
+  store.watch((s) => applyAppearance(document.documentElement, s));
 
-startContentApp(ports);
+  startContentApp(ports);
 
-// Tell the reader (and assistive technology) when the article has been read, or why not.
-const status = document.getElementById('demo-status');
-const started = performance.now();
-function report(): void {
-  const n = (globalThis.CSS as { highlights?: Map<string, Set<unknown>> } | undefined)?.highlights?.get(HIGHLIGHT_NAME)?.size ?? 0;
-  if (status && n > 0) { status.textContent = `${n} terms underlined on this page. Rest the pointer on one.`; return; }
-  if (performance.now() - started > 10_000) {
-    if (status) status.textContent = 'No terms were underlined: Migration Lens may be switched off (see Options), or this browser lacks the CSS Custom Highlight API.';
-    return;
+  // Tell the reader (and assistive technology) when the article has been read, or why not.
+  const status = document.getElementById('demo-status');
+  const started = performance.now();
+  function report(): void {
+    const n =
+      (globalThis.CSS as { highlights?: Map<string, Set<unknown>> } | undefined)?.highlights?.get(HIGHLIGHT_NAME)
+        ?.size ?? 0;
+    if (status && n > 0) {
+      status.textContent = `${n} terms underlined on this page. Rest the pointer on one.`;
+      return;
+    }
+    if (performance.now() - started > 10_000) {
+      if (status)
+        status.textContent =
+          'No terms were underlined: Migration Lens may be switched off (see Options), or this browser lacks the CSS Custom Highlight API.';
+      return;
+    }
+    setTimeout(report, 200);
   }
-  setTimeout(report, 200);
-}
-report();
+  report();
 }

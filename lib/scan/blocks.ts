@@ -4,22 +4,78 @@
  * tag name, not getComputedStyle, because style lookups per node would cost more than the whole scan.
  */
 
-export interface Segment { node: Text; start: number }
+export interface Segment {
+  node: Text;
+  start: number;
+}
 /** `ord`: position in walk order (document order within one walk). */
 /** `prep`: the finder's preparation of `text`, kept from the context phase until the block is matched. */
-export interface Block { text: string; segments: Segment[]; el: Element; ord: number; prep?: unknown }
+export interface Block {
+  text: string;
+  segments: Segment[];
+  el: Element;
+  ord: number;
+  prep?: unknown;
+}
 
 /** Elements whose text is never scanned: code, forms, editable regions, non-rendered content. */
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+  'TITLE',
 ]);
 
 /** Inline formatting elements: text inside them continues the surrounding block. */
 const INLINE = new Set([
-  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I',
-  'INS', 'LABEL', 'MARK', 'NOBR', 'Q', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME',
-  'TT', 'U', 'VAR', 'WBR', 'BR',
+  'A',
+  'ABBR',
+  'ACRONYM',
+  'B',
+  'BDI',
+  'BDO',
+  'BIG',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'LABEL',
+  'MARK',
+  'NOBR',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRIKE',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'TT',
+  'U',
+  'VAR',
+  'WBR',
+  'BR',
 ]);
 
 export function isSkipped(el: Element, ownHost: Element | null): boolean {
@@ -70,7 +126,8 @@ export interface WalkState {
   done: boolean;
 }
 
-const SKIP_SELECTOR = [...SKIP].map((t) => t.toLowerCase()).join(',') +
+const SKIP_SELECTOR =
+  [...SKIP].map((t) => t.toLowerCase()).join(',') +
   ',[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
 
 /**
@@ -123,7 +180,11 @@ export function walkSome(s: WalkState, out: Block[], maxNodes: number): boolean 
       return false;
     }
     if (n.nodeType !== 3) {
-      if (skip.has(n as Element)) { s.ahead = pastSubtree(w); s.done = !s.ahead; continue; }
+      if (skip.has(n as Element)) {
+        s.ahead = pastSubtree(w);
+        s.done = !s.ahead;
+        continue;
+      }
       // TreeWalker never enters shadow trees; remember open ones so the caller scans them too.
       const sr = (n as Element).shadowRoot;
       if (sr) s.shadowRoots.push(sr);
@@ -153,7 +214,11 @@ export function walkSome(s: WalkState, out: Block[], maxNodes: number): boolean 
 }
 
 /** Map a [start, end) span of a block's text back to DOM positions. */
-export function locate(block: Block, start: number, end: number): { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] } {
+export function locate(
+  block: Block,
+  start: number,
+  end: number,
+): { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] } {
   const segs = block.segments;
   let i = 0;
   while (i + 1 < segs.length && segs[i + 1].start <= start) i++;
@@ -162,8 +227,10 @@ export function locate(block: Block, start: number, end: number): { startNode: T
   while (j + 1 < segs.length && segs[j + 1].start < end) j++;
   const last = segs[j];
   return {
-    startNode: first.node, startOffset: start - first.start,
-    endNode: last.node, endOffset: end - last.start,
+    startNode: first.node,
+    startOffset: start - first.start,
+    endNode: last.node,
+    endOffset: end - last.start,
     nodes: segs.slice(i, j + 1).map((s) => s.node),
   };
 }

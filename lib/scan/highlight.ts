@@ -21,7 +21,9 @@ let sheet: CSSStyleSheet | null = null;
 
 type Registry = Map<string, Set<AbstractRange>>;
 const registry = (): Registry | null =>
-  typeof CSS !== 'undefined' && (CSS as unknown as { highlights?: Registry }).highlights ? (CSS as unknown as { highlights: Registry }).highlights : null;
+  typeof CSS !== 'undefined' && (CSS as unknown as { highlights?: Registry }).highlights
+    ? (CSS as unknown as { highlights: Registry }).highlights
+    : null;
 
 export function highlightSupported(): boolean {
   return !!registry() && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
@@ -74,10 +76,16 @@ export class Painter {
   private raf = 0;
   private readonly onScroll = () => {
     if (this.raf) return;
-    this.raf = requestAnimationFrame(() => { this.raf = 0; this.paintWindow(); });
+    this.raf = requestAnimationFrame(() => {
+      this.raf = 0;
+      this.paintWindow();
+    });
   };
 
-  constructor(private readonly doc: Document = document, private readonly name = HIGHLIGHT_NAME) {}
+  constructor(
+    private readonly doc: Document = document,
+    private readonly name = HIGHLIGHT_NAME,
+  ) {}
 
   add(m: TextMatch): void {
     this.queue.push(m);
@@ -98,7 +106,10 @@ export class Painter {
     if (!force && t - this.lastFlush < minGapMs) return;
     this.lastFlush = t;
     const hl = this.highlight();
-    if (!hl) { this.queue = []; return; }
+    if (!hl) {
+      this.queue = [];
+      return;
+    }
     if (this.all.length > PAINT_ALL_LIMIT) {
       this.queue = [];
       if (!this.windowed) {
@@ -146,7 +157,8 @@ export class Painter {
       this.sorted = true;
     }
     const top = this.doc.elementFromPoint(win.innerWidth / 2, 1) ?? this.doc.body;
-    let lo = 0, hi = this.all.length;
+    let lo = 0,
+      hi = this.all.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const n = this.all[mid]!.startNode;
@@ -164,5 +176,6 @@ export class Painter {
 export function paintOnly(name: string, ranges: AbstractRange[]): void {
   const reg = registry();
   if (!reg || !highlightSupported()) return;
-  if (ranges.length) reg.set(name, newHighlight(ranges)); else reg.delete(name);
+  if (ranges.length) reg.set(name, newHighlight(ranges));
+  else reg.delete(name);
 }

@@ -22,11 +22,20 @@ export interface TextMatch {
 export type MatchIndex = Map<Text, TextMatch[]>;
 
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number, opts?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    opts?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
   const d = doc as CaretDoc;
   if (typeof d.caretPositionFromPoint === 'function') {
     // Without the shadowRoots option the caret stops at the host of an open shadow tree.
@@ -63,7 +72,13 @@ function caretIn(m: TextMatch, node: Node, offset: number): boolean {
  * over empty space, browsers return the nearest caret; so one of the match's client rects must contain
  * the point too (this is also the visual-offset correction for a caret that lands one character off).
  */
-export function hitTest(index: MatchIndex, doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): TextMatch | null {
+export function hitTest(
+  index: MatchIndex,
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): TextMatch | null {
   if (!index.size) return null;
   const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;

@@ -7,7 +7,11 @@ import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from 
 import type { MatchIndex, TextMatch } from './hittest';
 import { adoptHighlightStyle, Painter } from './highlight';
 
-export interface FoundTerm { start: number; end: number; id: string }
+export interface FoundTerm {
+  start: number;
+  end: number;
+  id: string;
+}
 /**
  * What the scanner matches with (lib/match BlockMatcher): each block is prepared once, the page
  * context is gathered from the prepared blocks, and the same preparations are resolved into terms.
@@ -18,7 +22,14 @@ export interface TermFinder<Ctx = unknown, P = unknown> {
   resolve(prepared: P, ctx: Ctx): FoundTerm[];
 }
 
-export interface ScanStats { blocks: number; matches: number; slices: number; maxSliceMs: number; scanMs: number; rescans: number }
+export interface ScanStats {
+  blocks: number;
+  matches: number;
+  slices: number;
+  maxSliceMs: number;
+  scanMs: number;
+  rescans: number;
+}
 
 export interface ScannerOptions<Ctx, P = unknown> {
   finder: TermFinder<Ctx, P>;
@@ -42,13 +53,30 @@ const now = () => performance.now();
  * most of the scan's garbage, and windowed painting only ever needs a few thousand of them.
  */
 class Hit implements TextMatch {
-  readonly startNode: Text; readonly startOffset: number; readonly endNode: Text; readonly endOffset: number; readonly nodes: Text[];
+  readonly startNode: Text;
+  readonly startOffset: number;
+  readonly endNode: Text;
+  readonly endOffset: number;
+  readonly nodes: Text[];
   private r: StaticRange | null = null;
-  constructor(readonly termId: string, loc: { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] }, readonly ord: number) {
-    this.startNode = loc.startNode; this.startOffset = loc.startOffset; this.endNode = loc.endNode; this.endOffset = loc.endOffset; this.nodes = loc.nodes;
+  constructor(
+    readonly termId: string,
+    loc: { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] },
+    readonly ord: number,
+  ) {
+    this.startNode = loc.startNode;
+    this.startOffset = loc.startOffset;
+    this.endNode = loc.endNode;
+    this.endOffset = loc.endOffset;
+    this.nodes = loc.nodes;
   }
   get range(): StaticRange {
-    return (this.r ??= new StaticRange({ startContainer: this.startNode, startOffset: this.startOffset, endContainer: this.endNode, endOffset: this.endOffset }));
+    return (this.r ??= new StaticRange({
+      startContainer: this.startNode,
+      startOffset: this.startOffset,
+      endContainer: this.endNode,
+      endOffset: this.endOffset,
+    }));
   }
 }
 
@@ -58,7 +86,10 @@ function yieldTask(): Promise<void> {
   if (s?.yield) return s.yield();
   return new Promise((resolve) => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
     ch.port2.postMessage(null);
   });
 }
@@ -76,9 +107,13 @@ export class PageScanner<Ctx = unknown, P = unknown> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstPending = 0;
   private generation = 0;
-  private readonly opts: Required<Omit<ScannerOptions<Ctx, P>, 'onUpdate' | 'ownHost' | 'onIdle'>> & ScannerOptions<Ctx, P>;
+  private readonly opts: Required<Omit<ScannerOptions<Ctx, P>, 'onUpdate' | 'ownHost' | 'onIdle'>> &
+    ScannerOptions<Ctx, P>;
 
-  constructor(private readonly doc: Document, opts: ScannerOptions<Ctx, P>) {
+  constructor(
+    private readonly doc: Document,
+    opts: ScannerOptions<Ctx, P>,
+  ) {
     this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, ...opts };
     this.painter = new Painter(doc);
   }
@@ -124,7 +159,8 @@ export class PageScanner<Ctx = unknown, P = unknown> {
   private async gather(blocks: Block[], gen: number): Promise<boolean> {
     const bf = this.opts.finder;
     const acc = bf.context();
-    let chars = 0, i = 0;
+    let chars = 0,
+      i = 0;
     while (i < blocks.length && chars < this.opts.contextChars) {
       const t = now();
       while (i < blocks.length && chars < this.opts.contextChars && !this.over(t, i, blocks)) {
@@ -150,7 +186,12 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     const from = now();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 100);
-      win?.requestAnimationFrame?.(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+      win?.requestAnimationFrame?.(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }, 0),
+      );
     });
     this.opts.onIdle?.(from, now());
     return gen === this.generation;
@@ -168,7 +209,10 @@ export class PageScanner<Ctx = unknown, P = unknown> {
         while (more && now() - t < this.opts.sliceMs) more = walkSome(state, blocks, 256);
         this.tick(t);
         for (const sr of state.shadowRoots.splice(0)) {
-          if (!this.shadowRoots.includes(sr)) { this.shadowRoots.push(sr); adoptHighlightStyle(sr); }
+          if (!this.shadowRoots.includes(sr)) {
+            this.shadowRoots.push(sr);
+            adoptHighlightStyle(sr);
+          }
           queue.push(sr);
         }
         this.ord = state.ord;
@@ -191,12 +235,20 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     const top = (i: number) => blocks[i]!.el.getBoundingClientRect();
     // First block whose bottom reaches one screen above the viewport, first whose top is two screens below.
     const search = (pred: (i: number) => boolean) => {
-      let lo = 0, hi = blocks.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (pred(mid)) hi = mid; else lo = mid + 1; }
+      let lo = 0,
+        hi = blocks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (pred(mid)) hi = mid;
+        else lo = mid + 1;
+      }
       return lo;
     };
     const a = search((i) => top(i).bottom >= -h);
-    const b = Math.min(search((i) => top(i).top > 2 * h), a + 400);
+    const b = Math.min(
+      search((i) => top(i).top > 2 * h),
+      a + 400,
+    );
     if (a === 0 || a >= b) return blocks;
     return blocks.slice(a, b).concat(blocks.slice(0, a), blocks.slice(b));
   }
@@ -230,7 +282,8 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       this.matches.add(m);
       for (const n of loc.nodes) {
         const list = this.index.get(n);
-        if (list) list.push(m); else this.index.set(n, [m]);
+        if (list) list.push(m);
+        else this.index.set(n, [m]);
       }
       this.painter.add(m);
       this.stats.matches++;
@@ -314,7 +367,8 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       const list = this.index.get(n);
       if (!list) continue;
       const rest = list.filter((x) => x !== m);
-      if (rest.length) this.index.set(n, rest); else this.index.delete(n);
+      if (rest.length) this.index.set(n, rest);
+      else this.index.delete(n);
     }
   }
 }

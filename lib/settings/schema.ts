@@ -73,7 +73,10 @@ const SITE_RE = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d+)?$/;
 /** Lower-cases, strips scheme/path, rejects garbage. Accepts "https://www.x.org/a" → "www.x.org". */
 export function normaliseSite(input: string): string | null {
   let s = input.trim().toLowerCase();
-  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/^\*\./, '');
+  s = s
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/^\*\./, '');
   return SITE_RE.test(s) ? s : null;
 }
 
@@ -102,32 +105,47 @@ export function validateSettingsPatch(patch: unknown): { patch: SettingsPatch } 
   try {
     for (const [k, v] of Object.entries(p)) {
       switch (k) {
-        case 'enabled': case 'trainerMode':
+        case 'enabled':
+        case 'trainerMode':
           if (typeof v !== 'boolean') throw new Error(`settings.${k} must be true or false`);
-          out[k] = v; break;
-        case 'siteMode': out.siteMode = oneOf(v, SITE_MODES, k); break;
-        case 'theme': out.theme = oneOf(v, THEMES, k); break;
-        case 'textSize': out.textSize = oneOf(v, TEXT_SIZES, k); break;
+          out[k] = v;
+          break;
+        case 'siteMode':
+          out.siteMode = oneOf(v, SITE_MODES, k);
+          break;
+        case 'theme':
+          out.theme = oneOf(v, THEMES, k);
+          break;
+        case 'textSize':
+          out.textSize = oneOf(v, TEXT_SIZES, k);
+          break;
         case 'hoverDelayMs': {
           const n = typeof v === 'number' ? v : NaN;
           if (!Number.isFinite(n)) throw new Error('settings.hoverDelayMs must be a number (milliseconds)');
           out.hoverDelayMs = Math.round(Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, n)));
           break;
         }
-        case 'disabledSites': case 'allowedSites': out[k] = list(v, k, normaliseSite); break;
-        case 'knownTerms': out.knownTerms = list(v, k, (s) => (ID_RE.test(s) ? s : null)); break;
+        case 'disabledSites':
+        case 'allowedSites':
+          out[k] = list(v, k, normaliseSite);
+          break;
+        case 'knownTerms':
+          out.knownTerms = list(v, k, (s) => (ID_RE.test(s) ? s : null));
+          break;
         case 'categories': {
           if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('settings.categories must be an object');
           const cats: Partial<Record<Category, boolean>> = {};
           for (const [c, on] of Object.entries(v)) {
-            if (!(CATEGORIES as readonly string[]).includes(c)) throw new Error(`settings.categories: unknown category "${c}"`);
+            if (!(CATEGORIES as readonly string[]).includes(c))
+              throw new Error(`settings.categories: unknown category "${c}"`);
             if (typeof on !== 'boolean') throw new Error(`settings.categories.${c} must be true or false`);
             cats[c as Category] = on;
           }
           out.categories = cats as Record<Category, boolean>; // merged with the current value in applyPatch
           break;
         }
-        default: throw new Error(`settings: unknown field "${k.slice(0, 40)}"`);
+        default:
+          throw new Error(`settings: unknown field "${k.slice(0, 40)}"`);
       }
     }
   } catch (e) {

@@ -5,7 +5,12 @@
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import {
-  SETTINGS_MIGRATIONS, SETTINGS_VERSION, applyPatch, defaultSettings, normaliseSettings, validateSettingsPatch,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  applyPatch,
+  defaultSettings,
+  normaliseSettings,
+  validateSettingsPatch,
   type Settings,
 } from './schema';
 

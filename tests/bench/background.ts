@@ -9,7 +9,10 @@ import type { SearchRequest } from '../../lib/messaging/protocol';
 import { createBackground } from '../../lib/background/handler';
 import type { IndexAdapter } from '../../lib/background/search-index';
 
-export interface BenchResult { search_p95_ms: number; index_cold_load_ms: number }
+export interface BenchResult {
+  search_p95_ms: number;
+  index_cold_load_ms: number;
+}
 
 /** Deterministic, varied queries taken from the bundle's own text. */
 export function benchQueries(bundle: KbBundle, n = 100): SearchRequest[] {
@@ -21,18 +24,26 @@ export function benchQueries(bundle: KbBundle, n = 100): SearchRequest[] {
     const w = words[(i * step) % words.length];
     const w2 = words[(i * step * 7 + 3) % words.length];
     switch (i % 5) {
-      case 0: return { type: 'search', query: w };
-      case 1: return { type: 'search', query: w.slice(0, 4) }; // as-you-type prefix
-      case 2: return { type: 'search', query: `${w} ${w2}` };
-      case 3: return { type: 'search', query: w.length >= 5 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w }; // typo → fuzzy
-      default: return { type: 'search', query: w, filters: { kind: kinds[i % 3] } };
+      case 0:
+        return { type: 'search', query: w };
+      case 1:
+        return { type: 'search', query: w.slice(0, 4) }; // as-you-type prefix
+      case 2:
+        return { type: 'search', query: `${w} ${w2}` };
+      case 3:
+        return { type: 'search', query: w.length >= 5 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w }; // typo → fuzzy
+      default:
+        return { type: 'search', query: w, filters: { kind: kinds[i % 3] } };
     }
   });
 }
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
-export async function benchBackground(bundle: KbBundle, opts: { glossary?: GlossaryEntry[]; idb?: IDBFactory; indexAdapter?: IndexAdapter } = {}): Promise<BenchResult> {
+export async function benchBackground(
+  bundle: KbBundle,
+  opts: { glossary?: GlossaryEntry[]; idb?: IDBFactory; indexAdapter?: IndexAdapter } = {},
+): Promise<BenchResult> {
   let idb = opts.idb;
   if (!idb) {
     const g = globalThis as { indexedDB?: IDBFactory };
@@ -43,7 +54,14 @@ export async function benchBackground(bundle: KbBundle, opts: { glossary?: Gloss
     idb = g.indexedDB!;
   }
   const pkg = { bundle, glossary: opts.glossary ?? [], matcher: null };
-  const storage = { get: async () => { throw new Error('unused'); }, set: async () => { throw new Error('unused'); } };
+  const storage = {
+    get: async () => {
+      throw new Error('unused');
+    },
+    set: async () => {
+      throw new Error('unused');
+    },
+  };
   const dbName = `migration-lens-bench-${Date.now()}`;
   const common = { idb, dbName, storage, indexAdapter: opts.indexAdapter };
   const installer = createBackground({ ...common, loadPackage: async () => pkg });
@@ -51,7 +69,12 @@ export async function benchBackground(bundle: KbBundle, opts: { glossary?: Gloss
   await installer.close();
 
   // A fresh instance = a woken worker: nothing in memory, everything comes from IndexedDB.
-  const bg = createBackground({ ...common, loadPackage: async () => { throw new Error('bench: package must come from IndexedDB'); } });
+  const bg = createBackground({
+    ...common,
+    loadPackage: async () => {
+      throw new Error('bench: package must come from IndexedDB');
+    },
+  });
   const t0 = performance.now();
   const first = await bg.handleMessage({ type: 'search', query: 'migration' });
   const index_cold_load_ms = performance.now() - t0;
@@ -65,7 +88,10 @@ export async function benchBackground(bundle: KbBundle, opts: { glossary?: Gloss
     if (!r.ok) throw new Error(`bench: query ${JSON.stringify(q)} failed: ${r.error}`);
   }
   await bg.close();
-  await new Promise<void>((res) => { const d = idb!.deleteDatabase(dbName); d.onsuccess = d.onerror = () => res(); });
+  await new Promise<void>((res) => {
+    const d = idb!.deleteDatabase(dbName);
+    d.onsuccess = d.onerror = () => res();
+  });
   const round = (x: number) => Math.round(x * 100) / 100;
   return { search_p95_ms: round(p95(times)), index_cold_load_ms: round(index_cold_load_ms) };
 }

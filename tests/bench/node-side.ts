@@ -50,7 +50,11 @@ export function termForms(entries: readonly GlossarySource[]): string[] {
  * the real matcher finds exactly that entry over exactly the label in the page's context, so every
  * hover lands on an underlined term and each term is looked up once (uncached) at its first hover.
  */
-export function hoverTerms(entries: readonly GlossarySource[], compiled: ReturnType<typeof compileMatcher>, n: number): { id: string; label: string }[] {
+export function hoverTerms(
+  entries: readonly GlossarySource[],
+  compiled: ReturnType<typeof compileMatcher>,
+  n: number,
+): { id: string; label: string }[] {
   const m = loadMatcher(compiled);
   const line = (label: string) => `${label} is on the agenda.`;
   const cands = entries.filter((e) => e.label.length >= 3 && e.label.length <= 24);
@@ -85,7 +89,9 @@ export function formsRegex(forms: readonly string[]): { source: string; flags: s
  * on this corpus size for the index to be worth its load time.
  */
 function linearSearch(docs: { id: string; hay: string }[], query: string): number {
-  const terms = tokenize(query).map(processTerm).filter((t): t is string => !!t);
+  const terms = tokenize(query)
+    .map(processTerm)
+    .filter((t): t is string => !!t);
   let hits = 0;
   for (const d of docs) if (terms.every((t) => d.hay.includes(t))) hits++;
   return hits;
@@ -102,12 +108,13 @@ function timeEach<T>(items: readonly T[], fn: (x: T) => unknown): number[] {
 /** Floor for the cold load: one IndexedDB get of the serialised bundle + JSON.parse, nothing built. */
 async function coldReadFloor(json: string): Promise<number> {
   const idb = new IDBFactory();
-  const open = (): Promise<IDBDatabase> => new Promise((res, rej) => {
-    const r = idb.open('floor', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('kv');
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
-  });
+  const open = (): Promise<IDBDatabase> =>
+    new Promise((res, rej) => {
+      const r = idb.open('floor', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
   const db1 = await open();
   await new Promise<void>((res, rej) => {
     const tx = db1.transaction('kv', 'readwrite');
@@ -129,7 +136,15 @@ async function coldReadFloor(json: string): Promise<number> {
   return ms;
 }
 
-export async function nodeSide(root: string): Promise<{ figures: Record<string, number | null>; notes: string[]; matcher: unknown; terms: string[]; markRegex: { source: string; flags: string }; hoverDelayMs: number; hoverTerms: { id: string; label: string }[] }> {
+export async function nodeSide(root: string): Promise<{
+  figures: Record<string, number | null>;
+  notes: string[];
+  matcher: unknown;
+  terms: string[];
+  markRegex: { source: string; flags: string };
+  hoverDelayMs: number;
+  hoverTerms: { id: string; label: string }[];
+}> {
   const notes: string[] = [];
   const sources = readGlossary(join(root, 'data/glossary'));
   const t0 = performance.now();
@@ -139,7 +154,8 @@ export async function nodeSide(root: string): Promise<{ figures: Record<string, 
 
   const bundle: KbBundle = buildKnowledgeBase(root);
   const bundleJson = serializeBundle(bundle);
-  const srcBytes = readdirSync(join(root, 'data/sources')).filter((n) => n.endsWith('.txt'))
+  const srcBytes = readdirSync(join(root, 'data/sources'))
+    .filter((n) => n.endsWith('.txt'))
     .reduce((n, f) => n + readFileSync(join(root, 'data/sources', f)).length, 0);
 
   let glossary: GlossaryEntry[] = [];
@@ -162,7 +178,13 @@ export async function nodeSide(root: string): Promise<{ figures: Record<string, 
   // Baselines over the same queries: MiniSearch directly (no IndexedDB, no handler) and a linear scan.
   const queries = benchQueries(bundle).map((q) => q.query);
   const ms = loadIndex(bundle.index as object);
-  const docs = bundle.records.map((r) => ({ id: r.id, hay: toSearchDoc(r).text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase() }));
+  const docs = bundle.records.map((r) => ({
+    id: r.id,
+    hay: toSearchDoc(r)
+      .text.normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  }));
   timeEach(queries, (q) => ms.search(q));
   timeEach(queries, (q) => linearSearch(docs, q));
   const direct = timeEach(queries, (q) => ms.search(q));
@@ -194,7 +216,15 @@ export async function nodeSide(root: string): Promise<{ figures: Record<string, 
   };
   const terms = termForms(sources);
   // The hover bench runs in a fresh profile, so the content script uses the default dwell delay.
-  return { figures: f, notes, matcher, terms, markRegex: formsRegex(terms), hoverDelayMs: HOVER_DELAY.default, hoverTerms: hoverTerms(sources, matcher, 90) };
+  return {
+    figures: f,
+    notes,
+    matcher,
+    terms,
+    markRegex: formsRegex(terms),
+    hoverDelayMs: HOVER_DELAY.default,
+    hoverTerms: hoverTerms(sources, matcher, 90),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -206,7 +236,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   nodeSide(ROOT).then(
     (r) => writeFileSync(out, JSON.stringify(r)),
     (e: unknown) => {
-      console.error(e instanceof Error ? e.stack ?? e.message : e);
+      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
       process.exit(1);
     },
   );

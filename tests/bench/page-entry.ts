@@ -48,8 +48,12 @@ function need(): LoadedMatcher {
 
 function walkAll(): { chars: number; nodes: number } {
   const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-  let chars = 0, nodes = 0;
-  for (let n = w.nextNode(); n; n = w.nextNode()) { chars += (n as Text).data.length; nodes++; }
+  let chars = 0,
+    nodes = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    chars += (n as Text).data.length;
+    nodes++;
+  }
   return { chars, nodes };
 }
 
@@ -62,7 +66,10 @@ function floor(): { ms: number; chars: number; nodes: number; reps: number } {
   const t0 = now();
   let r = walkAll();
   let reps = 1;
-  while (now() - t0 < 3 && reps < 50) { r = walkAll(); reps++; }
+  while (now() - t0 < 3 && reps < 50) {
+    r = walkAll();
+    reps++;
+  }
   return { ms: (now() - t0) / reps, reps, ...r };
 }
 
@@ -83,7 +90,10 @@ function readAll(): { ms: number; sum: number } {
   const t0 = now();
   let sum = once();
   let reps = 1;
-  while (now() - t0 < 3 && reps < 50) { sum ^= once(); reps++; }
+  while (now() - t0 < 3 && reps < 50) {
+    sum ^= once();
+    reps++;
+  }
   return { ms: (now() - t0) / reps, sum };
 }
 
@@ -98,16 +108,27 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
   // ranges, painting); timed runs use the bare matcher so the wrapper costs nothing there.
   // prepare = normalise + candidates of each block (done once), resolve = acceptance against the page.
   const split = { prepMs: 0, resolveMs: 0 };
-  const timed = <A extends unknown[], R>(fn: (...a: A) => R, key: 'prepMs' | 'resolveMs') => (...a: A): R => {
-    const t = now();
-    try { return fn(...a); } finally { split[key] += now() - t; }
-  };
+  const timed =
+    <A extends unknown[], R>(fn: (...a: A) => R, key: 'prepMs' | 'resolveMs') =>
+    (...a: A): R => {
+      const t = now();
+      try {
+        return fn(...a);
+      } finally {
+        split[key] += now() - t;
+      }
+    };
   const bm = m.blocks;
-  const finder: BlockMatcher = !breakdown ? bm : {
-    prepare: timed(bm.prepare, 'prepMs'),
-    context: () => { const c = bm.context(); return { add: timed(c.add, 'prepMs'), finish: c.finish }; },
-    resolve: timed(bm.resolve, 'resolveMs'),
-  };
+  const finder: BlockMatcher = !breakdown
+    ? bm
+    : {
+        prepare: timed(bm.prepare, 'prepMs'),
+        context: () => {
+          const c = bm.context();
+          return { add: timed(c.add, 'prepMs'), finish: c.finish };
+        },
+        resolve: timed(bm.resolve, 'resolveMs'),
+      };
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const orig = sched?.yield;
   const marks: number[] = [];
@@ -115,10 +136,18 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
   if (sched && orig) {
     sched.yield = () => {
       marks.push(now());
-      return orig.call(sched).then(() => { marks.push(now()); });
+      return orig.call(sched).then(() => {
+        marks.push(now());
+      });
     };
   }
-  const scanner = new PageScanner(document, { finder, sliceMs, onIdle: (a, b) => { idle.push([a, b]); } });
+  const scanner = new PageScanner(document, {
+    finder,
+    sliceMs,
+    onIdle: (a, b) => {
+      idle.push([a, b]);
+    },
+  });
   let t1 = 0;
   const t0 = now();
   try {
@@ -134,15 +163,24 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
   for (let i = 0; i + 1 < marks.length; i += 2) pairs.push([marks[i]!, marks[i + 1]!]);
   const gaps = [...pairs, ...idle].sort((a, b) => a[0]! - b[0]!).flat();
   const edges = [t0, ...gaps, t1];
-  let active = 0, maxTask = 0;
+  let active = 0,
+    maxTask = 0;
   for (let i = 0; i + 1 < edges.length; i += 2) {
     const d = edges[i + 1]! - edges[i]!;
     active += d;
     if (d > maxTask) maxTask = d;
   }
   return {
-    wallMs: t1 - t0, activeMs: active, maxTaskMs: maxTask, maxSliceMs: scanner.stats.maxSliceMs,
-    tasks: edges.length / 2, blocks: scanner.stats.blocks, matches: scanner.stats.matches, yieldHooked: !!orig, t0, t1,
+    wallMs: t1 - t0,
+    activeMs: active,
+    maxTaskMs: maxTask,
+    maxSliceMs: scanner.stats.maxSliceMs,
+    tasks: edges.length / 2,
+    blocks: scanner.stats.blocks,
+    matches: scanner.stats.matches,
+    yieldHooked: !!orig,
+    t0,
+    t1,
     ...(breakdown ? { prepMs: split.prepMs, resolveMs: split.resolveMs } : {}),
   };
 }
@@ -162,7 +200,12 @@ function markjs(source: string, flags: string, opts: Record<string, unknown>): {
   const re = new RegExp(source, flags);
   let marks = 0;
   const t0 = now();
-  new (markCtor())(document.body).markRegExp(re, { ...opts, each: () => { marks++; } });
+  new (markCtor())(document.body).markRegExp(re, {
+    ...opts,
+    each: () => {
+      marks++;
+    },
+  });
   return { ms: now() - t0, marks };
 }
 
@@ -175,7 +218,12 @@ function markjsArray(terms: string[], opts: Record<string, unknown>): { ms: numb
   let marks = 0;
   const t0 = now();
   for (let i = 0; i < terms.length; i += 200) {
-    new Mark(document.body).mark(terms.slice(i, i + 200), { ...opts, each: () => { marks++; } });
+    new Mark(document.body).mark(terms.slice(i, i + 200), {
+      ...opts,
+      each: () => {
+        marks++;
+      },
+    });
   }
   return { ms: now() - t0, marks };
 }
@@ -201,4 +249,14 @@ function init(compiled: CompiledMatcher): void {
   }
 }
 
-(globalThis as Record<string, unknown>).__mlBench = { init, floor, readAll, scan, markjs, markjsArray, unmark, longTasksBetween, now };
+(globalThis as Record<string, unknown>).__mlBench = {
+  init,
+  floor,
+  readAll,
+  scan,
+  markjs,
+  markjsArray,
+  unmark,
+  longTasksBetween,
+  now,
+};

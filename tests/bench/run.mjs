@@ -17,10 +17,16 @@ import { printReport } from './lib/report.mjs';
 import { ratio, round, sum } from './lib/stats.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (k, d) => { const i = argv.indexOf(k); return i >= 0 ? argv[i + 1] : d; };
+const opt = (k, d) => {
+  const i = argv.indexOf(k);
+  return i >= 0 ? argv[i + 1] : d;
+};
 const num = (k, d) => {
   const v = Number(opt(k, d));
-  if (!Number.isInteger(v) || v < 1) { console.error(`${k} needs a positive integer`); process.exit(2); }
+  if (!Number.isInteger(v) || v < 1) {
+    console.error(`${k} needs a positive integer`);
+    process.exit(2);
+  }
   return v;
 };
 const RUNS = num('--runs', 3);
@@ -42,20 +48,30 @@ fs.mkdirSync(OUT, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-bench-'));
 log('node side: compiling the glossary matcher, building the KB, background bench…');
 const nodeOut = path.join(tmp, 'node.json');
-const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/bench/node-side.ts'), nodeOut], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-if (child.status !== 0) { console.error('bench: node side failed (see above)'); process.exit(1); }
+const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/bench/node-side.ts'), nodeOut], {
+  cwd: ROOT,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+if (child.status !== 0) {
+  console.error('bench: node side failed (see above)');
+  process.exit(1);
+}
 const node = JSON.parse(fs.readFileSync(nodeOut, 'utf8'));
 fs.rmSync(tmp, { recursive: true, force: true });
 notes.push(...node.notes);
 if (!skip.has('node')) Object.assign(figures, node.figures);
-notes.push('search_p95_ms / index_cold_load_ms: tests/bench/background.ts benchBackground() under Node with fake-indexeddb (in-memory; absolute numbers are indicative of CPU cost, not of real IndexedDB I/O).');
+notes.push(
+  'search_p95_ms / index_cold_load_ms: tests/bench/background.ts benchBackground() under Node with fake-indexeddb (in-memory; absolute numbers are indicative of CPU cost, not of real IndexedDB I/O).',
+);
 
 // ---- Content script size ----
 if (fs.existsSync(CONTENT_JS)) {
   const js = fs.readFileSync(CONTENT_JS);
   figures.content_js_bytes = js.length;
   figures.content_js_gzip_bytes = gzipSync(js, { level: 9 }).length;
-  notes.push(`content.js from the existing build (${fs.statSync(CONTENT_JS).mtime.toISOString()}); rebuild with npm run build:chrome for current code.`);
+  notes.push(
+    `content.js from the existing build (${fs.statSync(CONTENT_JS).mtime.toISOString()}); rebuild with npm run build:chrome for current code.`,
+  );
 } else {
   figures.content_js_bytes = figures.content_js_gzip_bytes = null;
   notes.push(`${CONTENT_JS} missing: run npm run build:chrome first.`);
@@ -65,7 +81,11 @@ const server = await startServer();
 try {
   // ---- Scanner (issue 5) ----
   if (!skip.has('scan')) {
-    const pages = fs.readdirSync(ROUTES.readability).filter((f) => f.endsWith('.html')).sort().slice(0, PAGES);
+    const pages = fs
+      .readdirSync(ROUTES.readability)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .slice(0, PAGES);
     const code = await bundlePageEntry(ROOT);
     const markSrc = fs.readFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
     const b = await launchBenchChromium({ origin: server.origin, csp: "script-src 'none'" });
@@ -75,17 +95,24 @@ try {
       log(`scanner: ${pages.length} pages × (floor, chunked scan, unchunked scan, mark.js) × ${RUNS} runs…`);
       let n = 0;
       const rows = await benchScan({
-        ctx: b.ctx, urls: pages.map((p) => server.url(`/readability/${encodeURIComponent(p)}`)), runs: RUNS, markRegex: node.markRegex,
+        ctx: b.ctx,
+        urls: pages.map((p) => server.url(`/readability/${encodeURIComponent(p)}`)),
+        runs: RUNS,
+        markRegex: node.markRegex,
         onPage: (r) => {
           n++;
           const name = decodeURIComponent(r.url.split('/').pop());
           if (r.error) log(`  ${n}/${pages.length} ${name}: ERROR ${r.error}`);
-          else log(`  ${n}/${pages.length} ${name}: floor ${r.floorMs.toFixed(2)} · scan ${r.scanActiveMs.toFixed(1)} (unsliced ${r.unslicedMs.toFixed(1)}, max task ${r.scanMaxTaskMs.toFixed(1)}) · mark.js ${r.markMs.toFixed(1)} ms · ${r.matches} terms`);
+          else
+            log(
+              `  ${n}/${pages.length} ${name}: floor ${r.floorMs.toFixed(2)} · scan ${r.scanActiveMs.toFixed(1)} (unsliced ${r.unslicedMs.toFixed(1)}, max task ${r.scanMaxTaskMs.toFixed(1)}) · mark.js ${r.markMs.toFixed(1)} ms · ${r.matches} terms`,
+            );
         },
       });
       fs.writeFileSync(path.join(OUT, 'bench-pages.json'), JSON.stringify(rows, null, 1));
       const s = summariseScan(rows);
-      if (s.failed) notes.push(`${s.failed} page(s) failed and are excluded from the scan totals (see .output/bench-pages.json).`);
+      if (s.failed)
+        notes.push(`${s.failed} page(s) failed and are excluded from the scan totals (see .output/bench-pages.json).`);
       if (!s.yieldHooked) notes.push('scheduler.yield was not available: scan_ms_total is wall time including yields.');
       Object.assign(figures, {
         scan_pages: s.pages,
@@ -120,11 +147,22 @@ try {
       });
       // mark(array) on the smallest real article(s) (file ≥ 20 KB; the tiny ones are parser test stubs):
       // one run each, seconds per page.
-      const sized = pages.map((p) => [p, fs.statSync(path.join(ROUTES.readability, p)).size]).sort((a, c) => a[1] - c[1]);
-      const small = [...sized.filter(([, n]) => n >= 20_000), ...sized.filter(([, n]) => n < 20_000).reverse()].slice(0, MARK_ARRAY_PAGES).map(([p]) => p);
+      const sized = pages
+        .map((p) => [p, fs.statSync(path.join(ROUTES.readability, p)).size])
+        .sort((a, c) => a[1] - c[1]);
+      const small = [...sized.filter(([, n]) => n >= 20_000), ...sized.filter(([, n]) => n < 20_000).reverse()]
+        .slice(0, MARK_ARRAY_PAGES)
+        .map(([p]) => p);
       log(`mark.js mark(array of ${node.terms.length} forms) on ${small.join(', ')}…`);
-      const arr = await benchMarkArray({ ctx: b.ctx, urls: small.map((p) => server.url(`/readability/${encodeURIComponent(p)}`)), terms: node.terms });
-      for (const r of arr) log(`  ${decodeURIComponent(r.url.split('/').pop())}: mark(array) ${r.markArrayMs.toFixed(0)} ms vs scan ${r.scanMs.toFixed(1)} ms`);
+      const arr = await benchMarkArray({
+        ctx: b.ctx,
+        urls: small.map((p) => server.url(`/readability/${encodeURIComponent(p)}`)),
+        terms: node.terms,
+      });
+      for (const r of arr)
+        log(
+          `  ${decodeURIComponent(r.url.split('/').pop())}: mark(array) ${r.markArrayMs.toFixed(0)} ms vs scan ${r.scanMs.toFixed(1)} ms`,
+        );
       figures.markjs_array_sample_pages = arr.length;
       figures.markjs_array_ms_sample = round(sum(arr.map((r) => r.markArrayMs)), 1);
       figures.markjs_array_scan_ms_sample = round(sum(arr.map((r) => r.scanMs)), 1);
@@ -143,7 +181,14 @@ try {
       const b = await launchBenchChromium({ ext: EXT, origin: server.origin });
       try {
         log(`hover: ${HOVER_SAMPLES} first + ${HOVER_REPEATS} repeat hovers with the built extension…`);
-        const h = await benchHover({ ctx: b.ctx, origin: server.origin, terms: node.hoverTerms, samples: HOVER_SAMPLES, repeats: HOVER_REPEATS, delayMs: node.hoverDelayMs });
+        const h = await benchHover({
+          ctx: b.ctx,
+          origin: server.origin,
+          terms: node.hoverTerms,
+          samples: HOVER_SAMPLES,
+          repeats: HOVER_REPEATS,
+          delayMs: node.hoverDelayMs,
+        });
         Object.assign(figures, {
           hover_to_popover_p95_ms: round(h.p95, 1),
           hover_to_popover_median_ms: round(h.median, 1),
@@ -164,9 +209,18 @@ try {
           hover_floor_due_median_ms: round(h.floorDueMedian, 1),
           hover_ratio_floor: ratio(h.p95, h.floorP95),
         });
-        if (h.method === 'page-side-no-dwell') notes.push(`hover: the built content script shows the card sooner than the ${node.hoverDelayMs} ms default delay (no dwell timer yet), so the figure is pointer arrival → ready card painted, nothing subtracted.`);
-        if (h.method !== 'hook-event') notes.push('hover: the content script did not report migration-lens:timing (lib/content/timing.ts); figure measured page-side (see README).');
-        if (h.prepared > h.inFrame) notes.push(`hover: ${h.prepared - h.inFrame} of ${h.prepared} prepared cards were shown from the fallback timer instead of an animation frame (the tab was not rendering frames): the figures time the browser's throttling.`);
+        if (h.method === 'page-side-no-dwell')
+          notes.push(
+            `hover: the built content script shows the card sooner than the ${node.hoverDelayMs} ms default delay (no dwell timer yet), so the figure is pointer arrival → ready card painted, nothing subtracted.`,
+          );
+        if (h.method !== 'hook-event')
+          notes.push(
+            'hover: the content script did not report migration-lens:timing (lib/content/timing.ts); figure measured page-side (see README).',
+          );
+        if (h.prepared > h.inFrame)
+          notes.push(
+            `hover: ${h.prepared - h.inFrame} of ${h.prepared} prepared cards were shown from the fallback timer instead of an animation frame (the tab was not rendering frames): the figures time the browser's throttling.`,
+          );
       } catch (e) {
         figures.hover_to_popover_p95_ms = null;
         notes.push(`hover bench failed: ${String(e?.message ?? e).split('\n')[0]}`);
@@ -181,7 +235,10 @@ try {
 
 figures.bench_seconds = Math.round((Date.now() - t0) / 1000);
 figures.bench_loadavg_1m_end = round(os.loadavg()[0], 2);
-if (figures.bench_loadavg_1m_start > figures.bench_cpus) notes.push(`machine busy (load ${figures.bench_loadavg_1m_start} on ${figures.bench_cpus} CPUs): absolute times are inflated; ratios are measured in the same run and hold better.`);
+if (figures.bench_loadavg_1m_start > figures.bench_cpus)
+  notes.push(
+    `machine busy (load ${figures.bench_loadavg_1m_start} on ${figures.bench_cpus} CPUs): absolute times are inflated; ratios are measured in the same run and hold better.`,
+  );
 const json = { ...figures, notes: notes.join(' | ') };
 fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify(json, null, 1) + '\n');
 printReport(figures, notes);

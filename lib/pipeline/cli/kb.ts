@@ -37,21 +37,28 @@ export const COMMANDS: Record<string, KbCommand> = {
       const { records, acronyms } = parseAll(root);
       const s = computeStats(records, acronyms);
       const t = termStats({ rootDir: root });
-      const terms = { terms: t.terms, termsWithExcerpt: t.withExcerpt, termsWithNoExcerptReason: t.withNoExcerptReason,
-        termsMissingSummary: t.missingSummary, glossaryErrors: t.buildErrors };
+      const terms = {
+        terms: t.terms,
+        termsWithExcerpt: t.withExcerpt,
+        termsWithNoExcerptReason: t.withNoExcerptReason,
+        termsMissingSummary: t.missingSummary,
+        glossaryErrors: t.buildErrors,
+      };
       if (args.includes('--json')) {
         out(JSON.stringify({ ...s, ...terms }));
         return 0;
       }
-      out([
-        `documents ${s.documents}  records ${s.records}  passages ${s.passages}  mandates ${s.mandates}  ` +
-          `recommendations ${s.recommendations} (+${s.subItems} sub-items)  acronyms ${s.acronyms}  footnotes ${s.footnotes}`,
-        `glossary terms ${t.terms}  with excerpts ${t.withExcerpt}  with a no-excerpt reason ${t.withNoExcerptReason}  ` +
-          `missing summary ${t.missingSummary}  build errors ${t.buildErrors}`,
-        table('per document', s.perDocument),
-        table('per section kind', s.perSection),
-        table('per agency (002)', s.perAgency),
-      ].join('\n\n'));
+      out(
+        [
+          `documents ${s.documents}  records ${s.records}  passages ${s.passages}  mandates ${s.mandates}  ` +
+            `recommendations ${s.recommendations} (+${s.subItems} sub-items)  acronyms ${s.acronyms}  footnotes ${s.footnotes}`,
+          `glossary terms ${t.terms}  with excerpts ${t.withExcerpt}  with a no-excerpt reason ${t.withNoExcerptReason}  ` +
+            `missing summary ${t.missingSummary}  build errors ${t.buildErrors}`,
+          table('per document', s.perDocument),
+          table('per section kind', s.perSection),
+          table('per agency (002)', s.perAgency),
+        ].join('\n\n'),
+      );
       return 0;
     },
   },
@@ -73,7 +80,9 @@ export const COMMANDS: Record<string, KbCommand> = {
         const r = byId.get(String(h.id));
         if (!r) return;
         const snippet = r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text;
-        out(`${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation, docs)}\n    ${snippet}`);
+        out(
+          `${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation, docs)}\n    ${snippet}`,
+        );
       });
       return 0;
     },
@@ -117,7 +126,9 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   const [cmd, ...rest] = argv;
   const command = cmd ? COMMANDS[cmd] : undefined;
   if (!command) {
-    console.log(['usage: kb <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(24)} ${c.summary}`)].join('\n'));
+    console.log(
+      ['usage: kb <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(24)} ${c.summary}`)].join('\n'),
+    );
     return cmd ? 2 : 0;
   }
   return command.run(rest, { root, out: (s) => console.log(s) });

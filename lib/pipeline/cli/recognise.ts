@@ -44,7 +44,11 @@ function loadGlossary(dir: string): GlossarySource[] {
     all = loadGlossarySources(dir).flatMap((f) => f.entries);
   } catch (err) {
     // Syntax errors already name file, line and column; anything else is the directory itself.
-    throw new CliError(err instanceof GlossaryBuildError ? err.message : `cannot read glossary directory ${dir}: ${(err as Error).message}`);
+    throw new CliError(
+      err instanceof GlossaryBuildError
+        ? err.message
+        : `cannot read glossary directory ${dir}: ${(err as Error).message}`,
+    );
   }
   if (!all.length) throw new CliError(`no *.json glossary files in ${dir}`);
   return all;
@@ -74,17 +78,21 @@ async function main(): Promise<void> {
   const labels = new Map(entries.map((e) => [e.id, e.label]));
   const found = matcher.find(text).map((m) => ({ ...m, text: text.slice(m.start, m.end), label: labels.get(m.id)! }));
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(found.map(({ start, end, text: t, id, label }) => ({ start, end, text: t, id, label })))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(found.map(({ start, end, text: t, id, label }) => ({ start, end, text: t, id, label })))}\n`,
+    );
     return;
   }
   const lineOf = (i: number) => text.slice(0, i).split('\n').length;
   for (const m of found) {
-    process.stdout.write(`${String(lineOf(m.start)).padStart(5)}:${m.start}-${m.end}  ${m.text.replace(/\s+/g, ' ')}  →  ${m.id} (${m.label})\n`);
+    process.stdout.write(
+      `${String(lineOf(m.start)).padStart(5)}:${m.start}-${m.end}  ${m.text.replace(/\s+/g, ' ')}  →  ${m.id} (${m.label})\n`,
+    );
   }
   process.stdout.write(`${found.length} term(s) in ${args.file}\n`);
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`recognise: ${err instanceof CliError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`recognise: ${err instanceof CliError ? err.message : ((err as Error).stack ?? String(err))}\n`);
   process.exit(1);
 });

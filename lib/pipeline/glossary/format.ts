@@ -41,7 +41,10 @@ export function formatCard(entry: GlossaryEntry, byId: EntryLookup, docShort?: R
   }
   if (entry.mandateId || (entry.recommendationIds?.length ?? 0) > 0) {
     const recs = entry.recommendationIds ?? [];
-    out.push('', `Mandate: ${entry.mandateId ?? '—'}; recommendations: ${recs.length}${recs.length ? ` (${recs.join(', ')})` : ''}`);
+    out.push(
+      '',
+      `Mandate: ${entry.mandateId ?? '—'}; recommendations: ${recs.length}${recs.length ? ` (${recs.join(', ')})` : ''}`,
+    );
   }
   if (entry.related.length > 0) {
     const labels = entry.related.map((id) => lookup(byId, id)?.label ?? id);

@@ -69,7 +69,9 @@ export function buildGlossary(rootDir: string, bundle: KbBundle, opts: BuildOpti
     });
   }
   const entries = linkGlossary(usable, bundle);
-  const agencies = [...new Set(bundle.records.filter((r) => r.kind === 'mandate').map((r) => r.citation.agency ?? '?'))];
+  const agencies = [
+    ...new Set(bundle.records.filter((r) => r.kind === 'mandate').map((r) => r.citation.agency ?? '?')),
+  ];
   errors.push(...checkLinked(entries, (id) => where.get(id) ?? { file: '?' }, agencies));
 
   if (errors.length > 0 && throwOnError) throw new GlossaryBuildError(errors);

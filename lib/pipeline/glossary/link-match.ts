@@ -29,7 +29,12 @@ export function recordUnits(records: KbRecord[]): Unit[] {
     }
     for (const fn of r.footnotes ?? []) {
       const label = fn.marker ? `footnote ${fn.marker}` : 'footnote';
-      units.push({ record: ri, text: fn.text, citation: { ...r.citation, label, lines: [fn.line, fn.line] }, footnote: true });
+      units.push({
+        record: ri,
+        text: fn.text,
+        citation: { ...r.citation, label, lines: [fn.line, fn.line] },
+        footnote: true,
+      });
     }
   });
   return units;
@@ -110,10 +115,12 @@ export function findMentions(
       } catch {
         continue; // reported by validateGlossary
       }
-      units.forEach((r, ri) => collect(re, r.text, (start, end) => raw[ri]!.push({ entry: ei, unit: ri, start, end, acronym: false })));
+      units.forEach((r, ri) =>
+        collect(re, r.text, (start, end) => raw[ri]!.push({ entry: ei, unit: ri, start, end, acronym: false })),
+      );
     }
   });
-    // On an exact tie (shared alias), the ungated entry is the default reading (names.ts rule).
+  // On an exact tie (shared alias), the ungated entry is the default reading (names.ts rule).
   const rank = entries.map((e) => (isContextGated(e) ? 1 : 0));
   return raw.map((spans) => resolveOverlaps(spans, rank));
 }

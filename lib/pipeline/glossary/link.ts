@@ -10,15 +10,33 @@
  * per record; the excerpt is the sentence(s) of the unit around the hint/mention.
  */
 import type { KbBundle, KbRecord, SectionKind } from '../../kb/types';
-import { buildPostings, candidateRecords, findMentions, matchForms, recordUnits, type Mention, type Unit } from './link-match';
+import {
+  buildPostings,
+  candidateRecords,
+  findMentions,
+  matchForms,
+  recordUnits,
+  type Mention,
+  type Unit,
+} from './link-match';
 import { normalizeForVerbatim, sentenceSpans } from './text';
 import type { Excerpt, GlossaryEntry, GlossarySource } from '../../glossary/types';
 
 export const MAX_EXCERPTS = 3;
 
 const SECTION_RANK: Record<SectionKind, number> = {
-  mandate: 0, 'key-findings': 1, synthesis: 1, body: 2, recommendations: 2, activities: 3, gfmd: 3,
-  'good-practices': 3, challenges: 3, gaps: 3, postscript: 4, annex: 5,
+  mandate: 0,
+  'key-findings': 1,
+  synthesis: 1,
+  body: 2,
+  recommendations: 2,
+  activities: 3,
+  gfmd: 3,
+  'good-practices': 3,
+  challenges: 3,
+  gaps: 3,
+  postscript: 4,
+  annex: 5,
 };
 
 /** "UN DESA", "UNDESA" and "un-desa" name the same chapter agency. */
@@ -66,7 +84,9 @@ export function excerptAround(text: string, start: number, end: number): { text:
 }
 
 function hintRegExp(hint: string): RegExp {
-  const words = normalizeForVerbatim(hint).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = normalizeForVerbatim(hint)
+    .split(' ')
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(words.join('\\s+'));
 }
 
@@ -113,7 +133,9 @@ function entryCandidates(e: GlossarySource, mentions: Mention[], ctx: LinkContex
     const m = mentions.find((x) => x.unit === mandate);
     out.push({ key: [1, 0, mandate], unit: mandate, start: m?.start ?? 0, end: m?.end ?? 1 });
   }
-  const names = matchForms(e).filter((f) => /\s/.test(f)).map((f) => normalizeForVerbatim(f).toLowerCase());
+  const names = matchForms(e)
+    .filter((f) => /\s/.test(f))
+    .map((f) => normalizeForVerbatim(f).toLowerCase());
   const perUnit = new Map<number, Mention[]>();
   for (const m of mentions) {
     const list = perUnit.get(m.unit);
@@ -139,7 +161,8 @@ function toExcerpt(records: KbRecord[], u: Unit, c: Candidate): Excerpt {
   const { text, trimmed } = excerptAround(u.text, c.start, c.end);
   const recordId = records[u.record]!.id;
   // The popover promises verbatim quotes; a linker bug must fail the build, not ship a paraphrase.
-  if (!text || !u.text.includes(text)) throw new Error(`excerpt for ${recordId} is not a verbatim substring of the record`);
+  if (!text || !u.text.includes(text))
+    throw new Error(`excerpt for ${recordId} is not a verbatim substring of the record`);
   return trimmed ? { recordId, text, citation: u.citation, trimmed } : { recordId, text, citation: u.citation };
 }
 

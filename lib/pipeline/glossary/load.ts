@@ -40,7 +40,9 @@ export function loadGlossarySources(dir: string): GlossaryFile[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch (err) {
     throw new Error(`Glossary directory ${dir} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -13,14 +13,19 @@ export function checkLinked(entries: GlossaryEntry[], locate: Locate, knownAgenc
     const at = locate(e.id);
     if (e.excerpts.length === 0 && !e.noExcerpt) {
       errors.push({
-        ...at, id: e.id, field: 'excerptHints',
-        message: 'no source excerpt could be linked and no noExcerpt reason is given; add an excerptHint or a noExcerpt reason',
+        ...at,
+        id: e.id,
+        field: 'excerptHints',
+        message:
+          'no source excerpt could be linked and no noExcerpt reason is given; add an excerptHint or a noExcerpt reason',
       });
     }
     if (e.chapterAgency && !e.mandateId) {
       const known = knownAgencies.length ? ` (agencies in the knowledge base: ${knownAgencies.join(', ')})` : '';
       errors.push({
-        ...at, id: e.id, field: 'chapterAgency',
+        ...at,
+        id: e.id,
+        field: 'chapterAgency',
         message: `chapterAgency "${e.chapterAgency}" has no mandate record in document 002${known}`,
       });
     }

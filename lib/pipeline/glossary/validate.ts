@@ -27,8 +27,18 @@ export const SUMMARY_MIN_CHARS = 20;
 export const SUMMARY_MAX_CHARS = 700;
 
 const KNOWN_FIELDS = new Set([
-  'id', 'label', 'expansion', 'category', 'aliases', 'summary', 'related', 'hints', 'chapterAgency',
-  'excerptHints', 'noExcerpt', 'custom',
+  'id',
+  'label',
+  'expansion',
+  'category',
+  'aliases',
+  'summary',
+  'related',
+  'hints',
+  'chapterAgency',
+  'excerptHints',
+  'noExcerpt',
+  'custom',
 ]);
 const HINT_FIELDS = new Set(['caseSensitive', 'neverAlone', 'context', 'notNear', 'patterns']);
 
@@ -162,9 +172,14 @@ export function validateGlossary(files: GlossaryFileInput[], sourcesText: Source
   for (const it of items) {
     const e = it.entry;
     const id = typeof e.id === 'string' ? e.id : undefined;
-    checkEntry(e as unknown as Record<string, unknown>, (field, message) => {
-      errors.push({ file: it.file, id, field, line: it.line, message });
-    }, src, names);
+    checkEntry(
+      e as unknown as Record<string, unknown>,
+      (field, message) => {
+        errors.push({ file: it.file, id, field, line: it.line, message });
+      },
+      src,
+      names,
+    );
     if (id === undefined) continue;
     const first = firstById.get(id);
     if (first) {
@@ -175,12 +190,19 @@ export function validateGlossary(files: GlossaryFileInput[], sourcesText: Source
   for (const it of items) {
     if (!isStringArray(it.entry.related)) continue;
     it.entry.related.forEach((r, i) => {
-      const msg = r === it.entry.id ? 'an entry cannot be related to itself' : firstById.has(r) ? null : `dangling related id "${r}"`;
+      const msg =
+        r === it.entry.id
+          ? 'an entry cannot be related to itself'
+          : firstById.has(r)
+            ? null
+            : `dangling related id "${r}"`;
       if (msg) errors.push({ file: it.file, id: it.entry.id, field: `related[${i}]`, line: it.line, message: msg });
     });
   }
   // Collisions only among entries whose label/aliases are well-formed strings.
-  const named = items.filter((it) => typeof it.entry.label === 'string' && (it.entry.aliases === undefined || isStringArray(it.entry.aliases)));
+  const named = items.filter(
+    (it) => typeof it.entry.label === 'string' && (it.entry.aliases === undefined || isStringArray(it.entry.aliases)),
+  );
   errors.push(...findNameCollisions(named));
   return errors;
 }
@@ -191,8 +213,17 @@ export function isWellFormed(e: unknown): e is GlossarySource {
   const x = e as Record<string, unknown>;
   const optArray = (v: unknown) => v === undefined || isStringArray(v);
   const h = x.hints as Record<string, unknown> | undefined;
-  const hintsOk = h === undefined || (typeof h === 'object' && h !== null && optArray(h.context) && optArray(h.notNear) && optArray(h.patterns));
-  return typeof x.id === 'string' && typeof x.label === 'string' && typeof x.expansion === 'string' &&
-    optArray(x.aliases) && optArray(x.related) && optArray(x.excerptHints) && hintsOk &&
-    (x.chapterAgency === undefined || typeof x.chapterAgency === 'string');
+  const hintsOk =
+    h === undefined ||
+    (typeof h === 'object' && h !== null && optArray(h.context) && optArray(h.notNear) && optArray(h.patterns));
+  return (
+    typeof x.id === 'string' &&
+    typeof x.label === 'string' &&
+    typeof x.expansion === 'string' &&
+    optArray(x.aliases) &&
+    optArray(x.related) &&
+    optArray(x.excerptHints) &&
+    hintsOk &&
+    (x.chapterAgency === undefined || typeof x.chapterAgency === 'string')
+  );
 }

@@ -7,12 +7,7 @@
 import type { DocKey, KbRecord } from '../../kb/types';
 import { cleanInline, endsSentence, startsLowercase } from './text';
 
-export type AuditKind =
-  | 'capital-join'
-  | 'no-final-punctuation'
-  | 'starts-lowercase'
-  | 'markup'
-  | 'digit-marker';
+export type AuditKind = 'capital-join' | 'no-final-punctuation' | 'starts-lowercase' | 'markup' | 'digit-marker';
 
 export interface AuditIssue {
   id: string;
@@ -22,7 +17,8 @@ export interface AuditIssue {
 }
 
 /** Words after which a capitalised continuation is almost never a new sentence. */
-const MID_SENTENCE_WORD = /\b(the|a|an|of|to|and|for|in|on|by|with|that|direct|prevent|from|as|at|or|is|are|its|their|which|these|this)$/i;
+const MID_SENTENCE_WORD =
+  /\b(the|a|an|of|to|and|for|in|on|by|with|that|direct|prevent|from|as|at|or|is|are|its|their|which|these|this)$/i;
 /** Leftover conversion markup a reader must never see. */
 const MARKUP = /\*|<\/?[a-z]+>|\\dots| {2,}|(^|\n)- |[⁰¹²³⁴⁵⁶⁷⁸⁹⁽]|\]\(/;
 /**
@@ -66,7 +62,10 @@ function visible(r: KbRecord): string[] {
   return [r.text, ...(r.subItems ?? []).map((s) => s.text), ...(r.context ? [r.context] : [])];
 }
 
-export function auditRecords(records: readonly KbRecord[], linesByDoc: Partial<Record<DocKey, readonly string[]>>): AuditIssue[] {
+export function auditRecords(
+  records: readonly KbRecord[],
+  linesByDoc: Partial<Record<DocKey, readonly string[]>>,
+): AuditIssue[] {
   const issues: AuditIssue[] = [];
   for (const r of records) {
     const lines = linesByDoc[r.citation.doc];
@@ -76,7 +75,11 @@ export function auditRecords(records: readonly KbRecord[], linesByDoc: Partial<R
         const next = r.text.slice(at);
         // A capital-start join is suspicious when the text before it is mid-sentence.
         // A list label or a new line before the join point means the parser kept them apart.
-        if (/^[A-Z]/.test(next) && !endsSentence(before) && !/(?:^|\n)(?:\([a-z]+\) ?|• )?$/.test(r.text.slice(0, at))) {
+        if (
+          /^[A-Z]/.test(next) &&
+          !endsSentence(before) &&
+          !/(?:^|\n)(?:\([a-z]+\) ?|• )?$/.test(r.text.slice(0, at))
+        ) {
           const strong = MID_SENTENCE_WORD.test(before);
           issues.push({ id: r.id, kind: 'capital-join', excerpt: `${strong ? '!! ' : ''}${snippet(r.text, at)}` });
         }
@@ -101,7 +104,13 @@ export function auditRecords(records: readonly KbRecord[], linesByDoc: Partial<R
 }
 
 export function countByKind(issues: readonly AuditIssue[]): Record<AuditKind, number> {
-  const out: Record<AuditKind, number> = { 'capital-join': 0, 'no-final-punctuation': 0, 'starts-lowercase': 0, markup: 0, 'digit-marker': 0 };
+  const out: Record<AuditKind, number> = {
+    'capital-join': 0,
+    'no-final-punctuation': 0,
+    'starts-lowercase': 0,
+    markup: 0,
+    'digit-marker': 0,
+  };
   for (const i of issues) out[i.kind]++;
   return out;
 }

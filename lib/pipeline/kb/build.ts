@@ -17,7 +17,15 @@ import { serializeIndex } from '../../kb/search-options';
 /** 2: `index` is a CompactIndex (lib/kb/compact-index.ts) instead of MiniSearch.toJSON(). */
 export const KB_VERSION = 2;
 
-export interface SourceMeta { key: DocKey; file: string; title: string; short: string; year: number; symbol: string | null; citation: string }
+export interface SourceMeta {
+  key: DocKey;
+  file: string;
+  title: string;
+  short: string;
+  year: number;
+  symbol: string | null;
+  citation: string;
+}
 
 export function readSources(rootDir: string): SourceMeta[] {
   const path = join(rootDir, 'data/sources/sources.json');
@@ -57,13 +65,22 @@ export function parseDocument(key: DocKey, lines: readonly string[], file: strin
 function assertUniqueIds(records: readonly KbRecord[]): void {
   const seen = new Set<string>();
   for (const r of records) {
-    if (seen.has(r.id)) throw new KbParseError(`data/sources (doc ${r.citation.doc})`, r.citation.lines[0], `duplicate record id ${r.id}`);
+    if (seen.has(r.id))
+      throw new KbParseError(
+        `data/sources (doc ${r.citation.doc})`,
+        r.citation.lines[0],
+        `duplicate record id ${r.id}`,
+      );
     seen.add(r.id);
   }
 }
 
 /** Records and acronyms only (no index): what tests and the CLI need most. */
-export function parseAll(rootDir: string): { documents: KbBundle['documents']; records: KbRecord[]; acronyms: AcronymPair[] } {
+export function parseAll(rootDir: string): {
+  documents: KbBundle['documents'];
+  records: KbRecord[];
+  acronyms: AcronymPair[];
+} {
   const metas = readSources(rootDir);
   const records: KbRecord[] = [];
   let acronyms: AcronymPair[] = [];
@@ -74,7 +91,14 @@ export function parseAll(rootDir: string): { documents: KbBundle['documents']; r
     if (m.key === '002') acronyms = parseAcronyms(lines, file);
   }
   assertUniqueIds(records);
-  const documents = metas.map(({ key, title, short, year, symbol, citation }) => ({ key, title, short, year, symbol, citation }));
+  const documents = metas.map(({ key, title, short, year, symbol, citation }) => ({
+    key,
+    title,
+    short,
+    year,
+    symbol,
+    citation,
+  }));
   return { documents, records, acronyms };
 }
 
@@ -82,7 +106,9 @@ export function parseAll(rootDir: string): { documents: KbBundle['documents']; r
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
     }
     return v;
   });

@@ -50,10 +50,19 @@ export const CHAPTERS_002: readonly ChapterSpec[] = [
 
 /** The six questionnaire sections plus ILO's postscript, recognised by wording, not number. */
 export const SECTION_HEADINGS_002: readonly { kind: SectionKind; re: RegExp }[] = [
-  { kind: 'activities', re: /^(?:1\.\s+)?Migration (?:and [Dd]evelopment )?activities (?:undertaken )?since the 2006 High-?level Dialogue$/ },
-  { kind: 'gfmd', re: /^(?:[1-6]\.\s+)?Support provided to the (?:Global Forum on Migration and Development|GFMD)(?: \(GFMD\))?$/ },
+  {
+    kind: 'activities',
+    re: /^(?:1\.\s+)?Migration (?:and [Dd]evelopment )?activities (?:undertaken )?since the 2006 High-?level Dialogue$/,
+  },
+  {
+    kind: 'gfmd',
+    re: /^(?:[1-6]\.\s+)?Support provided to the (?:Global Forum on Migration and Development|GFMD)(?: \(GFMD\))?$/,
+  },
   { kind: 'good-practices', re: /^(?:[1-6]\.\s+)?Identified good practices$/ },
-  { kind: 'challenges', re: /^(?:[1-6]\.\s+)?Challenges (?:and gaps )?(?:identified in carrying out .* work|evident.*)$/ },
+  {
+    kind: 'challenges',
+    re: /^(?:[1-6]\.\s+)?Challenges (?:and gaps )?(?:identified in carrying out .* work|evident.*)$/,
+  },
   { kind: 'gaps', re: /^(?:[1-6]\.\s+)?(?:Key )?[Gg]aps (?:evident within|in the global) .*sphere$/ },
   { kind: 'recommendations', re: /^(?:[1-6]\.\s+)?Recommendations for the 2013 High-level Dialogue$/ },
   { kind: 'postscript', re: /^Postscript: .*$/ },
@@ -64,8 +73,8 @@ export const SECTION_HEADINGS_002: readonly { kind: SectionKind; re: RegExp }[] 
  * (line numbers from seeds.md / recommendations.md, verified against the file).
  */
 export const KNOWN_FOOTNOTES_002: ReadonlySet<number> = new Set([
-  384, 423, 437, 439, 468, 472, 486, 498, 506, 516, 819, 1131, 1135, 1149, 1151, 1153, 1356, 1358, 1360,
-  2436, 3385, 3404, 3406, 3656, 4428, 4709, 5104, 5106, 5108, 5110,
+  384, 423, 437, 439, 468, 472, 486, 498, 506, 516, 819, 1131, 1135, 1149, 1151, 1153, 1356, 1358, 1360, 2436, 3385,
+  3404, 3406, 3656, 4428, 4709, 5104, 5106, 5108, 5110,
   // ECA l.2165 "…the Common Market for" continues at l.2171 "Eastern and Southern Africa…";
   // l.2167 and l.2169 are the page's footnote bodies (no marker, no URL).
   2167, 2169,

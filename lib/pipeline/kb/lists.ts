@@ -10,7 +10,14 @@ import type { Unit } from './units';
 
 const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 
-export interface SubItem { label: string; text: string; start: number; end: number; footnotes: FootnoteRef[]; refs: string[] }
+export interface SubItem {
+  label: string;
+  text: string;
+  start: number;
+  end: number;
+  footnotes: FootnoteRef[];
+  refs: string[];
+}
 
 export interface ListItem {
   type: 'item';
@@ -108,7 +115,14 @@ export function assembleEntries(units: readonly Unit[]): Entry[] {
         (label !== undefined && ROMANS.includes(label) && label === nextRoman(item) && label !== wantLetter));
     if (isSub && item) {
       const sl = label ?? nextRoman(item);
-      item.subItems.push({ label: sl, text: u.text, start: u.start, end: u.end, footnotes: [...u.footnotes], refs: [...u.refs] });
+      item.subItems.push({
+        label: sl,
+        text: u.text,
+        start: u.start,
+        end: u.end,
+        footnotes: [...u.footnotes],
+        refs: [...u.refs],
+      });
       item.end = Math.max(item.end, u.end);
       return;
     }
@@ -116,7 +130,14 @@ export function assembleEntries(units: readonly Unit[]): Entry[] {
     if (!item || letter === 'a' || letter !== wantLetter) listNo++;
     const prevEntry = out[out.length - 1];
     const li: ListItem = {
-      type: 'item', list: listNo, letter, text: u.text, start: u.start, end: u.end, subItems: [], footnotes: [...u.footnotes],
+      type: 'item',
+      list: listNo,
+      letter,
+      text: u.text,
+      start: u.start,
+      end: u.end,
+      subItems: [],
+      footnotes: [...u.footnotes],
     };
     if (subheading !== undefined) li.subheading = subheading;
     // The lead-in sentence ("… include the following:") is the paragraph right before the list.

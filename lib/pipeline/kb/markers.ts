@@ -54,7 +54,14 @@ export interface MarkerScan {
 /** Largest gap to the previous reference: a run of lost superscripts is bridged, a stray number is not. */
 const MAX_STEP = 5;
 
-interface Token { line: number; index: number; length: number; sup: boolean; value: number; replacement: string }
+interface Token {
+  line: number;
+  index: number;
+  length: number;
+  sup: boolean;
+  value: number;
+  replacement: string;
+}
 
 function tokens(lines: readonly string[], from: number, to: number): Token[] {
   const out: Token[] = [];
@@ -66,13 +73,26 @@ function tokens(lines: readonly string[], from: number, to: number): Token[] {
     for (const m of raw.matchAll(TOKEN)) {
       const [all, sup, html, p1, g1, p2, g2, spaced] = m;
       const index = m.index ?? 0;
-      if (sup) { out.push({ line: n, index, length: all.length, sup: true, value: supValue(sup), replacement: all }); continue; }
-      if (html) { out.push({ line: n, index, length: all.length, sup: true, value: Number(html), replacement: all }); continue; }
+      if (sup) {
+        out.push({ line: n, index, length: all.length, sup: true, value: supValue(sup), replacement: all });
+        continue;
+      }
+      if (html) {
+        out.push({ line: n, index, length: all.length, sup: true, value: Number(html), replacement: all });
+        continue;
+      }
       // "No.44", "Nos.3" are numbers, not markers.
       if (/\bNos?$/.test(raw.slice(0, index))) continue;
       const digits = g1 ?? g2 ?? spaced ?? '';
       const punct = p1 ?? p2 ?? '';
-      out.push({ line: n, index, length: all.length, sup: false, value: Number(digits), replacement: spaced !== undefined ? toSuperscript(digits) : `${punct}${toSuperscript(digits)}` });
+      out.push({
+        line: n,
+        index,
+        length: all.length,
+        sup: false,
+        value: Number(digits),
+        replacement: spaced !== undefined ? toSuperscript(digits) : `${punct}${toSuperscript(digits)}`,
+      });
     }
   }
   return out;
@@ -99,7 +119,10 @@ export function restorePlainMarkers(lines: readonly string[], from: number, to: 
   }
   let last = 0;
   toks.forEach((t, i) => {
-    if (t.sup) { last = Math.max(last, t.value); return; }
+    if (t.sup) {
+      last = Math.max(last, t.value);
+      return;
+    }
     const nextSup = nextSupAfter[i] ?? Infinity;
     const fits = t.value > last && t.value <= last + MAX_STEP && t.value < nextSup;
     if (!fits || !(present.has(t.value) || t.value < maxPresent)) return;

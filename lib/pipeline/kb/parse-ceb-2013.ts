@@ -11,16 +11,32 @@ import { restorePlainMarkers } from './markers';
 import { rehomeFootnotes } from './rehome';
 import { assembleEntries, type Entry } from './lists';
 import {
-  CHAPTERS_002, KNOWN_CONTINUATIONS_002, KNOWN_FOOTNOTES_002, KNOWN_PARAGRAPH_STARTS_002, SECTION_HEADINGS_002, isChapterArtefact,
+  CHAPTERS_002,
+  KNOWN_CONTINUATIONS_002,
+  KNOWN_FOOTNOTES_002,
+  KNOWN_PARAGRAPH_STARTS_002,
+  SECTION_HEADINGS_002,
+  isChapterArtefact,
   type ChapterSpec,
 } from './chapters-ceb-2013';
 
 /** First body line after the List of acronyms (chapter 1 starts after it). */
 const BODY_SEARCH_FROM = 371;
 
-interface Section { kind: SectionKind; title?: string; heading: number; from: number; to: number }
+interface Section {
+  kind: SectionKind;
+  title?: string;
+  heading: number;
+  from: number;
+  to: number;
+}
 
-export interface ChapterRange { spec: ChapterSpec; start: number; end: number; titleLines: number[] }
+export interface ChapterRange {
+  spec: ChapterSpec;
+  start: number;
+  end: number;
+  titleLines: number[];
+}
 
 /** Locate each chapter by its title line; the running-head duplicates that follow are skipped. */
 export function locateChapters(lines: readonly string[], file: string): ChapterRange[] {
@@ -30,9 +46,13 @@ export function locateChapters(lines: readonly string[], file: string): ChapterR
   for (const spec of CHAPTERS_002) {
     let found = -1;
     for (let n = cursor; n <= lines.length; n++) {
-      if (norm(lines[n - 1] ?? '') === spec.title) { found = n; break; }
+      if (norm(lines[n - 1] ?? '') === spec.title) {
+        found = n;
+        break;
+      }
     }
-    if (found < 0) throw new KbParseError(file, cursor, `chapter ${spec.n} (${spec.agency}) title "${spec.title}" not found`);
+    if (found < 0)
+      throw new KbParseError(file, cursor, `chapter ${spec.n} (${spec.agency}) title "${spec.title}" not found`);
     // The chapter range starts at a preceding CHAPTER marker / logo line, if any.
     let start = found;
     for (let k = found - 1; k >= Math.max(cursor, found - 5); k--) {
@@ -43,7 +63,10 @@ export function locateChapters(lines: readonly string[], file: string): ChapterR
     for (; n <= lines.length; n++) {
       const t = norm(lines[n - 1] ?? '');
       if (t === '') continue;
-      if (t === spec.title) { titleLines.push(n); continue; }
+      if (t === spec.title) {
+        titleLines.push(n);
+        continue;
+      }
       break;
     }
     const prev = out[out.length - 1];
@@ -54,7 +77,9 @@ export function locateChapters(lines: readonly string[], file: string): ChapterR
   // Back-cover residue after the World Bank chapter is not part of it.
   const last = out[out.length - 1];
   if (last) {
-    const residue = lines.findIndex((l, i) => i >= last.start && /^Empowered lives\. Resilient nations\.$/.test(l.trim()));
+    const residue = lines.findIndex(
+      (l, i) => i >= last.start && /^Empowered lives\. Resilient nations\.$/.test(l.trim()),
+    );
     if (residue > 0) last.end = residue; // index of the line = 1-based line before it
   }
   return out;
@@ -64,7 +89,11 @@ function sectionKindOf(text: string): SectionKind | undefined {
   return SECTION_HEADINGS_002.find((h) => h.re.test(text))?.kind;
 }
 
-function splitSections(lines: readonly string[], ch: ChapterRange, file: string): { introFrom: number; introTo: number; sections: Section[] } {
+function splitSections(
+  lines: readonly string[],
+  ch: ChapterRange,
+  file: string,
+): { introFrom: number; introTo: number; sections: Section[] } {
   const bodyFrom = (ch.titleLines[ch.titleLines.length - 1] ?? ch.start) + 1;
   const sections: Section[] = [];
   for (let n = bodyFrom; n <= ch.end; n++) {
@@ -77,7 +106,8 @@ function splitSections(lines: readonly string[], ch: ChapterRange, file: string)
     sections.push({ kind, title: t.replace(/^[1-6]\.\s+/, ''), heading: n, from: n + 1, to: ch.end });
   }
   const first = sections[0];
-  if (!first) throw new KbParseError(file, bodyFrom, `chapter ${ch.spec.n} (${ch.spec.agency}): no section headings found`);
+  if (!first)
+    throw new KbParseError(file, bodyFrom, `chapter ${ch.spec.n} (${ch.spec.agency}): no section headings found`);
   const expected: SectionKind[] = ['activities', 'gfmd', 'good-practices', 'challenges', 'gaps', 'recommendations'];
   const missing = new Set(ch.spec.missing ?? []);
   const seen = sections.map((s) => s.kind).filter((k) => k !== 'postscript');
@@ -85,16 +115,21 @@ function splitSections(lines: readonly string[], ch: ChapterRange, file: string)
   if (seen.join() !== want.join()) {
     const i = want.findIndex((k, j) => seen[j] !== k);
     const at = sections.filter((x) => x.kind !== 'postscript')[i]?.heading ?? ch.end;
-    throw new KbParseError(file, at,
+    throw new KbParseError(
+      file,
+      at,
       `chapter ${ch.spec.n} (${ch.spec.agency}): expected sections [${want.join(', ')}] but found [${seen.join(', ')}]` +
-      ` (missing or unexpected: ${want[i] ?? seen[i] ?? '?'})`);
+        ` (missing or unexpected: ${want[i] ?? seen[i] ?? '?'})`,
+    );
   }
   return { introFrom: bodyFrom, introTo: first.heading - 1, sections };
 }
 
 const unitOpts = {
-  knownFootnotes: KNOWN_FOOTNOTES_002, knownContinuations: KNOWN_CONTINUATIONS_002,
-  knownParagraphStarts: KNOWN_PARAGRAPH_STARTS_002, detectUnmarked: true,
+  knownFootnotes: KNOWN_FOOTNOTES_002,
+  knownContinuations: KNOWN_CONTINUATIONS_002,
+  knownParagraphStarts: KNOWN_PARAGRAPH_STARTS_002,
+  detectUnmarked: true,
 };
 
 function footnotesOf(e: Entry): FootnoteRef[] {
@@ -120,17 +155,30 @@ function sectionRecords(lines: readonly string[], ch: ChapterRange, s: Section, 
   const out: KbRecord[] = [];
   let p = 0;
   for (const e of entries) {
-    const cite = { doc: '002' as const, chapter: ch.spec.n, agency: ch.spec.agency, section: s.kind, ...(s.title ? { sectionTitle: s.title } : {}) };
+    const cite = {
+      doc: '002' as const,
+      chapter: ch.spec.n,
+      agency: ch.spec.agency,
+      section: s.kind,
+      ...(s.title ? { sectionTitle: s.title } : {}),
+    };
     if (e.type === 'para') {
       p++;
       const kind = isRec && prosePrefixRecs ? 'recommendation' : 'passage';
-      out.push(withFootnotes({ id: `${base}:p${p}`, kind, text: e.text, citation: { ...cite, label: `p${p}`, lines: [e.start, e.end] } }, footnotesOf(e)));
+      out.push(
+        withFootnotes(
+          { id: `${base}:p${p}`, kind, text: e.text, citation: { ...cite, label: `p${p}`, lines: [e.start, e.end] } },
+          footnotesOf(e),
+        ),
+      );
       continue;
     }
     const label = `(${e.letter})`;
     const id = e.list > 1 ? `${base}:L${e.list}:${label}` : `${base}:${label}`;
     const r: KbRecord = {
-      id, kind: isRec ? 'recommendation' : 'passage', text: itemText(e),
+      id,
+      kind: isRec ? 'recommendation' : 'passage',
+      text: itemText(e),
       citation: { ...cite, label, lines: [e.start, e.end] },
     };
     if (e.context !== undefined) r.context = e.context;
@@ -148,10 +196,22 @@ function mandateRecord(lines: readonly string[], ch: ChapterRange, from: number,
   const text = body.map((u) => (u.kind === 'item' && u.label ? `(${u.label}) ${u.text}` : u.text)).join('\n\n');
   const fns = [...orphanFootnotes, ...body.flatMap((u) => u.footnotes)].sort((a, b) => a.line - b.line);
   const last = body[body.length - 1] ?? first;
-  return withFootnotes({
-    id: `002:ch${ch.spec.n}:mandate`, kind: 'mandate', text, title: ch.spec.title,
-    citation: { doc: '002', chapter: ch.spec.n, agency: ch.spec.agency, section: 'mandate', lines: [first.start, last.end] },
-  }, fns);
+  return withFootnotes(
+    {
+      id: `002:ch${ch.spec.n}:mandate`,
+      kind: 'mandate',
+      text,
+      title: ch.spec.title,
+      citation: {
+        doc: '002',
+        chapter: ch.spec.n,
+        agency: ch.spec.agency,
+        section: 'mandate',
+        lines: [first.start, last.end],
+      },
+    },
+    fns,
+  );
 }
 
 /** Chapter 1: the synthesis, cut at its own sub-headings. */
@@ -162,14 +222,35 @@ function chapterOneRecords(lines: readonly string[], ch: ChapterRange): KbRecord
   const out: KbRecord[] = [];
   let p = 0;
   for (const e of entries) {
-    const cite = { doc: '002' as const, chapter: 1, agency: ch.spec.agency, section: 'synthesis' as const, ...(e.subheading ? { sectionTitle: e.subheading } : {}) };
+    const cite = {
+      doc: '002' as const,
+      chapter: 1,
+      agency: ch.spec.agency,
+      section: 'synthesis' as const,
+      ...(e.subheading ? { sectionTitle: e.subheading } : {}),
+    };
     if (e.type === 'para') {
       p++;
-      out.push(withFootnotes({ id: `002:ch1:synthesis:p${p}`, kind: 'passage', text: e.text, citation: { ...cite, label: `p${p}`, lines: [e.start, e.end] } }, footnotesOf(e)));
+      out.push(
+        withFootnotes(
+          {
+            id: `002:ch1:synthesis:p${p}`,
+            kind: 'passage',
+            text: e.text,
+            citation: { ...cite, label: `p${p}`, lines: [e.start, e.end] },
+          },
+          footnotesOf(e),
+        ),
+      );
       continue;
     }
     const label = `(${e.letter})`;
-    const r: KbRecord = { id: `002:ch1:synthesis:L${e.list}:${label}`, kind: 'passage', text: itemText(e), citation: { ...cite, label, lines: [e.start, e.end] } };
+    const r: KbRecord = {
+      id: `002:ch1:synthesis:L${e.list}:${label}`,
+      kind: 'passage',
+      text: itemText(e),
+      citation: { ...cite, label, lines: [e.start, e.end] },
+    };
     if (e.context !== undefined) r.context = e.context;
     if (e.subItems.length) r.subItems = e.subItems.map((si) => ({ label: `(${si.label})`, text: si.text }));
     out.push(withFootnotes(r, footnotesOf(e)));

@@ -29,7 +29,10 @@ export function parse004(lines: readonly string[], file: string): KbRecord[] {
     const raw = lines[n - 1] ?? '';
     if (raw.trim() === '') continue;
     const t = cleanInline(raw).text;
-    if (t === 'Annex') { annexFrom = n; break; }
+    if (t === 'Annex') {
+      annexFrom = n;
+      break;
+    }
     const marker = footnoteMarker(raw);
     if (marker !== null) {
       const fn: FootnoteRef = { marker, text: cleanInline(raw.trim().replace(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/, '')).text, line: n };
@@ -43,17 +46,41 @@ export function parse004(lines: readonly string[], file: string): KbRecord[] {
       const title = [romanTitle, letter, sub].filter(Boolean).join(' — ');
       const c = cleanInline(num[2]);
       current = {
-        id: `004:para${expected}`, kind: 'passage', text: c.text,
-        citation: { doc: '004', section, ...(title ? { sectionTitle: title } : {}), label: `para ${expected}`, lines: [n, n] },
+        id: `004:para${expected}`,
+        kind: 'passage',
+        text: c.text,
+        citation: {
+          doc: '004',
+          section,
+          ...(title ? { sectionTitle: title } : {}),
+          label: `para ${expected}`,
+          lines: [n, n],
+        },
       };
       out.push(current);
       expected++;
       continue;
     }
     const rm = ROMAN.exec(t);
-    if (rm?.[1] && rm[2]) { roman = rm[1]; romanTitle = t; letter = ''; sub = ''; current = undefined; continue; }
-    if (LETTER.test(t)) { letter = t; sub = ''; current = undefined; continue; }
-    if (looksLikeHeading(t)) { sub = t; current = undefined; continue; }
+    if (rm?.[1] && rm[2]) {
+      roman = rm[1];
+      romanTitle = t;
+      letter = '';
+      sub = '';
+      current = undefined;
+      continue;
+    }
+    if (LETTER.test(t)) {
+      letter = t;
+      sub = '';
+      current = undefined;
+      continue;
+    }
+    if (looksLikeHeading(t)) {
+      sub = t;
+      current = undefined;
+      continue;
+    }
     // Anything else continues the paragraph across a page break — including capital-start
     // continuations such as l.259 "Migrant communities could work…" (para 67).
     if (!current) throw new KbParseError(file, n, `text outside a numbered paragraph: "${t.slice(0, 60)}"`);
@@ -73,13 +100,26 @@ export function parse004(lines: readonly string[], file: string): KbRecord[] {
     annexTo = n;
   }
   out.push({
-    id: '004:annex', kind: 'passage', text: annex.join('\n'),
+    id: '004:annex',
+    kind: 'passage',
+    text: annex.join('\n'),
     citation: { doc: '004', section: 'annex', sectionTitle: 'Annex', label: 'p1', lines: [annexFrom, annexTo] },
   });
   // The transmittal note (l.23) is the only prose before §I.
   const note = cleanInline(lines[22] ?? '').text;
   if (note.startsWith('The President')) {
-    out.unshift({ id: '004:note', kind: 'passage', text: note, citation: { doc: '004', section: 'body', sectionTitle: 'Note by the President of the General Assembly', label: 'p1', lines: [23, 23] } });
+    out.unshift({
+      id: '004:note',
+      kind: 'passage',
+      text: note,
+      citation: {
+        doc: '004',
+        section: 'body',
+        sectionTitle: 'Note by the President of the General Assembly',
+        label: 'p1',
+        lines: [23, 23],
+      },
+    });
   }
   return out;
 }

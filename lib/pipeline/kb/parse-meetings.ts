@@ -27,18 +27,36 @@ export const MEETING_LAYOUTS: Record<'000' | '001', MeetingLayout> = {
   '001': { doc: '001', bodyFrom: 114, preface: [50, 54, 'preface', 'Preface'] },
 };
 
-function sectionRecords(doc: DocKey, lines: readonly string[], from: number, to: number, key: string, title: string): KbRecord[] {
+function sectionRecords(
+  doc: DocKey,
+  lines: readonly string[],
+  from: number,
+  to: number,
+  key: string,
+  title: string,
+): KbRecord[] {
   const known = doc === '000' || doc === '001' ? MEETING_LAYOUTS[doc].knownContinuations : undefined;
   const { units } = buildUnits(lines, from, to, known ? { knownContinuations: known } : {});
   const out: KbRecord[] = [];
   let p = 0;
   let subtitle: string | undefined;
   for (const u of units) {
-    if (u.kind === 'heading') { subtitle = u.text; continue; }
+    if (u.kind === 'heading') {
+      subtitle = u.text;
+      continue;
+    }
     p++;
     const r: KbRecord = {
-      id: `${doc}:${key}:p${p}`, kind: 'passage', text: u.kind === 'item' && u.label ? `(${u.label}) ${u.text}` : u.text,
-      citation: { doc, section: 'body', sectionTitle: subtitle ? `${title} — ${subtitle}` : title, label: `p${p}`, lines: [u.start, u.end] },
+      id: `${doc}:${key}:p${p}`,
+      kind: 'passage',
+      text: u.kind === 'item' && u.label ? `(${u.label}) ${u.text}` : u.text,
+      citation: {
+        doc,
+        section: 'body',
+        sectionTitle: subtitle ? `${title} — ${subtitle}` : title,
+        label: `p${p}`,
+        lines: [u.start, u.end],
+      },
     };
     if (u.footnotes.length) r.footnotes = u.footnotes;
     out.push(r);
@@ -53,14 +71,16 @@ export function parseMeeting(doc: '000' | '001', lines: readonly string[], file:
     const m = ROMAN_HEADING.exec((lines[n - 1] ?? '').trim());
     if (m?.[1] && m[2]) heads.push({ n, roman: m[1], title: `${m[1]}. ${m[2].replace(/\*\*/g, '').trim()}` });
   }
-  if (heads.length < 5) throw new KbParseError(file, layout.bodyFrom, `expected roman-numeral section headings, found ${heads.length}`);
+  if (heads.length < 5)
+    throw new KbParseError(file, layout.bodyFrom, `expected roman-numeral section headings, found ${heads.length}`);
   const out: KbRecord[] = [];
   if (layout.preface) {
     const [a, b, key, title] = layout.preface;
     out.push(...sectionRecords(doc, lines, a, b, key, title));
   }
   const firstHead = heads[0]!;
-  if (firstHead.n > layout.bodyFrom) out.push(...sectionRecords(doc, lines, layout.bodyFrom, firstHead.n - 1, 'intro', 'Introduction'));
+  if (firstHead.n > layout.bodyFrom)
+    out.push(...sectionRecords(doc, lines, layout.bodyFrom, firstHead.n - 1, 'intro', 'Introduction'));
   heads.forEach((h, i) => {
     const end = (heads[i + 1]?.n ?? lines.length + 1) - 1;
     out.push(...sectionRecords(doc, lines, h.n + 1, end, h.roman, h.title));

@@ -29,7 +29,11 @@ export function computeStats(records: readonly KbRecord[], acronyms: readonly Ac
   const perDocument: Record<string, number> = {};
   const perAgency: Record<string, number> = {};
   const perSection: Record<string, number> = {};
-  let passages = 0, mandates = 0, recommendations = 0, subItems = 0, footnotes = 0;
+  let passages = 0,
+    mandates = 0,
+    recommendations = 0,
+    subItems = 0,
+    footnotes = 0;
   for (const r of records) {
     bump(perDocument, r.citation.doc);
     if (r.citation.agency) bump(perAgency, r.citation.agency);
@@ -41,8 +45,16 @@ export function computeStats(records: readonly KbRecord[], acronyms: readonly Ac
     footnotes += r.footnotes?.length ?? 0;
   }
   return {
-    documents: Object.keys(perDocument).length, records: records.length, passages, mandates, recommendations, subItems,
-    acronyms: acronyms.length, footnotes,
-    perDocument: sorted(perDocument), perAgency: sorted(perAgency), perSection: sorted(perSection),
+    documents: Object.keys(perDocument).length,
+    records: records.length,
+    passages,
+    mandates,
+    recommendations,
+    subItems,
+    acronyms: acronyms.length,
+    footnotes,
+    perDocument: sorted(perDocument),
+    perAgency: sorted(perAgency),
+    perSection: sorted(perSection),
   };
 }

@@ -5,7 +5,12 @@
  */
 import type { FootnoteRef } from '../../kb/types';
 import {
-  cleanInline, endsSentence, footnoteMarker, joinHalves, looksLikeHeading, looksLikeUnmarkedFootnote,
+  cleanInline,
+  endsSentence,
+  footnoteMarker,
+  joinHalves,
+  looksLikeHeading,
+  looksLikeUnmarkedFootnote,
   startsLowercase,
 } from './text';
 
@@ -98,7 +103,13 @@ const LOOKAHEAD = 14;
  * page: half A, the page's footnotes (often without their marker), then half B on the next page.
  * Any unfinished line, heading-like line or list item in between means the layout is something else.
  */
-function lowercaseContinuationAhead(cls: readonly Classified[], from: number, to: number, base: number, refs: boolean): boolean {
+function lowercaseContinuationAhead(
+  cls: readonly Classified[],
+  from: number,
+  to: number,
+  base: number,
+  refs: boolean,
+): boolean {
   let seen = 0;
   for (let n = from; n <= to && seen < LOOKAHEAD; n++) {
     const c = cls[n - base];
@@ -124,8 +135,12 @@ function startsLikeContinuation(text: string): boolean {
  * while a cut paragraph waits for its second half, where body text cannot sit.
  */
 function footnoteLike(text: string): boolean {
-  return looksLikeUnmarkedFootnote(text) || /(?:https?:\/\/|www\.) ?\S|\bavailable (?:from|at) /.test(text) ||
-    /^See\b/.test(text) || /\([^()]*\b(?:19|20)\d\d\)$/.test(text);
+  return (
+    looksLikeUnmarkedFootnote(text) ||
+    /(?:https?:\/\/|www\.) ?\S|\bavailable (?:from|at) /.test(text) ||
+    /^See\b/.test(text) ||
+    /\([^()]*\b(?:19|20)\d\d\)$/.test(text)
+  );
 }
 
 /**
@@ -175,8 +190,11 @@ export function buildUnits(lines: readonly string[], from: number, to: number, o
     const paragraphStart = opts.knownParagraphStarts?.has(n) === true;
     const adjacent = last !== undefined && prev === last && !paragraphStart ? last : undefined;
     const lower =
-      c.type === 'dash-continuation' || (c.type === 'text' && startsLowercase(text)) ||
-      (c.type === 'text' && /^\d/.test(text) && (pending !== undefined || (adjacent !== undefined && !endsSentence(adjacent.text))));
+      c.type === 'dash-continuation' ||
+      (c.type === 'text' && startsLowercase(text)) ||
+      (c.type === 'text' &&
+        /^\d/.test(text) &&
+        (pending !== undefined || (adjacent !== undefined && !endsSentence(adjacent.text))));
     if (c.type === 'item' && adjacent && opts.knownContinuations?.has(n) === true) {
       // An inline enumeration cut by a page break: "…(a) …; and" / "(b) to provide…" (UNEP l.3313).
       join(adjacent, c.label !== undefined ? `(${c.label}) ${text}` : text, c.refs, n);
@@ -186,7 +204,8 @@ export function buildUnits(lines: readonly string[], from: number, to: number, o
       // Lowercase text is always a second half: of the paragraph a page-bottom block interrupted,
       // else of the unit right above. A lowercase *bullet* only when that unit is unfinished; after
       // a finished lead-in ("…include:") it is an unlabelled list item (IOM l.1604–1609).
-      const target = pending ?? (c.type === 'text' || (adjacent && !endsSentence(adjacent.text)) ? adjacent : undefined);
+      const target =
+        pending ?? (c.type === 'text' || (adjacent && !endsSentence(adjacent.text)) ? adjacent : undefined);
       if (target) {
         join(target, text, c.refs, n);
         if (target === pending) pending = undefined;

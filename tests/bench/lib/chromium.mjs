@@ -6,8 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BASE_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BASE_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * @param {{ ext?: string, origin: string, csp?: string }} o
@@ -17,9 +25,15 @@ const BASE_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable
 export async function launchBenchChromium({ ext, origin, csp }) {
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-bench-'));
-  const args = [...BASE_ARGS, ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : ['--disable-extensions'])];
+  const args = [
+    ...BASE_ARGS,
+    ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : ['--disable-extensions']),
+  ];
   const ctx = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: false, viewport: { width: 1200, height: 800 }, args,
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1200, height: 800 },
+    args,
   });
   await ctx.route('**/*', async (route) => {
     const url = route.request().url();
@@ -35,7 +49,11 @@ export async function launchBenchChromium({ ext, origin, csp }) {
     extId = new URL(sw.url()).host;
   }
   return {
-    ctx, extId,
-    close: async () => { await ctx.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
+    ctx,
+    extId,
+    close: async () => {
+      await ctx.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
   };
 }

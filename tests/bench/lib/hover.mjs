@@ -100,10 +100,16 @@ function termBoxes(page) {
       const line = r.startContainer.parentElement;
       if (!line || !/^t\d+$/.test(line.id) || r.startOffset !== 0) continue;
       const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset); live.setEnd(r.endContainer, r.endOffset);
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
       const b = live.getBoundingClientRect();
       if (b.bottom > innerHeight || b.width < 4) continue;
-      out.push({ label: live.toString(), x: b.x + Math.min(b.width / 2, 12), y: b.y + b.height / 2, i: Number(line.id.slice(1)) });
+      out.push({
+        label: live.toString(),
+        x: b.x + Math.min(b.width / 2, 12),
+        y: b.y + b.height / 2,
+        i: Number(line.id.slice(1)),
+      });
     }
     return out.sort((a, b) => a.i - b.i);
   });
@@ -123,7 +129,9 @@ export async function benchHover({ ctx, origin, terms, samples, repeats, delayMs
   // frames (and the card then shows from the content script's fallback timer), which would time the
   // browser's throttling instead of our card. The demo tab may open after this point, so any page that
   // opens while the bench runs is closed too, and each hover checks that ours is the visible tab.
-  const closeOther = (other) => { if (other !== page) void other.close().catch(() => {}); };
+  const closeOther = (other) => {
+    if (other !== page) void other.close().catch(() => {});
+  };
   for (const other of ctx.pages()) closeOther(other);
   ctx.on('page', closeOther);
   await page.bringToFront();
@@ -136,12 +144,20 @@ export async function benchHover({ ctx, origin, terms, samples, repeats, delayMs
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.addInitScript({ content: RECORDER });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => globalThis.CSS?.highlights?.get('migration-lens-term')?.size > 0, null, { timeout: 20000 });
+  await page.waitForFunction(() => globalThis.CSS?.highlights?.get('migration-lens-term')?.size > 0, null, {
+    timeout: 20000,
+  });
   const boxes = await termBoxes(page);
-  if (boxes.length < samples + 2) throw new Error(`hover page: only ${boxes.length} underlined terms on screen, need ${samples + 2}`);
+  if (boxes.length < samples + 2)
+    throw new Error(`hover page: only ${boxes.length} underlined terms on screen, need ${samples + 2}`);
   const rest = { x: 1180, y: 790 }; // blank corner: no term, no card
   const rest2 = { x: 1180, y: 760 }; // another blank point, for the floor's mousemove
-  const hidden = () => page.waitForFunction((H) => !document.querySelector(H)?.shadowRoot?.querySelector('[data-testid=ml-popover]'), HOST, { timeout: 5000 });
+  const hidden = () =>
+    page.waitForFunction(
+      (H) => !document.querySelector(H)?.shadowRoot?.querySelector('[data-testid=ml-popover]'),
+      HOST,
+      { timeout: 5000 },
+    );
   const hoverOnce = async (b) => {
     await foreground();
     await page.mouse.move(rest.x, rest.y);
@@ -149,12 +165,18 @@ export async function benchHover({ ctx, origin, terms, samples, repeats, delayMs
     await page.evaluate(() => __mlHover.reset());
     await page.mouse.move(b.x, b.y); // one step: one mousemove event, at the term
     try {
-      await page.waitForFunction(() => __mlHover.readyPainted > 0 && (__mlHover.timing || performance.now() - __mlHover.readyPainted > 200), null, { timeout: 10000 });
+      await page.waitForFunction(
+        () => __mlHover.readyPainted > 0 && (__mlHover.timing || performance.now() - __mlHover.readyPainted > 200),
+        null,
+        { timeout: 10000 },
+      );
     } catch {
-      const st = await page.evaluate((H) => {
-        const c = document.querySelector(H)?.shadowRoot?.querySelector('[data-testid=ml-popover]');
-        return c ? `card ${c.getAttribute('data-state') ?? ''}: ${c.textContent.slice(0, 60)}` : 'no card';
-      }, HOST).catch(() => '?');
+      const st = await page
+        .evaluate((H) => {
+          const c = document.querySelector(H)?.shadowRoot?.querySelector('[data-testid=ml-popover]');
+          return c ? `card ${c.getAttribute('data-state') ?? ''}: ${c.textContent.slice(0, 60)}` : 'no card';
+        }, HOST)
+        .catch(() => '?');
       throw new Error(`no ready card for "${b.label}" at (${Math.round(b.x)}, ${Math.round(b.y)}) within 10 s (${st})`);
     }
     return page.evaluate(() => ({ ...__mlHover }));
@@ -163,29 +185,52 @@ export async function benchHover({ ctx, origin, terms, samples, repeats, delayMs
     await foreground();
     await page.mouse.move(rest.x, rest.y);
     await hidden();
-    await page.evaluate((d) => { __mlHover.reset(); __mlHover.armFloor(d); }, delay);
+    await page.evaluate((d) => {
+      __mlHover.reset();
+      __mlHover.armFloor(d);
+    }, delay);
     await page.mouse.move(rest2.x, rest2.y);
     await page.waitForFunction(() => __mlHover.floorPainted > 0, null, { timeout: 5000 });
-    return page.evaluate(() => ({ show: __mlHover.floorPainted - __mlHover.floorAt, due: __mlHover.floorPainted - __mlHover.floorDue }));
+    return page.evaluate(() => ({
+      show: __mlHover.floorPainted - __mlHover.floorAt,
+      due: __mlHover.floorPainted - __mlHover.floorDue,
+    }));
   };
   // Two warm-up hovers (own terms); they also show whether this build has a dwell timer at all:
   // without one the card comes sooner than the delay, and nothing is subtracted.
   const warm = [await hoverOnce(boxes[0]), await hoverOnce(boxes[1])];
   const hasDwell = warm.every((r) => r.readyPainted - r.lastMove >= delayMs);
   const delay = hasDwell ? delayMs : 0;
-  const first = { hook: [], side: [] }, again = { hook: [], side: [] }, floor = [], floorDue = [], due = [];
-  let prepared = 0, inFrame = 0;
+  const first = { hook: [], side: [] },
+    again = { hook: [], side: [] },
+    floor = [],
+    floorDue = [],
+    due = [];
+  let prepared = 0,
+    inFrame = 0;
   const raw = { hovers: [], floors: [] };
-  const plan = [...boxes.slice(2, 2 + samples).map((b) => [b, first]), ...boxes.slice(2, 2 + repeats).map((b) => [b, again])];
+  const plan = [
+    ...boxes.slice(2, 2 + samples).map((b) => [b, first]),
+    ...boxes.slice(2, 2 + repeats).map((b) => [b, again]),
+  ];
   for (let i = 0; i < plan.length; i++) {
     const [b, bucket] = plan[i];
     // Floor every other hover, before or after it, so drift in machine load hits both alike.
-    const addFloor = (f) => { floor.push(f.show); floorDue.push(f.due); raw.floors.push(f); };
+    const addFloor = (f) => {
+      floor.push(f.show);
+      floorDue.push(f.due);
+      raw.floors.push(f);
+    };
     if (i % 4 === 1) addFloor(await floorOnce(delay));
     const r = await hoverOnce(b);
     if (i % 4 === 3) addFloor(await floorOnce(delay));
     bucket.side.push(r.readyPainted - r.lastMove - delay);
-    raw.hovers.push({ term: b.label, repeat: bucket === again, side: r.readyPainted - r.lastMove - delay, ...(r.timing ?? {}) });
+    raw.hovers.push({
+      term: b.label,
+      repeat: bucket === again,
+      side: r.readyPainted - r.lastMove - delay,
+      ...(r.timing ?? {}),
+    });
     if (r.timing && typeof r.timing.showToPaintMs === 'number') {
       bucket.hook.push(r.timing.showToPaintMs);
       if (typeof r.timing.dueToPaintMs === 'number') due.push(r.timing.dueToPaintMs);
@@ -203,13 +248,21 @@ export async function benchHover({ ctx, origin, terms, samples, repeats, delayMs
   return {
     method: hooked ? 'hook-event' : hasDwell ? 'page-side' : 'page-side-no-dwell',
     samples: all.length,
-    p95: p95(all), median: median(all),
-    firstP95: p95(pick(first)), repeatP95: p95(pick(again)),
-    pageSideP95: p95([...first.side, ...again.side]), pageSideMedian: median([...first.side, ...again.side]),
-    dueP95: due.length ? p95(due) : null, dueMedian: due.length ? median(due) : null,
-    floorP95: p95(floor), floorMedian: median(floor), floorSamples: floor.length,
-    floorDueP95: p95(floorDue), floorDueMedian: median(floorDue),
-    prepared, inFrame,
+    p95: p95(all),
+    median: median(all),
+    firstP95: p95(pick(first)),
+    repeatP95: p95(pick(again)),
+    pageSideP95: p95([...first.side, ...again.side]),
+    pageSideMedian: median([...first.side, ...again.side]),
+    dueP95: due.length ? p95(due) : null,
+    dueMedian: due.length ? median(due) : null,
+    floorP95: p95(floor),
+    floorMedian: median(floor),
+    floorSamples: floor.length,
+    floorDueP95: p95(floorDue),
+    floorDueMedian: median(floorDue),
+    prepared,
+    inFrame,
     delayMs: delay,
   };
 }

@@ -7,7 +7,12 @@ import { median, sum } from './stats.mjs';
 /** mark.js options: per text node (its default), no diacritics expansion (which would only slow it). */
 export const MARK_OPTS = { acrossElements: false, diacritics: false };
 /** mark(array) options: whole phrases, whole words. */
-export const MARK_ARRAY_OPTS = { separateWordSearch: false, accuracy: 'exactly', diacritics: false, acrossElements: false };
+export const MARK_ARRAY_OPTS = {
+  separateWordSearch: false,
+  accuracy: 'exactly',
+  diacritics: false,
+  acrossElements: false,
+};
 
 /** @returns per-page rows; failures are recorded with `error` and excluded from totals. */
 export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns = runs }) {
@@ -17,7 +22,8 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
     const row = { url };
     try {
       await page.goto(url, { waitUntil: 'load', timeout: 30000 });
-      if (!(await page.evaluate(() => !!globalThis.__mlBench && !!globalThis.Mark))) throw new Error('bench code not injected');
+      if (!(await page.evaluate(() => !!globalThis.__mlBench && !!globalThis.Mark)))
+        throw new Error('bench code not injected');
       const ev = (fn, arg) => page.evaluate(fn, arg);
       const floor = () => ev(() => __mlBench.floor());
       const scan = (slice) => ev((s) => __mlBench.scan(s === null ? Infinity : s), slice);
@@ -29,8 +35,14 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
       row.coldFloorMs = coldFloor.ms;
       row.coldScanMs = coldScan.activeMs;
       row.coldMaxTaskMs = coldScan.maxTaskMs;
-      const f = [], s = [], u = [];
-      const steps = [async () => f.push(await floor()), async () => s.push(await scan(8)), async () => u.push(await scan(null))];
+      const f = [],
+        s = [],
+        u = [];
+      const steps = [
+        async () => f.push(await floor()),
+        async () => s.push(await scan(8)),
+        async () => u.push(await scan(null)),
+      ];
       for (let r = 0; r < runs; r++) for (const step of r % 2 ? [...steps].reverse() : steps) await step();
       row.floorMs = median(f.map((x) => x.ms));
       // Lower bound for any matcher: the same walk reading every character (3 runs, median).
@@ -55,7 +67,10 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
       row.yieldHooked = s.every((x) => x.yieldHooked);
       // The browser's own verdict: long tasks (>= 50 ms) overlapping the timed chunked runs. Unsliced
       // runs are one long task by design and are not counted.
-      const lt = await ev((ws) => ws.flatMap(([a, b]) => __mlBench.longTasksBetween(a, b)), s.map((x) => [x.t0, x.t1]));
+      const lt = await ev(
+        (ws) => ws.flatMap(([a, b]) => __mlBench.longTasksBetween(a, b)),
+        s.map((x) => [x.t0, x.t1]),
+      );
       row.longTasks = lt.length;
       row.longTaskMaxMs = Math.max(0, ...lt);
       // mark.js: warm-up + timed runs, unmark (untimed) after each.
@@ -64,7 +79,8 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
         const x = await ev((a) => __mlBench.markjs(a.source, a.flags, a.opts), { ...markRegex, opts: MARK_OPTS });
         const left = await ev(() => __mlBench.unmark());
         if (left) throw new Error(`mark.js unmark() left ${left} <mark> elements`);
-        if (r > 0) m.push(x); else row.coldMarkMs = x.ms;
+        if (r > 0) m.push(x);
+        else row.coldMarkMs = x.ms;
       }
       row.markMs = median(m.map((x) => x.ms));
       row.markCount = m[0]?.marks ?? 0;
@@ -84,16 +100,27 @@ export function summariseScan(rows) {
   return {
     pages: ok.length,
     failed: rows.length - ok.length,
-    floor: t('floorMs'), readAll: t('readAllMs'), scan: t('scanActiveMs'), scanWall: t('scanWallMs'), unsliced: t('unslicedMs'), mark: t('markMs'),
-    coldFloor: t('coldFloorMs'), coldScan: t('coldScanMs'), coldMark: t('coldMarkMs'),
+    floor: t('floorMs'),
+    readAll: t('readAllMs'),
+    scan: t('scanActiveMs'),
+    scanWall: t('scanWallMs'),
+    unsliced: t('unslicedMs'),
+    mark: t('markMs'),
+    coldFloor: t('coldFloorMs'),
+    coldScan: t('coldScanMs'),
+    coldMark: t('coldMarkMs'),
     coldMaxTask: Math.max(0, ...ok.map((r) => r.coldMaxTaskMs)),
-    prep: t('prepMs'), resolve: t('resolveMs'), diag: t('diagActiveMs'),
+    prep: t('prepMs'),
+    resolve: t('resolveMs'),
+    diag: t('diagActiveMs'),
     maxTask: Math.max(0, ...ok.map((r) => r.scanMaxTaskMs)),
     maxTaskPage: ok.reduce((a, r) => (!a || r.scanMaxTaskMs > a.scanMaxTaskMs ? r : a), null)?.url ?? null,
     maxSlice: Math.max(0, ...ok.map((r) => r.scanMaxSliceMs)),
     longTasks: t('longTasks'),
     longTaskMax: Math.max(0, ...ok.map((r) => r.longTaskMaxMs)),
-    matches: t('matches'), markCount: t('markCount'), chars: t('chars'),
+    matches: t('matches'),
+    markCount: t('markCount'),
+    chars: t('chars'),
     yieldHooked: ok.every((r) => r.yieldHooked),
   };
 }

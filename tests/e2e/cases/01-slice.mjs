@@ -32,7 +32,12 @@ export default [
       const p1 = await wordBox(page, 'year.');
       await page.move(p1.x + p1.w + 120, p1.y + p1.h / 2);
       await page.waitFor(() => true);
-      assert.equal(await page.evaluate(() => !!document.querySelector('migration-lens-host')?.shadowRoot?.querySelector('[data-testid=ml-popover]')), false);
+      assert.equal(
+        await page.evaluate(
+          () => !!document.querySelector('migration-lens-host')?.shadowRoot?.querySelector('[data-testid=ml-popover]'),
+        ),
+        false,
+      );
       await assertDomUntouched(page);
     },
   },
@@ -44,7 +49,9 @@ export default [
       await page.waitFor(() => !!document.querySelector('input[type=search]'));
       await page.evaluate(() => document.querySelector('input[type=search]').focus());
       await page.type('refug');
-      await page.waitFor(() => (document.querySelector('[data-testid=ml-results]')?.textContent ?? '').includes('UNHCR'));
+      await page.waitFor(() =>
+        (document.querySelector('[data-testid=ml-results]')?.textContent ?? '').includes('UNHCR'),
+      );
     },
   },
 ];

@@ -41,7 +41,12 @@ export default [
     async run(t) {
       const page = await t.newPage();
       await page.goto(t.browser.extUrl('popup.html'));
-      for (const bad of [{ type: 'nope' }, { type: 'lookup', termId: 5 }, { type: 'search', query: 'x'.repeat(600) }, null]) {
+      for (const bad of [
+        { type: 'nope' },
+        { type: 'lookup', termId: 5 },
+        { type: 'search', query: 'x'.repeat(600) },
+        null,
+      ]) {
         const r = await ask(page, bad);
         assert.equal(r?.ok, false, `accepted ${JSON.stringify(bad)}`);
         assert.match(r.error, /\w/);

@@ -1,7 +1,15 @@
 // The in-page card: hover with excerpts and citations, pin, related navigation and back, Esc,
 // "I know this term" with Undo, axe on the open card. Runs in both browsers.
 import assert from 'node:assert/strict';
-import { hover, wordBox, waitPopover, waitNoPopover, assertDomUntouched, highlightInfo, HOST } from '../lib/helpers.mjs';
+import {
+  hover,
+  wordBox,
+  waitPopover,
+  waitNoPopover,
+  assertDomUntouched,
+  highlightInfo,
+  HOST,
+} from '../lib/helpers.mjs';
 import { axeViolations } from '../lib/axe.mjs';
 
 export const PAGE = '/fixtures/card-basic.html';
@@ -12,9 +20,13 @@ export function cards(page) {
     const sr = document.querySelector(HOST)?.shadowRoot;
     if (!sr) return [];
     return [...sr.querySelectorAll('[data-testid=ml-popover]')].map((el) => ({
-      key: el.dataset.key, role: el.getAttribute('role'), state: el.dataset.state,
-      title: el.querySelector('h2')?.textContent ?? null, text: el.textContent,
-      pinned: el.classList.contains('ml-pinned'), focused: el.contains(sr.activeElement),
+      key: el.dataset.key,
+      role: el.getAttribute('role'),
+      state: el.dataset.state,
+      title: el.querySelector('h2')?.textContent ?? null,
+      text: el.textContent,
+      pinned: el.classList.contains('ml-pinned'),
+      focused: el.contains(sr.activeElement),
       crumbs: el.querySelector('[data-testid=ml-crumbs]')?.textContent ?? null,
     }));
   }, HOST);
@@ -33,16 +45,19 @@ export async function waitCards(page, pred, what, timeout = 10000) {
 
 /** Click a button inside the card with the given key (or the top card) by test id or text. */
 export function clickInCard(page, sel, key = null) {
-  return page.evaluate(({ HOST, sel, key }) => {
-    const sr = document.querySelector(HOST).shadowRoot;
-    const all = [...sr.querySelectorAll('[data-testid=ml-popover]')];
-    const card = key ? all.find((c) => c.dataset.key === key) : all.at(-1);
-    const el = sel.startsWith('text=')
-      ? [...card.querySelectorAll('button')].find((b) => b.textContent === sel.slice(5))
-      : card.querySelector(sel);
-    if (!el) throw new Error(`no ${sel} in card`);
-    el.click();
-  }, { HOST, sel, key });
+  return page.evaluate(
+    ({ HOST, sel, key }) => {
+      const sr = document.querySelector(HOST).shadowRoot;
+      const all = [...sr.querySelectorAll('[data-testid=ml-popover]')];
+      const card = key ? all.find((c) => c.dataset.key === key) : all.at(-1);
+      const el = sel.startsWith('text=')
+        ? [...card.querySelectorAll('button')].find((b) => b.textContent === sel.slice(5))
+        : card.querySelector(sel);
+      if (!el) throw new Error(`no ${sel} in card`);
+      el.click();
+    },
+    { HOST, sel, key },
+  );
 }
 
 export async function ready(page) {
@@ -67,7 +82,10 @@ export default [
       assert.match(text, /summary/i);
       const [c] = await waitCards(page, (cs) => cs[0]?.state === 'ready', 'ready card');
       assert.equal(c.role, 'tooltip');
-      const cite = await page.evaluate((HOST) => document.querySelector(HOST).shadowRoot.querySelector('[data-testid=ml-excerpt] cite')?.textContent, HOST);
+      const cite = await page.evaluate(
+        (HOST) => document.querySelector(HOST).shadowRoot.querySelector('[data-testid=ml-excerpt] cite')?.textContent,
+        HOST,
+      );
       assert.match(cite ?? '', /20\d\d.*(line|lines) \d+/, `citation: ${cite}`);
       assert.deepEqual(await axeViolations(page, HOST), []);
       // Moving off the term closes the card after the grace period (timings are unit-tested).
@@ -122,7 +140,11 @@ export default [
       assert.equal(c.role, 'dialog');
       await page.press('Escape');
       await waitNoPopover(page);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-dialog', 'focus returned to where it was');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        'open-dialog',
+        'focus returned to where it was',
+      );
       // With no card open, P in the page's input is just typing.
       await page.evaluate(() => document.getElementById('field').focus());
       await page.type('p');
@@ -140,15 +162,26 @@ export default [
       await page.click(b.x + b.w / 2, b.y + b.h / 2);
       await waitCards(page, (cs) => cs[0]?.state === 'ready', 'pinned card');
       await clickInCard(page, '[data-testid=ml-know]');
-      await page.waitFor(() => ![...(globalThis.CSS.highlights.get('migration-lens-term') ?? [])].some((r) => {
-        const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l.toString() === 'UNHCR';
-      }) && globalThis.CSS.highlights.get('migration-lens-term')?.size > 0);
+      await page.waitFor(
+        () =>
+          ![...(globalThis.CSS.highlights.get('migration-lens-term') ?? [])].some((r) => {
+            const l = document.createRange();
+            l.setStart(r.startContainer, r.startOffset);
+            l.setEnd(r.endContainer, r.endOffset);
+            return l.toString() === 'UNHCR';
+          }) && globalThis.CSS.highlights.get('migration-lens-term')?.size > 0,
+      );
       const [c] = await cards(page);
       assert.match(c.text, /will no longer be underlined/);
       await clickInCard(page, 'text=Undo');
-      await page.waitFor(() => [...(globalThis.CSS.highlights.get('migration-lens-term') ?? [])].some((r) => {
-        const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l.toString() === 'UNHCR';
-      }));
+      await page.waitFor(() =>
+        [...(globalThis.CSS.highlights.get('migration-lens-term') ?? [])].some((r) => {
+          const l = document.createRange();
+          l.setStart(r.startContainer, r.startOffset);
+          l.setEnd(r.endContainer, r.endOffset);
+          return l.toString() === 'UNHCR';
+        }),
+      );
     },
   },
 ];

@@ -13,7 +13,10 @@ async function selectWord(page, word) {
     const tw = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = tw.nextNode(); n; n = tw.nextNode()) {
       const i = n.data.indexOf(word);
-      if (i >= 0) { document.getSelection().setBaseAndExtent(n, i, n, i + word.length); return; }
+      if (i >= 0) {
+        document.getSelection().setBaseAndExtent(n, i, n, i + word.length);
+        return;
+      }
     }
     throw new Error(`no ${word}`);
   }, word);

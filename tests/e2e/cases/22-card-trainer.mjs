@@ -28,27 +28,62 @@ export default [
         await waitCards(page, (cs) => cs[0]?.state === 'ready' && cs[0].pinned, 'IOM pinned');
         const unhcr = await wordBox(page, 'UNHCR');
         await page.click(unhcr.x + unhcr.w / 2, unhcr.y + unhcr.h / 2);
-        const cs = await waitCards(page, (cs) => cs.length === 2 && cs.every((c) => c.pinned && c.state === 'ready'), 'two pinned cards');
-        assert.deepEqual(cs.map((c) => c.title), ['IOM', 'UNHCR']);
-        assert.equal(await page.evaluate((HOST) => document.querySelector(HOST).getAttribute('data-text-size'), HOST), 'x-large');
+        const cs = await waitCards(
+          page,
+          (cs) => cs.length === 2 && cs.every((c) => c.pinned && c.state === 'ready'),
+          'two pinned cards',
+        );
+        assert.deepEqual(
+          cs.map((c) => c.title),
+          ['IOM', 'UNHCR'],
+        );
+        assert.equal(
+          await page.evaluate((HOST) => document.querySelector(HOST).getAttribute('data-text-size'), HOST),
+          'x-large',
+        );
         const iomKey = cs[0].key;
         // Highlight every occurrence of IOM (the page has 5, one far below the fold).
         await clickInCard(page, '[data-testid=ml-focus-all]', iomKey);
         await page.waitFor(() => globalThis.CSS.highlights.get('migration-lens-focus')?.size === 5);
         // N in the focused card steps to the first occurrence and flashes it.
-        await page.evaluate(({ HOST, key }) => document.querySelector(HOST).shadowRoot.querySelector(`[data-key="${key}"]`).focus(), { HOST, key: iomKey });
+        await page.evaluate(
+          ({ HOST, key }) => document.querySelector(HOST).shadowRoot.querySelector(`[data-key="${key}"]`).focus(),
+          { HOST, key: iomKey },
+        );
         await page.press('n');
-        await page.waitFor((HOST) => document.querySelector(HOST).shadowRoot.querySelector('[data-testid=ml-occ]')?.textContent === '1 of 5', HOST);
+        await page.waitFor(
+          (HOST) =>
+            document.querySelector(HOST).shadowRoot.querySelector('[data-testid=ml-occ]')?.textContent === '1 of 5',
+          HOST,
+        );
         assert.equal(await hl(page, 'migration-lens-flash'), 1);
         await t.shot(page, 'trainer-mode');
         // Alt+. from anywhere steps the top pinned card... which is UNHCR; Shift+N in the IOM card goes back.
         await page.press('n');
         await page.press('n');
-        await page.waitFor((HOST) => [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-occ]')].some((e) => e.textContent === '3 of 5'), HOST);
+        await page.waitFor(
+          (HOST) =>
+            [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-occ]')].some(
+              (e) => e.textContent === '3 of 5',
+            ),
+          HOST,
+        );
         await page.press('Shift+N');
-        await page.waitFor((HOST) => [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-occ]')].some((e) => e.textContent === '2 of 5'), HOST);
+        await page.waitFor(
+          (HOST) =>
+            [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-occ]')].some(
+              (e) => e.textContent === '2 of 5',
+            ),
+          HOST,
+        );
         await page.press('Alt+Period');
-        await page.waitFor((HOST) => [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-occ]')].some((e) => e.textContent === '1 of 1'), HOST);
+        await page.waitFor(
+          (HOST) =>
+            [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-occ]')].some(
+              (e) => e.textContent === '1 of 1',
+            ),
+          HOST,
+        );
         assert.deepEqual(await axeViolations(page, HOST), []);
         // Esc closes the top card only; closing the IOM card clears its focus highlight.
         await page.press('Escape');
@@ -70,9 +105,17 @@ export default [
         const b = await wordBox(page, 'IOM');
         await page.click(b.x + b.w / 2, b.y + b.h / 2);
         await waitCards(page, (cs) => cs[0]?.state === 'ready', 'pinned card');
-        const host = await page.evaluate((HOST) => { const h = document.querySelector(HOST); return [h.getAttribute('data-theme'), h.getAttribute('data-text-size')]; }, HOST);
+        const host = await page.evaluate((HOST) => {
+          const h = document.querySelector(HOST);
+          return [h.getAttribute('data-theme'), h.getAttribute('data-text-size')];
+        }, HOST);
         assert.deepEqual(host, ['dark', 'large']);
-        const bg = await page.evaluate((HOST) => getComputedStyle(document.querySelector(HOST).shadowRoot.querySelector('[data-testid=ml-popover]')).backgroundColor, HOST);
+        const bg = await page.evaluate(
+          (HOST) =>
+            getComputedStyle(document.querySelector(HOST).shadowRoot.querySelector('[data-testid=ml-popover]'))
+              .backgroundColor,
+          HOST,
+        );
         assert.equal(bg, 'rgb(31, 35, 40)');
         await clickInCard(page, '[data-testid=ml-more]');
         assert.deepEqual(await axeViolations(page, HOST), []);

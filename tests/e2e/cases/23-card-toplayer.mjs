@@ -7,19 +7,23 @@ import { hover, wordBox, waitNoPopover, HOST } from '../lib/helpers.mjs';
 import { openPage, waitCards } from './20-card.mjs';
 
 /** Is our card painted on screen, and the topmost hit-testable thing at its centre? */
-const cardOnTop = (page) => page.evaluate((HOST) => {
-  const host = document.querySelector(HOST);
-  const cards = host?.shadowRoot.querySelectorAll('[data-testid=ml-popover]');
-  const card = cards?.[cards.length - 1];
-  if (!card) return 'no card';
-  const r = card.getBoundingClientRect();
-  const visible = r.width > 0 && r.top >= 0 && r.bottom <= innerHeight + 1;
-  const at = document.elementFromPoint(r.x + r.width / 2, r.y + 20);
-  return { open: host.matches(':popover-open'), visible, top: at === host };
-}, HOST);
+const cardOnTop = (page) =>
+  page.evaluate((HOST) => {
+    const host = document.querySelector(HOST);
+    const cards = host?.shadowRoot.querySelectorAll('[data-testid=ml-popover]');
+    const card = cards?.[cards.length - 1];
+    if (!card) return 'no card';
+    const r = card.getBoundingClientRect();
+    const visible = r.width > 0 && r.top >= 0 && r.bottom <= innerHeight + 1;
+    const at = document.elementFromPoint(r.x + r.width / 2, r.y + 20);
+    return { open: host.matches(':popover-open'), visible, top: at === host };
+  }, HOST);
 
 async function clickButton(page, id) {
-  const b = await page.evaluate((id) => { const r = document.getElementById(id).getBoundingClientRect(); return { x: r.x + 5, y: r.y + 5 }; }, id);
+  const b = await page.evaluate((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return { x: r.x + 5, y: r.y + 5 };
+  }, id);
   await page.click(b.x, b.y);
 }
 
@@ -51,7 +55,11 @@ export default [
       assert.equal(s.open, true);
       assert.equal(s.visible, true);
       await pinAndUse(page, 'GFMD', 3);
-      assert.equal(await page.evaluate(() => document.getElementById('dlg').open), true, 'the page dialog is still open');
+      assert.equal(
+        await page.evaluate(() => document.getElementById('dlg').open),
+        true,
+        'the page dialog is still open',
+      );
     },
   },
   {
@@ -59,7 +67,11 @@ export default [
     async run(t) {
       const page = await openPage(t);
       await clickButton(page, 'go-fs');
-      await page.waitFor(() => !!document.fullscreenElement && document.getElementById('stage').getBoundingClientRect().height >= innerHeight - 1);
+      await page.waitFor(
+        () =>
+          !!document.fullscreenElement &&
+          document.getElementById('stage').getBoundingClientRect().height >= innerHeight - 1,
+      );
       await new Promise((r) => setTimeout(r, 300)); // let the fullscreen transition settle
       await hover(page, 'IOM', 2); // inside the stage
       await waitCards(page, (cs) => cs[0]?.state === 'ready', 'card in fullscreen');

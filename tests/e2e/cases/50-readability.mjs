@@ -12,8 +12,14 @@ const seenPages = new Set();
 
 // ROBUST_PAGES=<regex> narrows the run to matching file names (debugging one page).
 const only = process.env.ROBUST_PAGES ? new RegExp(process.env.ROBUST_PAGES) : null;
-const ALL = (fs.existsSync(ROUTES.readability) ? fs.readdirSync(ROUTES.readability).filter((f) => f.endsWith('.html')).sort() : [])
-  .filter((f) => !only || only.test(f));
+const ALL = (
+  fs.existsSync(ROUTES.readability)
+    ? fs
+        .readdirSync(ROUTES.readability)
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+    : []
+).filter((f) => !only || only.test(f));
 const SAMPLE = only ? ALL : ALL.filter((_, i) => i % 4 === 0);
 // Parallel tabs (ROBUST_TABS overrides): the initial scan yields through scheduler.yield/MessageChannel,
 // not timers, so background-tab timer throttling does not slow it; 2 cores limit how many help.
@@ -41,14 +47,31 @@ async function checkPage(t, file) {
     }
     const scan = await waitScan(page);
     if (!scan.registered && (await hasCoreTerm(page))) {
-      record('scan_unfinished', { browser: b, page: file, why: 'page names IOM/UNHCR/GFMD but no highlight was registered', waited: scan.ms });
+      record('scan_unfinished', {
+        browser: b,
+        page: file,
+        why: 'page names IOM/UNHCR/GFMD but no highlight was registered',
+        waited: scan.ms,
+      });
       issues.push('scan');
     }
     const muts = await pageMutations(page);
     if (!Array.isArray(muts)) issues.push('no DOM watch');
-    else if (muts.length) { record('dom_mutations', { browser: b, page: file, what: 'MutationObserver', mutations: muts.slice(0, 5), count: muts.length }); issues.push('mutations'); }
+    else if (muts.length) {
+      record('dom_mutations', {
+        browser: b,
+        page: file,
+        what: 'MutationObserver',
+        mutations: muts.slice(0, 5),
+        count: muts.length,
+      });
+      issues.push('mutations');
+    }
     const diff = await domDiff(page);
-    if (diff) { record('dom_mutations', { browser: b, page: file, what: 'snapshot', diff }); issues.push('snapshot'); }
+    if (diff) {
+      record('dom_mutations', { browser: b, page: file, what: 'snapshot', diff });
+      issues.push('snapshot');
+    }
     // Late errors and requests (hover-free page: nothing else should happen) get a short grace period.
     await new Promise((r) => setTimeout(r, 150));
     w.stop();
@@ -75,10 +98,17 @@ async function runAll(t, files) {
   assert.ok(files.length, `no pages found in ${ROUTES.readability}`);
   const queue = [...files];
   const bad = [];
-  const worker = async () => { for (let f = queue.shift(); f; f = queue.shift()) { const r = await checkPage(t, f); if (r) bad.push(r); } };
+  const worker = async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) {
+      const r = await checkPage(t, f);
+      if (r) bad.push(r);
+    }
+  };
   await Promise.all(Array.from({ length: PARALLEL[t.browser.name] ?? 1 }, worker));
   const mine = acc.details.pages.filter((p) => p.browser === t.browser.name);
-  t.log(`${files.length} pages, ${mine.filter((p) => p.highlights > 0).length} with highlights, ${mine.reduce((s, p) => s + p.highlights, 0)} highlighted ranges`);
+  t.log(
+    `${files.length} pages, ${mine.filter((p) => p.highlights > 0).length} with highlights, ${mine.reduce((s, p) => s + p.highlights, 0)} highlighted ranges`,
+  );
   assert.deepEqual(bad, [], `pages with problems (details in .output/robustness.json): ${bad.join('; ')}`);
 }
 
@@ -89,7 +119,10 @@ async function selfCheck(t) {
   await page.raw.goto(t.server.url('/readability/001.html?noscript=1'), { waitUntil: 'domcontentloaded' });
   await waitScan(page);
   assert.equal(await domDiff(page), null, 'snapshot differs before any change');
-  await page.evaluate(() => { document.querySelector('p, div').setAttribute('data-x', '1'); document.body.append('changed'); });
+  await page.evaluate(() => {
+    document.querySelector('p, div').setAttribute('data-x', '1');
+    document.body.append('changed');
+  });
   await new Promise((r) => setTimeout(r, 50));
   assert.ok(await domDiff(page), 'snapshot comparison missed a change');
   assert.ok((await pageMutations(page)).length >= 2, 'MutationObserver watch missed a change');
@@ -97,6 +130,16 @@ async function selfCheck(t) {
 
 export default [
   { name: 'robustness: DOM change detectors see a deliberate change', run: selfCheck },
-  { name: 'robustness: every readability page in Chromium', browsers: ['chromium'], timeout: 400000, run: (t) => runAll(t, ALL) },
-  { name: 'robustness: readability sample (every 4th page) in Firefox', browsers: ['firefox'], timeout: 300000, run: (t) => runAll(t, SAMPLE) },
+  {
+    name: 'robustness: every readability page in Chromium',
+    browsers: ['chromium'],
+    timeout: 400000,
+    run: (t) => runAll(t, ALL),
+  },
+  {
+    name: 'robustness: readability sample (every 4th page) in Firefox',
+    browsers: ['firefox'],
+    timeout: 300000,
+    run: (t) => runAll(t, SAMPLE),
+  },
 ];

@@ -27,11 +27,29 @@ export default [
     // Collect every problem before failing, so one run reports all of them.
     const problems = [];
     const got = hl.map((h) => `${h.where}:${h.text}`).sort();
-    const want2 = ['ar:GFMD', 'ar:IOM', 'ar:UNHCR', 'he:IOM', 'he:UNHCR', 'ja:IOM', 'ja:UNHCR', 'ko:IOM', 'ko:UNHCR', 'zh:GFMD', 'zh:IOM', 'zh:UNHCR'];
+    const want2 = [
+      'ar:GFMD',
+      'ar:IOM',
+      'ar:UNHCR',
+      'he:IOM',
+      'he:UNHCR',
+      'ja:IOM',
+      'ja:UNHCR',
+      'ko:IOM',
+      'ko:UNHCR',
+      'zh:GFMD',
+      'zh:IOM',
+      'zh:UNHCR',
+    ];
     const missing = want2.filter((w) => !got.includes(w));
     const extra = got.filter((g) => !want2.includes(g));
-    if (missing.length || extra.length) problems.push(`underlines: missing ${missing.join(' ') || '-'}, unexpected ${extra.join(' ') || '-'}`);
-    for (const [id, term] of [['ar', 'IOM'], ['he', 'UNHCR'], ['zh', 'IOM']]) {
+    if (missing.length || extra.length)
+      problems.push(`underlines: missing ${missing.join(' ') || '-'}, unexpected ${extra.join(' ') || '-'}`);
+    for (const [id, term] of [
+      ['ar', 'IOM'],
+      ['he', 'UNHCR'],
+      ['zh', 'IOM'],
+    ]) {
       await hoverBox(page, await boxAt(page, [`#${id}`], term));
       await waitPopover(page, term, 5000).catch(() => problems.push(`no card for ${term} in #${id}`));
     }
@@ -54,8 +72,12 @@ export default [
     await waitPopover(page, 'IOM', 5000);
     await settle();
     const got = await cardStyle(page);
-    const diff = (a, b) => (a ?? []).map((v, i) => (v === b?.[i] ? null : `${v} (slice.html: ${b?.[i]})`)).filter(Boolean);
-    const problems = [...diff(got.card, want.card).map((d) => `card ${d}`), ...diff(got.child, want.child).map((d) => `content ${d}`)];
+    const diff = (a, b) =>
+      (a ?? []).map((v, i) => (v === b?.[i] ? null : `${v} (slice.html: ${b?.[i]})`)).filter(Boolean);
+    const problems = [
+      ...diff(got.card, want.card).map((d) => `card ${d}`),
+      ...diff(got.child, want.child).map((d) => `content ${d}`),
+    ];
     // Width only: the height follows the room left below the term, which differs between the pages.
     if (got.rect.width !== want.rect.width) problems.push(`width ${got.rect.width} (slice.html: ${want.rect.width})`);
     assert.deepEqual(problems, [], 'card computed style differs from slice.html');

@@ -8,9 +8,19 @@ export default [
   fixture('markup- and script-like text next to terms is rendered inert', async (t, open) => {
     const page = await open(t.server.url('/fixtures/inert.html?noscript=1'), { snapshot: true, noscript: true });
     const dialogs = [];
-    page.raw.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    page.raw.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
     await waitScan(page);
-    for (const [id, term] of [['a', 'IOM'], ['b', 'UNHCR'], ['b', 'GFMD'], ['c', 'IOM'], ['c', 'UNHCR'], ['d', 'GFMD']]) {
+    for (const [id, term] of [
+      ['a', 'IOM'],
+      ['b', 'UNHCR'],
+      ['b', 'GFMD'],
+      ['c', 'IOM'],
+      ['c', 'UNHCR'],
+      ['d', 'GFMD'],
+    ]) {
       await hoverBox(page, await boxAt(page, [`#${id}`], term));
       await waitPopover(page, term, 5000);
     }
@@ -19,10 +29,20 @@ export default [
     const found = await page.evaluate((HOST) => {
       const sr = document.querySelector(HOST)?.shadowRoot;
       const q = 'img, script, svg, iframe, b';
-      return { page: [...document.body.querySelectorAll(q)].map((e) => e.outerHTML), card: sr ? [...sr.querySelectorAll(q)].filter((e) => /alert|src="x"|javascript:/.test(e.outerHTML)).map((e) => e.outerHTML) : [] };
+      return {
+        page: [...document.body.querySelectorAll(q)].map((e) => e.outerHTML),
+        card: sr
+          ? [...sr.querySelectorAll(q)]
+              .filter((e) => /alert|src="x"|javascript:/.test(e.outerHTML))
+              .map((e) => e.outerHTML)
+          : [],
+      };
     }, HOST);
     assert.deepEqual(found, { page: [], card: [] }, 'elements created from page text');
-    assert.equal(await page.evaluate(() => document.getElementById('a').textContent), '<img src=x onerror=alert(1)> IOM <img src=x onerror=alert(1)>');
+    assert.equal(
+      await page.evaluate(() => document.getElementById('a').textContent),
+      '<img src=x onerror=alert(1)> IOM <img src=x onerror=alert(1)>',
+    );
     await assertDomUntouched(page);
     assert.equal(await domDiff(page), null);
   }),

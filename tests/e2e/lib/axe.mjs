@@ -14,6 +14,11 @@ export async function axeViolations(page, selector = null) {
   return page.evaluate(async (selector) => {
     const ctx = selector ? { include: [selector] } : document;
     const r = await window.axe.run(ctx, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
   }, selector);
 }

@@ -73,10 +73,15 @@ function wrapPuppeteer(page, connection) {
     // wait: 'complete' is tracked by the parent process and does return once the page has loaded;
     // script evaluation and input then work in that page as in any other. (mainFrame()._id is
     // Puppeteer's id of the tab's BiDi browsing context.)
-    goto: (url) => url.startsWith('moz-extension:')
-      ? connection.send('browsingContext.navigate', { context: page.mainFrame()._id, url, wait: 'complete' })
-      : page.goto(url, { waitUntil: 'load' }),
-    setInputFiles: async (sel, file) => { const h = await page.$(sel); await h.uploadFile(file); await h.dispose(); },
+    goto: (url) =>
+      url.startsWith('moz-extension:')
+        ? connection.send('browsingContext.navigate', { context: page.mainFrame()._id, url, wait: 'complete' })
+        : page.goto(url, { waitUntil: 'load' }),
+    setInputFiles: async (sel, file) => {
+      const h = await page.$(sel);
+      await h.uploadFile(file);
+      await h.dispose();
+    },
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 10000) => page.waitForFunction(fn, { timeout, polling: 50 }, arg),
     move: (x, y, steps = 4) => page.mouse.move(x, y, { steps }),
@@ -103,9 +108,18 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1200, height: 800 },
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+    ],
   });
   await ctx.addInitScript(DOM_WATCH_SCRIPT);
   let [sw] = ctx.serviceWorkers();
@@ -123,7 +137,9 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
     // calls the very function the commands.onCommand listener calls (exposed on the worker's global).
     explainSelectionCommand: async () => (await serviceWorker()).evaluate(() => self.mlExplainSelection()),
     tabUrls: async () => ctx.pages().map((p) => p.url()),
-    closeTabs: async (url) => { for (const p of ctx.pages()) if (p.url() === url) await p.close(); },
+    closeTabs: async (url) => {
+      for (const p of ctx.pages()) if (p.url() === url) await p.close();
+    },
     // Stop every service worker through the DevTools protocol, as Chrome does when it is idle.
     stopBackground: async (page) => {
       const cdp = await ctx.newCDPSession(page.raw);
@@ -131,7 +147,10 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
       await cdp.send('ServiceWorker.stopAllWorkers');
     },
     newPage: async () => wrapPlaywright(await ctx.newPage()),
-    close: async () => { await ctx.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
+    close: async () => {
+      await ctx.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -150,10 +169,14 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     defaultViewport: { width: 1200, height: 800 },
     extraPrefsFirefox: {
       // Keep Firefox off the network entirely.
-      'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false, 'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false, 'extensions.update.enabled': false,
-      'network.captive-portal-service.enabled': false, 'network.connectivity-service.enabled': false,
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
     },
   });
@@ -163,7 +186,11 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
   /** Evaluate an expression in the browser window (chrome scope; needs --remote-allow-system-access). */
   const chromeEval = async (expression) => {
     const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-    const { result } = await connection.send('script.evaluate', { expression, target: { context: tree.contexts[0].context }, awaitPromise: true });
+    const { result } = await connection.send('script.evaluate', {
+      expression,
+      target: { context: tree.contexts[0].context },
+      awaitPromise: true,
+    });
     if (result.type === 'exception') throw new Error(`chrome-scope script: ${result.exceptionDetails.text}`);
     return result.result.value;
   };
@@ -182,7 +209,12 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     // same APIs (storage, runtime), so fn runs in a short-lived one.
     extEval: async (fn, arg) => {
       const page = await newPage();
-      try { await page.goto(extUrl('options.html')); return await page.evaluate(fn, arg); } finally { await page.close(); }
+      try {
+        await page.goto(extUrl('options.html'));
+        return await page.evaluate(fn, arg);
+      } finally {
+        await page.close();
+      }
     },
     // The real shortcut: a trusted Alt+Shift+E key event in the browser window, with the same
     // EventUtils Firefox's own tests use for extension commands. It goes through Firefox's shortcut
@@ -190,7 +222,8 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     // pressed: with the page focused, the key reaches the page but the synthesized event is not
     // handed back to the browser's shortcut keys (no keypress reply; Ctrl+L by the same route is).
     // The active tab's selection is unaffected, and focus goes back to the page afterwards.
-    explainSelectionCommand: () => chromeEval(`(() => {
+    explainSelectionCommand: () =>
+      chromeEval(`(() => {
       const eu = { window, parent: window, _EU_Ci: Ci, _EU_Cc: Cc };
       Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', eu);
       gURLBar.focus();
@@ -207,8 +240,12 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
       })()`);
       if (state !== 'stopped') throw new Error(`background not stopped: ${state}`);
     },
-    tabUrls: async () => JSON.parse(await chromeEval('JSON.stringify(gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec))')),
-    closeTabs: (url) => chromeEval(`for (const t of gBrowser.tabs.filter((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)})) gBrowser.removeTab(t)`),
+    tabUrls: async () =>
+      JSON.parse(await chromeEval('JSON.stringify(gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec))')),
+    closeTabs: (url) =>
+      chromeEval(
+        `for (const t of gBrowser.tabs.filter((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)})) gBrowser.removeTab(t)`,
+      ),
     newPage,
     close: () => browser.close(),
   };

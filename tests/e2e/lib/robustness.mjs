@@ -21,7 +21,25 @@ import { HOST } from './helpers.mjs';
 
 export const HIGHLIGHT = 'migration-lens-term';
 
-const blank = () => ({ pages: 0, firefox_pages: 0, chromium_pages: 0, page_errors: 0, dom_mutations: 0, network_requests: 0, scan_unfinished: 0, fixtures: 0, fixture_failures: 0, details: { page_errors: [], dom_mutations: [], network_requests: [], scan_unfinished: [], fixture_failures: [], pages: [] } });
+const blank = () => ({
+  pages: 0,
+  firefox_pages: 0,
+  chromium_pages: 0,
+  page_errors: 0,
+  dom_mutations: 0,
+  network_requests: 0,
+  scan_unfinished: 0,
+  fixtures: 0,
+  fixture_failures: 0,
+  details: {
+    page_errors: [],
+    dom_mutations: [],
+    network_requests: [],
+    scan_unfinished: [],
+    fixture_failures: [],
+    pages: [],
+  },
+});
 /** Shared across every 5x case of one runner process (chromium cases run first, then firefox). */
 export const acc = blank();
 
@@ -52,7 +70,17 @@ export function serializeDom() {
   for (let n = walk.nextNode(); n; n = walk.nextNode()) {
     let depth = 0;
     for (let p = n.parentNode; p; p = p.parentNode) depth++;
-    if (n.nodeType === 1) out.push(depth + '<' + n.nodeName + [...n.attributes].map((a) => ' ' + a.name + '=' + a.value).sort().join('') + '>');
+    if (n.nodeType === 1)
+      out.push(
+        depth +
+          '<' +
+          n.nodeName +
+          [...n.attributes]
+            .map((a) => ' ' + a.name + '=' + a.value)
+            .sort()
+            .join('') +
+          '>',
+      );
     else if (n.nodeType === 3) out.push(depth + '#' + n.data);
     else if (n.nodeType === 8) out.push(depth + '!' + n.data);
   }
@@ -86,7 +114,8 @@ export function domDiff(page) {
 
 // ---- watchers ----
 
-const allowedUrl = (u, origins) => /^(data|blob|chrome-extension|moz-extension|about|chrome):/.test(u) || origins.some((o) => u.startsWith(o + '/'));
+const allowedUrl = (u, origins) =>
+  /^(data|blob|chrome-extension|moz-extension|about|chrome):/.test(u) || origins.some((o) => u.startsWith(o + '/'));
 
 /**
  * Start recording errors and requests of one page. `noscript`: the page runs no script of its own.
@@ -100,7 +129,10 @@ export async function watch(t, page, { noscript = false, source = '' } = {}) {
   const ours = t.browser.extUrl('');
   const isOurs = (s) => String(s ?? '').includes(ours);
   const w = { errors: [], requests: [], off: [] };
-  const on = (em, ev, fn) => { em.on(ev, fn); w.off.push(() => em.off(ev, fn)); };
+  const on = (em, ev, fn) => {
+    em.on(ev, fn);
+    w.off.push(() => em.off(ev, fn));
+  };
   on(raw, 'pageerror', (e) => {
     const text = String(e?.message ?? e);
     const stack = String(e?.stack ?? '');
@@ -108,19 +140,22 @@ export async function watch(t, page, { noscript = false, source = '' } = {}) {
     // origin) as page errors; they are not exceptions, and a request of ours is caught by the request
     // watcher anyway.
     if (/^(Error: )?(Content-Security-Policy:|Cross-Origin Request Blocked:)/.test(text)) return;
-    if (isOurs(stack) || isOurs(text) || noscript) w.errors.push({ kind: 'pageerror', text: text.slice(0, 300), stack: stack.slice(0, 500) });
+    if (isOurs(stack) || isOurs(text) || noscript)
+      w.errors.push({ kind: 'pageerror', text: text.slice(0, 300), stack: stack.slice(0, 500) });
   });
   on(raw, 'console', (m) => {
     if (m.type() !== 'error') return;
     const loc = m.location?.() ?? {};
-    if (isOurs(loc.url)) w.errors.push({ kind: 'console.error', text: m.text().slice(0, 300), at: `${loc.url}:${loc.lineNumber}` });
+    if (isOurs(loc.url))
+      w.errors.push({ kind: 'console.error', text: m.text().slice(0, 300), at: `${loc.url}:${loc.lineNumber}` });
   });
   // Both browsers: a request the page markup does not name is ours (fixtures name nothing remote, and
   // readability pages run no script, so they can only load what their HTML references).
   const src = decodeEntities(source);
   on(raw, 'request', (r) => {
     const u = r.url();
-    if (!allowedUrl(u, origins) && !referenced(u, src)) w.requests.push({ url: u.slice(0, 200), initiator: 'not referenced by the page source' });
+    if (!allowedUrl(u, origins) && !referenced(u, src))
+      w.requests.push({ url: u.slice(0, 200), initiator: 'not referenced by the page source' });
   });
   if (t.browser.name === 'chromium') {
     // Chromium also names the initiator: one whose stack is in our extension is ours even if the page
@@ -130,31 +165,50 @@ export async function watch(t, page, { noscript = false, source = '' } = {}) {
     const fn = (e) => {
       const frames = (e.initiator?.stack?.callFrames ?? []).map((f) => f.url);
       const by = [e.initiator?.url ?? '', ...frames].find(isOurs);
-      if (by && !allowedUrl(e.request.url, origins) && referenced(e.request.url, src)) w.requests.push({ url: e.request.url.slice(0, 200), initiator: by });
+      if (by && !allowedUrl(e.request.url, origins) && referenced(e.request.url, src))
+        w.requests.push({ url: e.request.url.slice(0, 200), initiator: by });
     };
     cdp.on('Network.requestWillBeSent', fn);
     w.off.push(() => cdp.detach().catch(() => {}));
     // The extension's service worker: any request it makes that leaves the extension is ours.
     on(t.browser.ctx, 'request', (r) => {
-      if (r.serviceWorker() && isOurs(r.serviceWorker().url()) && !allowedUrl(r.url(), origins)) w.requests.push({ url: r.url().slice(0, 200), initiator: 'service worker' });
+      if (r.serviceWorker() && isOurs(r.serviceWorker().url()) && !allowedUrl(r.url(), origins))
+        w.requests.push({ url: r.url().slice(0, 200), initiator: 'service worker' });
     });
   }
-  w.stop = () => { for (const f of w.off) f(); };
+  w.stop = () => {
+    for (const f of w.off) f();
+  };
   return w;
 }
 
 function decodeEntities(s) {
-  return s.replace(/&amp;/g, '&').replace(/&#0*38;/g, '&').replace(/&#x0*26;/gi, '&').replace(/\\\//g, '/');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&#0*38;/g, '&')
+    .replace(/&#x0*26;/gi, '&')
+    .replace(/\\\//g, '/');
 }
 
 /** Whether the page markup names this URL (absolute, protocol-relative, or by path). */
 function referenced(u, src) {
   if (!src) return false;
   let url;
-  try { url = new URL(u); } catch { return false; }
+  try {
+    url = new URL(u);
+  } catch {
+    return false;
+  }
   const file = url.pathname.split('/').pop();
   // Relative URLs under a remote <base href> only appear by their last segment.
-  const cands = [u, u.replace(/^https?:/, ''), url.pathname + url.search, url.pathname, decodeURIComponent(url.pathname), file.length > 4 ? file : ''];
+  const cands = [
+    u,
+    u.replace(/^https?:/, ''),
+    url.pathname + url.search,
+    url.pathname,
+    decodeURIComponent(url.pathname),
+    file.length > 4 ? file : '',
+  ];
   return cands.some((c) => c.length > 1 && src.includes(c));
 }
 
@@ -169,8 +223,14 @@ export async function waitScan(page, { quietMs = 400, maxMs = 8000 } = {}) {
   let last = -1;
   let stableSince = Date.now();
   for (;;) {
-    const size = await page.evaluate((name) => { const h = globalThis.CSS?.highlights?.get(name); return h ? h.size : -1; }, HIGHLIGHT);
-    if (size !== last) { last = size; stableSince = Date.now(); }
+    const size = await page.evaluate((name) => {
+      const h = globalThis.CSS?.highlights?.get(name);
+      return h ? h.size : -1;
+    }, HIGHLIGHT);
+    if (size !== last) {
+      last = size;
+      stableSince = Date.now();
+    }
     if (size >= 0 && Date.now() - stableSince >= quietMs) return { registered: true, size, ms: Date.now() - t0 };
     if (Date.now() - t0 > maxMs) return { registered: size >= 0, size: Math.max(size, 0), ms: Date.now() - t0 };
     await new Promise((r) => setTimeout(r, 100));
@@ -187,9 +247,33 @@ export function cardStyle(page) {
   return page.evaluate((HOST) => {
     const el = document.querySelector(HOST)?.shadowRoot?.querySelector('[data-testid=ml-popover]');
     if (!el) return null;
-    const pick = (e) => { const s = getComputedStyle(e); return ['font-size', 'font-family', 'font-weight', 'line-height', 'color', 'background-color', 'padding-top', 'padding-left', 'border-top-width', 'text-align', 'direction', 'width', 'letter-spacing', 'text-transform'].map((k) => k + ':' + s.getPropertyValue(k)); };
+    const pick = (e) => {
+      const s = getComputedStyle(e);
+      return [
+        'font-size',
+        'font-family',
+        'font-weight',
+        'line-height',
+        'color',
+        'background-color',
+        'padding-top',
+        'padding-left',
+        'border-top-width',
+        'text-align',
+        'direction',
+        'width',
+        'letter-spacing',
+        'text-transform',
+      ].map((k) => k + ':' + s.getPropertyValue(k));
+    };
     const first = el.querySelector('*');
-    return { card: pick(el), child: first ? pick(first) : null, rect: (({ width, height }) => ({ width: Math.round(width), height: Math.round(height) }))(el.getBoundingClientRect()) };
+    return {
+      card: pick(el),
+      child: first ? pick(first) : null,
+      rect: (({ width, height }) => ({ width: Math.round(width), height: Math.round(height) }))(
+        el.getBoundingClientRect(),
+      ),
+    };
   }, HOST);
 }
 
@@ -198,19 +282,36 @@ export function cardStyle(page) {
  * the part of the card that overlaps it must be our host. Fails when they do not overlap (no verdict).
  */
 export function cardOnTop(page, overSel) {
-  return page.evaluate(({ HOST, overSel }) => {
-    const host = document.querySelector(HOST);
-    const el = host?.shadowRoot?.querySelector('[data-testid=ml-popover]');
-    if (!el) return { ok: false, why: 'no card' };
-    const r = el.getBoundingClientRect();
-    const o = document.querySelector(overSel).getBoundingClientRect();
-    const x1 = Math.max(r.left, o.left), x2 = Math.min(r.right, o.right), y1 = Math.max(r.top, o.top), y2 = Math.min(r.bottom, o.bottom);
-    const rect = [r.x, r.y, r.width, r.height].map(Math.round);
-    if (x2 - x1 < 4 || y2 - y1 < 4) return { ok: false, why: `card does not overlap ${overSel}`, rect };
-    const hit = document.elementFromPoint((x1 + x2) / 2, (y1 + y2) / 2);
-    const inert = !!host.closest('[inert]') || (document.querySelector('dialog:modal') && !document.querySelector('dialog:modal').contains(host));
-    return { ok: hit === host, why: (hit ? hit.nodeName + (hit.id ? '#' + hit.id : '') + (hit.closest('[id]') ? ' in #' + hit.closest('[id]').id : '') : 'nothing') + (inert ? ' (our host is outside the open modal dialog, so inert)' : ''), rect };
-  }, { HOST, overSel });
+  return page.evaluate(
+    ({ HOST, overSel }) => {
+      const host = document.querySelector(HOST);
+      const el = host?.shadowRoot?.querySelector('[data-testid=ml-popover]');
+      if (!el) return { ok: false, why: 'no card' };
+      const r = el.getBoundingClientRect();
+      const o = document.querySelector(overSel).getBoundingClientRect();
+      const x1 = Math.max(r.left, o.left),
+        x2 = Math.min(r.right, o.right),
+        y1 = Math.max(r.top, o.top),
+        y2 = Math.min(r.bottom, o.bottom);
+      const rect = [r.x, r.y, r.width, r.height].map(Math.round);
+      if (x2 - x1 < 4 || y2 - y1 < 4) return { ok: false, why: `card does not overlap ${overSel}`, rect };
+      const hit = document.elementFromPoint((x1 + x2) / 2, (y1 + y2) / 2);
+      const inert =
+        !!host.closest('[inert]') ||
+        (document.querySelector('dialog:modal') && !document.querySelector('dialog:modal').contains(host));
+      return {
+        ok: hit === host,
+        why:
+          (hit
+            ? hit.nodeName +
+              (hit.id ? '#' + hit.id : '') +
+              (hit.closest('[id]') ? ' in #' + hit.closest('[id]').id : '')
+            : 'nothing') + (inert ? ' (our host is outside the open modal dialog, so inert)' : ''),
+        rect,
+      };
+    },
+    { HOST, overSel },
+  );
 }
 
 /**
@@ -219,7 +320,9 @@ export function cardOnTop(page, overSel) {
  */
 export function fixture(name, run, { browsers, timeout, noscript = false } = {}) {
   return {
-    name: `robustness fixture: ${name}`, browsers, timeout,
+    name: `robustness fixture: ${name}`,
+    browsers,
+    timeout,
     async run(t) {
       acc.fixtures++;
       const watchers = [];
@@ -245,9 +348,16 @@ export function fixture(name, run, { browsers, timeout, noscript = false } = {})
       for (const w of watchers) w.stop();
       for (const e of errs) record('page_errors', { browser: t.browser.name, page: name, ...e });
       for (const r of reqs) record('network_requests', { browser: t.browser.name, page: name, ...r });
-      if (!failure && (errs.length || reqs.length)) failure = new Error(`our code: ${errs.length} error(s), ${reqs.length} request(s): ${JSON.stringify([...errs, ...reqs]).slice(0, 500)}`);
+      if (!failure && (errs.length || reqs.length))
+        failure = new Error(
+          `our code: ${errs.length} error(s), ${reqs.length} request(s): ${JSON.stringify([...errs, ...reqs]).slice(0, 500)}`,
+        );
       if (failure) {
-        record('fixture_failures', { browser: t.browser.name, fixture: name, error: String(failure?.message ?? failure).slice(0, 600) });
+        record('fixture_failures', {
+          browser: t.browser.name,
+          fixture: name,
+          error: String(failure?.message ?? failure).slice(0, 600),
+        });
         throw failure;
       }
     },
@@ -261,21 +371,25 @@ export function fixture(name, run, { browsers, timeout, noscript = false } = {})
  * first inside the previous element's open shadow root (['#host1', '#in-shadow']).
  */
 export async function boxAt(page, path, word) {
-  const box = await page.evaluate(({ path, word }) => {
-    let el = document.querySelector(path[0]);
-    for (const sel of path.slice(1)) el = el?.shadowRoot?.querySelector(sel) ?? el?.querySelector(sel);
-    if (!el) return null;
-    const tw = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = tw.nextNode(); n; n = tw.nextNode()) {
-      const i = n.data.indexOf(word);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i); r.setEnd(n, i + word.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.x, y: b.y, w: b.width, h: b.height };
-    }
-    return null;
-  }, { path, word });
+  const box = await page.evaluate(
+    ({ path, word }) => {
+      let el = document.querySelector(path[0]);
+      for (const sel of path.slice(1)) el = el?.shadowRoot?.querySelector(sel) ?? el?.querySelector(sel);
+      if (!el) return null;
+      const tw = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = tw.nextNode(); n; n = tw.nextNode()) {
+        const i = n.data.indexOf(word);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + word.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x, y: b.y, w: b.width, h: b.height };
+      }
+      return null;
+    },
+    { path, word },
+  );
   if (!box) throw new Error(`"${word}" not found under ${path.join(' >> ')}`);
   return box;
 }
@@ -293,7 +407,13 @@ export function highlighted(page) {
     return [...hl].map((r) => {
       const l = document.createRange();
       let text = '';
-      try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); text = l.toString(); } catch { text = '<invalid range>'; }
+      try {
+        l.setStart(r.startContainer, r.startOffset);
+        l.setEnd(r.endContainer, r.endOffset);
+        text = l.toString();
+      } catch {
+        text = '<invalid range>';
+      }
       let el = r.startContainer.parentElement ?? r.startContainer.parentNode?.host;
       while (el && !el.id) el = el.parentElement ?? el.parentNode?.host;
       return { text, where: el?.id ?? null, connected: r.startContainer.isConnected && r.endContainer.isConnected };

@@ -19,7 +19,15 @@ export const ROUTES = {
   fixtures: path.join(ROOT, 'tests/fixtures/pages'),
   readability: path.resolve(ROOT, '../shared/pages/readability'),
 };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 
 export function startServer({ host = '127.0.0.1' } = {}) {
   const requests = [];
@@ -34,7 +42,10 @@ export function startServer({ host = '127.0.0.1' } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('not found');
     }
-    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    const headers = {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    };
     const extra = file + '.headers.json';
     if (fs.existsSync(extra)) Object.assign(headers, JSON.parse(fs.readFileSync(extra, 'utf8')));
     if (url.searchParams.get('noscript') === '1') headers['content-security-policy'] = "script-src 'none'";
@@ -48,7 +59,9 @@ export function startServer({ host = '127.0.0.1' } = {}) {
       const second = await listenSecond(srv, port);
       const origin2 = second ? `http://127.0.0.2:${port}` : null;
       resolve({
-        origin, origin2, requests,
+        origin,
+        origin2,
+        requests,
         url: (p) => origin + p,
         url2: (p) => (origin2 ? origin2 + p : null),
         close: () => Promise.all([new Promise((r) => srv.close(r)), second && new Promise((r) => second.close(r))]),
@@ -68,11 +81,13 @@ function listenSecond(srv, port) {
 
 // A seed paragraph with terms, repeated until the body reaches ~5 MB (?mb=N to change). Each paragraph
 // carries its index so the text is not trivially identical (and tests can find the last one).
-const SEED = 'Delegates of the GFMD met with the International Organization for Migration (IOM) and UNHCR to ' +
+const SEED =
+  'Delegates of the GFMD met with the International Organization for Migration (IOM) and UNHCR to ' +
   'review labour mobility, remittances and the protection of migrants in vulnerable situations. ';
 function sendBig(res, url) {
   const target = Math.min(50, Number(url.searchParams.get('mb') ?? 5)) * 1024 * 1024;
-  const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Big page</title></head><body><h1>Big page</h1>\n';
+  const head =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Big page</title></head><body><h1>Big page</h1>\n';
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.write(head);
   let size = head.length;

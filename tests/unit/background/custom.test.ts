@@ -37,7 +37,11 @@ describe('RFC 4180 CSV', () => {
     expect(() => parseCsv('a\n"x"y\n')).toThrow(/line 2: unexpected character "y" after a closing quote/);
   });
   it('writeCsv → parseCsv round-trips awkward values', () => {
-    const rows = [['id', 'text'], ['a', 'comma, "quote"\r\nline'], ['b', ' padded ']];
+    const rows = [
+      ['id', 'text'],
+      ['a', 'comma, "quote"\r\nline'],
+      ['b', ' padded '],
+    ];
     expect(parseCsv(writeCsv(rows)).map((r) => r.cells)).toEqual(rows);
   });
 });
@@ -47,7 +51,12 @@ describe('custom glossary files', () => {
     const r = parseCustomFile({ text: fixture('good.csv'), filename: 'good.csv' }, ctx);
     if ('errors' in r) throw new Error(JSON.stringify(r.errors));
     expect(r.entries.map((e) => e.id)).toEqual(['my-mmp', 'kafala']);
-    expect(r.entries[0]).toMatchObject({ aliases: ['Mexican Migration Project', 'Proyecto de Migración Mexicana'], related: ['iom'], hints: { caseSensitive: true, context: ['survey', 'Mexico'] }, custom: true });
+    expect(r.entries[0]).toMatchObject({
+      aliases: ['Mexican Migration Project', 'Proyecto de Migración Mexicana'],
+      related: ['iom'],
+      hints: { caseSensitive: true, context: ['survey', 'Mexico'] },
+      custom: true,
+    });
     expect(r.entries[1].summary).toContain('"kafeel" is the sponsor.\nCommon');
     expect(r.entries[1].category).toBe('concept');
   });
@@ -89,19 +98,32 @@ describe('custom glossary files', () => {
   });
 
   it('rejects unknown fields, regex patterns, control characters and unknown related ids', () => {
-    const bad = JSON.stringify([
-      { id: 'one-term', label: 'OT', summary: 's', colour: 'red' },
-      { id: 'two-term', label: 'TT', summary: 's', hints: { patterns: ['(a+)+$'] } },
-      { id: 'three-term', label: 'TH', summary: 'bell\u0007' },
-      { id: 'four-term', label: 'FT', summary: 's', related: ['nowhere'] },
-    ], null, 1);
+    const bad = JSON.stringify(
+      [
+        { id: 'one-term', label: 'OT', summary: 's', colour: 'red' },
+        { id: 'two-term', label: 'TT', summary: 's', hints: { patterns: ['(a+)+$'] } },
+        { id: 'three-term', label: 'TH', summary: 'bell\u0007' },
+        { id: 'four-term', label: 'FT', summary: 's', related: ['nowhere'] },
+      ],
+      null,
+      1,
+    );
     const r = parseCustomFile({ text: bad }, ctx);
-    expect('errors' in r && r.errors.map((e) => `${e.entry}:${e.field}`)).toEqual(['1:colour', '2:hints.patterns', '3:summary', '4:related']);
+    expect('errors' in r && r.errors.map((e) => `${e.entry}:${e.field}`)).toEqual([
+      '1:colour',
+      '2:hints.patterns',
+      '3:summary',
+      '4:related',
+    ]);
   });
 });
 
 async function withOne(): Promise<Background> {
-  const b = createBackground({ idb: new IDBFactory(), loadPackage: loader(makePackage()).load, storage: memorySettings() });
+  const b = createBackground({
+    idb: new IDBFactory(),
+    loadPackage: loader(makePackage()).load,
+    storage: memorySettings(),
+  });
   await call(b, { type: 'customImport', text: fixture('good.json'), filename: 'good.json' });
   return b;
 }
@@ -120,11 +142,23 @@ describe('custom glossary through the background', () => {
   it('custom entries are searchable, flagged, persisted, and reach the terms reply', async () => {
     const idb = new IDBFactory();
     let compiledWith: string[] = [];
-    const opts = { idb, loadPackage: loader(makePackage()).load, storage: memorySettings(), compile: (es: { id: string }[]) => { compiledWith = es.map((e) => e.id); return { compiled: es.length }; } };
+    const opts = {
+      idb,
+      loadPackage: loader(makePackage()).load,
+      storage: memorySettings(),
+      compile: (es: { id: string }[]) => {
+        compiledWith = es.map((e) => e.id);
+        return { compiled: es.length };
+      },
+    };
     const b = createBackground(opts);
     const before = await call<TermsReply>(b, { type: 'terms' });
     expect(before.matcher).toEqual({ kind: 'fixture-matcher', tag: 'v1' });
-    const imp = await call<{ added: number; persisted: boolean }>(b, { type: 'customImport', text: fixture('good.csv'), filename: 'x.csv' });
+    const imp = await call<{ added: number; persisted: boolean }>(b, {
+      type: 'customImport',
+      text: fixture('good.csv'),
+      filename: 'x.csv',
+    });
     expect(imp).toMatchObject({ added: 2, persisted: true });
     const hits = await call<SearchHit[]>(b, { type: 'search', query: 'kafala' });
     expect(hits[0]).toMatchObject({ id: 'kafala', kind: 'custom', cite: 'Custom glossary' });
@@ -137,8 +171,15 @@ describe('custom glossary through the background', () => {
     expect(after.version).not.toBe(before.version);
     await b.close();
     // A new worker sees the persisted entries.
-    const b2 = createBackground({ ...opts, loadPackage: async () => { throw new Error('not needed'); } });
-    expect((await call<TermCard>(b2, { type: 'lookup', termId: 'kafala' })).related).toEqual([{ id: 'my-mmp', label: 'MMP' }]);
+    const b2 = createBackground({
+      ...opts,
+      loadPackage: async () => {
+        throw new Error('not needed');
+      },
+    });
+    expect((await call<TermCard>(b2, { type: 'lookup', termId: 'kafala' })).related).toEqual([
+      { id: 'my-mmp', label: 'MMP' },
+    ]);
   });
 
   it('without a compiler the terms reply hands the custom entries over uncompiled', async () => {
@@ -148,7 +189,11 @@ describe('custom glossary through the background', () => {
   });
 
   it('delete refuses unknown ids and dangling references, then deletes', async () => {
-    const b = createBackground({ idb: new IDBFactory(), loadPackage: loader(makePackage()).load, storage: memorySettings() });
+    const b = createBackground({
+      idb: new IDBFactory(),
+      loadPackage: loader(makePackage()).load,
+      storage: memorySettings(),
+    });
     await call(b, { type: 'customImport', text: fixture('good.csv') });
     expect(await fail(b, { type: 'customDelete', ids: ['nope'] })).toMatch(/no custom entry with id "nope"/);
     expect(await fail(b, { type: 'customDelete', ids: ['my-mmp'] })).toMatch(/referenced in "related" by "kafala"/);
@@ -160,7 +205,11 @@ describe('custom glossary through the background', () => {
   it('replace mode swaps the whole custom glossary; in memory mode imports are not persisted', async () => {
     const b = createBackground({ idb: null, loadPackage: loader(makePackage()).load, storage: memorySettings() });
     await call(b, { type: 'customImport', text: fixture('good.csv') });
-    const r = await call<{ total: number; persisted: boolean }>(b, { type: 'customImport', text: fixture('html.json'), mode: 'replace' });
+    const r = await call<{ total: number; persisted: boolean }>(b, {
+      type: 'customImport',
+      text: fixture('html.json'),
+      mode: 'replace',
+    });
     expect(r).toMatchObject({ total: 1, persisted: false });
     expect((await call<CustomSummary[]>(b, { type: 'customList' })).map((e) => e.id)).toEqual(['xss-test']);
   });

@@ -6,7 +6,10 @@ import { defaultIndexAdapter } from '@/lib/background/search-index';
 import type { TermCard, StatusReply, SearchHit } from '@/lib/messaging/protocol';
 import { loader, makePackage, memLog, memorySettings } from './fixtures';
 
-function bg(idb: IDBFactory | null, o: Partial<BackgroundOptions> & { loadPackage: BackgroundOptions['loadPackage'] }): Background {
+function bg(
+  idb: IDBFactory | null,
+  o: Partial<BackgroundOptions> & { loadPackage: BackgroundOptions['loadPackage'] },
+): Background {
   return createBackground({ idb, storage: memorySettings(), blockedTimeoutMs: 100, ...o });
 }
 async function lookup(b: Background, termId: string): Promise<TermCard | null> {
@@ -24,7 +27,9 @@ async function search(b: Background, query: string): Promise<SearchHit[]> {
   if (!r.ok) throw new Error(r.error);
   return r.data as SearchHit[];
 }
-const noPackage = async () => { throw new Error('package must not be loaded'); };
+const noPackage = async () => {
+  throw new Error('package must not be loaded');
+};
 
 /** Raw access to the fake database, as another context (or a tamperer) would have. */
 function rawOpen(idb: IDBFactory, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
@@ -73,7 +78,13 @@ describe('background data layer: install and update', () => {
     let pkg = makePackage('v1');
     let writes = 0;
     const log = memLog();
-    const b = bg(idb, { loadPackage: async () => pkg, installHook: (s, n) => { if (s === 'index') writes += n + 1; }, log: log.log });
+    const b = bg(idb, {
+      loadPackage: async () => pkg,
+      installHook: (s, n) => {
+        if (s === 'index') writes += n + 1;
+      },
+      log: log.log,
+    });
     await b.install();
     await b.install();
     expect(writes).toBe(1);
@@ -92,9 +103,12 @@ describe('background data layer: install and update', () => {
     await bg(idb, { loadPackage: loader(makePackage('v1')).load }).install();
     const log = memLog();
     const b2 = bg(idb, {
-      loadPackage: loader(makePackage('v2')).load, log: log.log,
+      loadPackage: loader(makePackage('v2')).load,
+      log: log.log,
       // After the records row is written, before the rest: the transaction must roll back.
-      installHook: (row) => { if (row === 'index') throw new Error('worker killed'); },
+      installHook: (row) => {
+        if (row === 'index') throw new Error('worker killed');
+      },
     });
     await b2.install();
     expect(log.has('db.install-failed')).toBe(true);
@@ -121,9 +135,19 @@ describe('background data layer: install and update', () => {
     const idb = new IDBFactory();
     await bg(idb, { loadPackage: loader(makePackage()).load }).install();
     let loads = 0;
-    const adapter = { ...defaultIndexAdapter, loadIndex: (j: unknown) => { loads++; return defaultIndexAdapter.loadIndex(j); } };
+    const adapter = {
+      ...defaultIndexAdapter,
+      loadIndex: (j: unknown) => {
+        loads++;
+        return defaultIndexAdapter.loadIndex(j);
+      },
+    };
     const b = bg(idb, { loadPackage: noPackage, indexAdapter: adapter });
-    const replies = await Promise.all(['travel', 'remittance', 'domestic workers', 'forum', 'ICAO', 'border'].map((q) => b.handleMessage({ type: 'search', query: q })));
+    const replies = await Promise.all(
+      ['travel', 'remittance', 'domestic workers', 'forum', 'ICAO', 'border'].map((q) =>
+        b.handleMessage({ type: 'search', query: q }),
+      ),
+    );
     expect(replies.every((r) => r.ok && (r.data as SearchHit[]).length > 0)).toBe(true);
     expect(loads).toBe(1);
   });
@@ -136,7 +160,7 @@ describe('background data layer: recovery', () => {
     await b0.install();
     await b0.close();
     const raw = await rawOpen(idb);
-    const rows = JSON.parse(await rawGet(raw, 'data', 'records') as string) as unknown[];
+    const rows = JSON.parse((await rawGet(raw, 'data', 'records')) as string) as unknown[];
     rows[3] = { id: '004:para12', kind: 'passage', text: 42 };
     await rawPut(raw, 'data', JSON.stringify(rows), 'records');
     raw.close();
@@ -157,7 +181,7 @@ describe('background data layer: recovery', () => {
     await b0.install();
     await b0.close();
     const raw = await rawOpen(idb);
-    const rows = JSON.parse(await rawGet(raw, 'data', 'glossary') as string) as unknown[];
+    const rows = JSON.parse((await rawGet(raw, 'data', 'glossary')) as string) as unknown[];
     rows[0] = { id: 'iom', label: null };
     await rawPut(raw, 'data', JSON.stringify(rows), 'glossary');
     raw.close();
@@ -171,7 +195,11 @@ describe('background data layer: recovery', () => {
     const idb = new IDBFactory();
     const b1 = bg(idb, { loadPackage: loader(makePackage()).load });
     await b1.install();
-    await new Promise<void>((res, rej) => { const d = idb.deleteDatabase(DB_NAME); d.onsuccess = () => res(); d.onerror = () => rej(d.error); });
+    await new Promise<void>((res, rej) => {
+      const d = idb.deleteDatabase(DB_NAME);
+      d.onsuccess = () => res();
+      d.onerror = () => rej(d.error);
+    });
     expect((await lookup(b1, 'icao'))?.label).toBe('ICAO');
     const log = memLog();
     const l = loader(makePackage());
@@ -187,7 +215,12 @@ describe('background data layer: recovery', () => {
     const stale = await rawOpen(idb, 1, (db) => db.createObjectStore('records'));
     stale.onversionchange = null; // an old worker that never closes
     const log = memLog();
-    const b = bg(idb, { loadPackage: loader(makePackage()).load, log: log.log, schemaVersion: 2, blockedTimeoutMs: 30 });
+    const b = bg(idb, {
+      loadPackage: loader(makePackage()).load,
+      log: log.log,
+      schemaVersion: 2,
+      blockedTimeoutMs: 30,
+    });
     expect((await lookup(b, 'gfmd'))?.label).toBe('GFMD');
     expect(log.has('db.blocked')).toBe(true);
     expect((await status(b)).mode).toBe('memory');
@@ -200,7 +233,16 @@ describe('background data layer: recovery', () => {
       db.createObjectStore('legacy');
       db.createObjectStore('custom', { keyPath: 'id' });
     });
-    await rawPut(old, 'custom', { id: 'my-term', label: 'MYT', expansion: 'My term', category: 'other', summary: 'Mine.', related: [], excerpts: [], custom: true });
+    await rawPut(old, 'custom', {
+      id: 'my-term',
+      label: 'MYT',
+      expansion: 'My term',
+      category: 'other',
+      summary: 'Mine.',
+      related: [],
+      excerpts: [],
+      custom: true,
+    });
     old.close();
     const log = memLog();
     const b = bg(idb, { loadPackage: loader(makePackage()).load, log: log.log, schemaVersion: 2 });
@@ -220,7 +262,14 @@ describe('background data layer: recovery', () => {
   });
 
   it('IndexedDB unavailable or throwing (private windows) → served from memory', async () => {
-    for (const idb of [null, { open: () => { throw new DOMException('no IDB here', 'InvalidStateError'); } } as unknown as IDBFactory]) {
+    for (const idb of [
+      null,
+      {
+        open: () => {
+          throw new DOMException('no IDB here', 'InvalidStateError');
+        },
+      } as unknown as IDBFactory,
+    ]) {
       const log = memLog();
       const b = bg(idb, { loadPackage: loader(makePackage()).load, log: log.log });
       expect((await lookup(b, 'icao'))?.excerpts.length).toBe(2);
@@ -235,8 +284,11 @@ describe('background data layer: recovery', () => {
     const idb = new IDBFactory();
     const log = memLog();
     const b = bg(idb, {
-      loadPackage: loader(makePackage()).load, log: log.log,
-      installHook: (s) => { if (s === 'index') throw new DOMException('full', 'QuotaExceededError'); },
+      loadPackage: loader(makePackage()).load,
+      log: log.log,
+      installHook: (s) => {
+        if (s === 'index') throw new DOMException('full', 'QuotaExceededError');
+      },
     });
     await b.install();
     const s = await status(b);
@@ -247,12 +299,19 @@ describe('background data layer: recovery', () => {
 
   it('an invalid package or a failing loader becomes an error reply, and a later request retries', async () => {
     let fail = true;
-    const b = bg(new IDBFactory(), { loadPackage: async () => { if (fail) throw new Error('fetch failed'); return makePackage(); } });
+    const b = bg(new IDBFactory(), {
+      loadPackage: async () => {
+        if (fail) throw new Error('fetch failed');
+        return makePackage();
+      },
+    });
     const r1 = await b.handleMessage({ type: 'lookup', termId: 'iom' });
     expect(r1).toEqual({ ok: false, error: 'fetch failed' });
     fail = false;
     expect((await lookup(b, 'iom'))?.label).toBe('IOM');
-    const bad = bg(new IDBFactory(), { loadPackage: async () => ({ ...makePackage(), glossary: [{ id: 'x' }] as never }) });
+    const bad = bg(new IDBFactory(), {
+      loadPackage: async () => ({ ...makePackage(), glossary: [{ id: 'x' }] as never }),
+    });
     const r2 = await bad.handleMessage({ type: 'lookup', termId: 'iom' });
     expect(r2.ok).toBe(false);
     expect(!r2.ok && r2.error).toMatch(/glossary entry 0 is malformed/);

@@ -5,7 +5,8 @@ import { createBackground } from '@/lib/background/handler';
 import type { SearchHit, TermCard } from '@/lib/messaging/protocol';
 import { loader, makePackage, memorySettings } from './fixtures';
 
-const mk = () => createBackground({ idb: new IDBFactory(), loadPackage: loader(makePackage()).load, storage: memorySettings() });
+const mk = () =>
+  createBackground({ idb: new IDBFactory(), loadPackage: loader(makePackage()).load, storage: memorySettings() });
 
 describe('protocol validation', () => {
   it.each([
@@ -44,9 +45,12 @@ describe('protocol validation', () => {
   });
 
   it('accepts well-formed requests', () => {
-    expect(parseRequest({ type: 'search', query: 'x', filters: { agency: 'ICAO', doc: '' }, limit: 5 }))
-      .toEqual({ req: { type: 'search', query: 'x', filters: { agency: 'ICAO' }, limit: 5 } });
-    expect(parseRequest({ type: 'customDelete', ids: ['a', 'a', 'b'] })).toEqual({ req: { type: 'customDelete', ids: ['a', 'b'] } });
+    expect(parseRequest({ type: 'search', query: 'x', filters: { agency: 'ICAO', doc: '' }, limit: 5 })).toEqual({
+      req: { type: 'search', query: 'x', filters: { agency: 'ICAO' }, limit: 5 },
+    });
+    expect(parseRequest({ type: 'customDelete', ids: ['a', 'a', 'b'] })).toEqual({
+      req: { type: 'customDelete', ids: ['a', 'b'] },
+    });
   });
 
   it('sender check: only our own runtime id', () => {
@@ -61,8 +65,16 @@ describe('protocol validation', () => {
     const b = mk();
     const ok = await request<'lookup'>((m) => b.handleMessage(m), { type: 'lookup', termId: 'iom' });
     expect(ok.ok && ok.data?.label).toBe('IOM');
-    expect(await request<'terms'>(async () => undefined, { type: 'terms' })).toEqual({ ok: false, error: 'background did not answer' });
-    const down = await request<'terms'>(async () => { throw new Error('Receiving end does not exist'); }, { type: 'terms' });
+    expect(await request<'terms'>(async () => undefined, { type: 'terms' })).toEqual({
+      ok: false,
+      error: 'background did not answer',
+    });
+    const down = await request<'terms'>(
+      async () => {
+        throw new Error('Receiving end does not exist');
+      },
+      { type: 'terms' },
+    );
     expect(!down.ok && down.error).toMatch(/unreachable: Receiving end/);
   });
 });
@@ -71,7 +83,11 @@ describe('lookup, search and suggest', () => {
   it('lookup returns the card with cited excerpts and resolvable related entries only', async () => {
     const r = await mk().handleMessage({ type: 'lookup', termId: 'icao' });
     const card = (r.ok && r.data) as TermCard;
-    expect(card.excerpts[0]).toEqual({ text: 'ICAO develops standards for machine readable travel documents.', recordId: '002:ch3:mandate', cite: 'CEB 2013, ch. 3 ICAO, “Mandate”, lines 1200–1204' });
+    expect(card.excerpts[0]).toEqual({
+      text: 'ICAO develops standards for machine readable travel documents.',
+      recordId: '002:ch3:mandate',
+      cite: 'CEB 2013, ch. 3 ICAO, “Mandate”, lines 1200–1204',
+    });
     expect(card.mandateId).toBe('002:ch3:mandate');
     expect(card.custom).toBe(false);
     expect(await mk().handleMessage({ type: 'lookup', termId: 'unknown' })).toEqual({ ok: true, data: null });
@@ -79,9 +95,17 @@ describe('lookup, search and suggest', () => {
 
   it('prefix search, fuzzy only for long words, snippets and citations', async () => {
     const b = mk();
-    const s = async (query: string, filters = {}) => { const r = await b.handleMessage({ type: 'search', query, filters }); if (!r.ok) throw new Error(r.error); return r.data as SearchHit[]; };
+    const s = async (query: string, filters = {}) => {
+      const r = await b.handleMessage({ type: 'search', query, filters });
+      if (!r.ok) throw new Error(r.error);
+      return r.data as SearchHit[];
+    };
     const pre = await s('remitt');
-    expect(pre[0]).toMatchObject({ id: '004:para12', kind: 'passage', cite: 'GA hearings 2006 (A/61/187), Text, para 12, lines 300–303' });
+    expect(pre[0]).toMatchObject({
+      id: '004:para12',
+      kind: 'passage',
+      cite: 'GA hearings 2006 (A/61/187), Text, para 12, lines 300–303',
+    });
     expect(pre[0].snippet.slice(...pre[0].marks![0]).toLowerCase()).toMatch(/^remitt/);
     expect((await s('remitances')).map((h) => h.id)).toContain('004:para12'); // typo, ≥ 5 chars → fuzzy
     expect(await s('ICAX')).toEqual([]); // short word: no fuzzy

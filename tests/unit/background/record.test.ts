@@ -8,13 +8,24 @@ import { loader, makePackage, memorySettings, RECORDS } from './fixtures';
 // Plus a chapter-1 synthesis record: chapter 1 is the CEB's, not one of the agency chapters.
 function pkg() {
   const p = makePackage();
-  const synth = { id: '002:ch1:synthesis:p1', kind: 'passage' as const, text: 'Synthesis of the contributions.',
-    citation: { doc: '002' as const, chapter: 1, agency: 'CEB', section: 'synthesis' as const, lines: [100, 101] as [number, number] } };
+  const synth = {
+    id: '002:ch1:synthesis:p1',
+    kind: 'passage' as const,
+    text: 'Synthesis of the contributions.',
+    citation: {
+      doc: '002' as const,
+      chapter: 1,
+      agency: 'CEB',
+      section: 'synthesis' as const,
+      lines: [100, 101] as [number, number],
+    },
+  };
   p.bundle.records = [...p.bundle.records, synth];
   p.bundle.index = serializeIndex(p.bundle.records);
   return p;
 }
-const mk = () => createBackground({ idb: new IDBFactory(), loadPackage: loader(pkg()).load, storage: memorySettings() });
+const mk = () =>
+  createBackground({ idb: new IDBFactory(), loadPackage: loader(pkg()).load, storage: memorySettings() });
 
 describe('record message', () => {
   it('validates the id', () => {
@@ -50,10 +61,17 @@ describe('facets message', () => {
     expect(r.ok).toBe(true);
     const f = (r as { data: any }).data;
     expect(f.documents.map((d: any) => d.key)).toEqual(['000', '002', '004']);
-    expect(f.documents[1]).toEqual({ key: '002', short: 'CEB 2013', title: 'Contributions and Recommendations', year: 2013 });
+    expect(f.documents[1]).toEqual({
+      key: '002',
+      short: 'CEB 2013',
+      title: 'Contributions and Recommendations',
+      year: 2013,
+    });
     expect(f.agencies).toEqual(['ICAO', 'ILO']);
     expect(f.sections).toEqual([
-      { kind: 'body', name: 'Text' }, { kind: 'mandate', name: 'Mandate' }, { kind: 'recommendations', name: 'Recommendations' },
+      { kind: 'body', name: 'Text' },
+      { kind: 'mandate', name: 'Mandate' },
+      { kind: 'recommendations', name: 'Recommendations' },
       { kind: 'synthesis', name: 'Synthesis' },
     ]);
     expect(parseRequest({ type: 'facets', x: 1 })).toEqual({ error: 'facets: unexpected field "x"' });

@@ -8,12 +8,25 @@ import { createIndex, createTermIndex } from '@/lib/kb/search-options';
 import type { KbRecord } from '@/lib/kb/types';
 
 const records: KbRecord[] = [
-  { id: '004:para1', kind: 'passage', text: 'Internationalization of labour standards.', citation: { doc: '004', section: 'body', label: 'para 1', lines: [1, 1] } },
-  { id: '004:para2', kind: 'passage', text: 'Remittance corridors and costs.', citation: { doc: '004', section: 'body', label: 'para 2', lines: [2, 2] } },
+  {
+    id: '004:para1',
+    kind: 'passage',
+    text: 'Internationalization of labour standards.',
+    citation: { doc: '004', section: 'body', label: 'para 1', lines: [1, 1] },
+  },
+  {
+    id: '004:para2',
+    kind: 'passage',
+    text: 'Remittance corridors and costs.',
+    citation: { doc: '004', section: 'body', label: 'para 2', lines: [2, 2] },
+  },
 ];
 const ctx: SearchContext = {
-  records: new Map(records.map((r) => [r.id, r])), index: createIndex(records), docs: new Map(),
-  terms: createTermIndex([]), entries: new Map(),
+  records: new Map(records.map((r) => [r.id, r])),
+  index: createIndex(records),
+  docs: new Map(),
+  terms: createTermIndex([]),
+  entries: new Map(),
 };
 const ids = (q: string) => runSearch(ctx, q).map((h) => h.id);
 

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
-import { SETTINGS_VERSION, defaultSettings, isActiveOn, normaliseSettings, validateSettingsPatch, type Settings } from '@/lib/settings/schema';
+import {
+  SETTINGS_VERSION,
+  defaultSettings,
+  isActiveOn,
+  normaliseSettings,
+  validateSettingsPatch,
+  type Settings,
+} from '@/lib/settings/schema';
 import { SETTINGS_KEY, createSettingsStore } from '@/lib/settings/store';
 import { createBackground } from '@/lib/background/handler';
 import { loader, makePackage } from './fixtures';
@@ -20,10 +27,27 @@ describe('settings', () => {
   });
 
   it('migrates a v1 value to the current version', async () => {
-    await area().set({ [key]: { enabled: false, hoverDelay: 600, disabledSites: ['News.Example.org'], largeText: true, theme: 'dark', obsolete: 1 }, [`${key}$`]: { v: 1 } });
+    await area().set({
+      [key]: {
+        enabled: false,
+        hoverDelay: 600,
+        disabledSites: ['News.Example.org'],
+        largeText: true,
+        theme: 'dark',
+        obsolete: 1,
+      },
+      [`${key}$`]: { v: 1 },
+    });
     const store = createSettingsStore();
     const s = await store.get();
-    expect(s).toMatchObject({ enabled: false, hoverDelayMs: 600, disabledSites: ['news.example.org'], textSize: 'large', theme: 'dark', trainerMode: false });
+    expect(s).toMatchObject({
+      enabled: false,
+      hoverDelayMs: 600,
+      disabledSites: ['news.example.org'],
+      textSize: 'large',
+      theme: 'dark',
+      trainerMode: false,
+    });
     expect(s).not.toHaveProperty('obsolete');
     const raw = await area().get([key, `${key}$`]);
     expect(raw[`${key}$`]).toEqual({ v: SETTINGS_VERSION });
@@ -36,7 +60,11 @@ describe('settings', () => {
     expect((await store.set({ hoverDelayMs: -5 })).hoverDelayMs).toBe(0);
     await expect(store.set({ theme: 'neon' })).rejects.toThrow('settings.theme must be one of auto, light, dark');
     await expect(store.set({ disabledSites: ['not a host!'] })).rejects.toThrow(/disabledSites\[0\] is not valid/);
-    const s = await store.set({ categories: { concept: false }, knownTerms: ['iom', 'iom'], allowedSites: ['https://WWW.un.org/en/x'] });
+    const s = await store.set({
+      categories: { concept: false },
+      knownTerms: ['iom', 'iom'],
+      allowedSites: ['https://WWW.un.org/en/x'],
+    });
     expect(s.categories.concept).toBe(false);
     expect(s.categories.agency).toBe(true);
     expect(s.knownTerms).toEqual(['iom']);
@@ -45,7 +73,10 @@ describe('settings', () => {
   });
 
   it('repairs a hand-edited stored value field by field', () => {
-    expect(normaliseSettings({ theme: 'neon', hoverDelayMs: 100, enabled: 'yes' })).toEqual({ ...defaultSettings(), hoverDelayMs: 100 });
+    expect(normaliseSettings({ theme: 'neon', hoverDelayMs: 100, enabled: 'yes' })).toEqual({
+      ...defaultSettings(),
+      hoverDelayMs: 100,
+    });
     expect('error' in validateSettingsPatch('x')).toBe(true);
   });
 
@@ -70,7 +101,11 @@ describe('settings', () => {
   });
 
   it('settings messages go through the background with the WXT store', async () => {
-    const b = createBackground({ idb: new IDBFactory(), loadPackage: loader(makePackage()).load, storage: createSettingsStore() });
+    const b = createBackground({
+      idb: new IDBFactory(),
+      loadPackage: loader(makePackage()).load,
+      storage: createSettingsStore(),
+    });
     const r = await b.handleMessage({ type: 'settings', op: 'set', patch: { textSize: 'x-large' } });
     expect(r.ok && (r.data as Settings).textSize).toBe('x-large');
     const g = await b.handleMessage({ type: 'settings', op: 'get' });

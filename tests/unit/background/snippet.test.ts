@@ -12,10 +12,14 @@ const marked = (text: string, terms: string[]) => {
 
 describe('search snippets', () => {
   it('marks words starting with a term, extended to the end of the word, never inside words', () => {
-    expect(marked('Migration and emigration; migrants, immigration, Migrant-workers', ['migrat']))
-      .toEqual(['Migration']);
-    expect(marked('Migration and emigration; migrants, immigration, Migrant-workers', ['migra', 'migrant']))
-      .toEqual(['Migration', 'migrants', 'Migrant']);
+    expect(marked('Migration and emigration; migrants, immigration, Migrant-workers', ['migrat'])).toEqual([
+      'Migration',
+    ]);
+    expect(marked('Migration and emigration; migrants, immigration, Migrant-workers', ['migra', 'migrant'])).toEqual([
+      'Migration',
+      'migrants',
+      'Migrant',
+    ]);
     expect(marked('The ILO, ILOs and SILO', ['ilo'])).toEqual(['ILO', 'ILOs']);
   });
 
@@ -36,7 +40,8 @@ describe('search snippets', () => {
     const a = 'Remittance costs remain high; remittances matter.';
     const b = 'Costs of remittances and remitting.';
     const first = [makeSnippet(a, ['remit', 'cost']), makeSnippet(b, ['remit', 'cost'])];
-    for (let i = 0; i < 3; i++) expect([makeSnippet(a, ['cost', 'remit']), makeSnippet(b, ['remit', 'cost'])]).toEqual(first);
+    for (let i = 0; i < 3; i++)
+      expect([makeSnippet(a, ['cost', 'remit']), makeSnippet(b, ['remit', 'cost'])]).toEqual(first);
     expect(marked(b, ['remit', 'cost'])).toEqual(['Costs', 'remittances', 'remitting']);
     expect(makeSnippet('no match here', []).marks).toEqual([]);
   });

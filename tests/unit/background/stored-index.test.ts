@@ -13,7 +13,9 @@ import { loader, makePackage, memLog, memorySettings, RECORDS } from './fixtures
 
 const bg = (o: Partial<BackgroundOptions> & Pick<BackgroundOptions, 'idb' | 'loadPackage'>): Background =>
   createBackground({ storage: memorySettings(), blockedTimeoutMs: 100, ...o });
-const noPackage = async () => { throw new Error('package must not be loaded'); };
+const noPackage = async () => {
+  throw new Error('package must not be loaded');
+};
 async function call<T>(b: Background, msg: unknown): Promise<T> {
   const r = await b.handleMessage(msg);
   if (!r.ok) throw new Error(r.error);
@@ -26,8 +28,14 @@ function counting() {
   const n = { create: 0, load: 0 };
   const adapter: IndexAdapter = {
     ...defaultIndexAdapter,
-    createTermIndex: (es) => { n.create++; return defaultIndexAdapter.createTermIndex(es); },
-    loadTermIndex: (j, extra) => { n.load++; return defaultIndexAdapter.loadTermIndex(j, extra); },
+    createTermIndex: (es) => {
+      n.create++;
+      return defaultIndexAdapter.createTermIndex(es);
+    },
+    loadTermIndex: (j, extra) => {
+      n.load++;
+      return defaultIndexAdapter.loadTermIndex(j, extra);
+    },
   };
   return { n, adapter };
 }
@@ -64,7 +72,11 @@ describe('stored indexes (schema 2)', () => {
     const idb = new IDBFactory();
     const b1 = bg({ idb, loadPackage: loader(makePackage()).load });
     await b1.install();
-    await call(b1, { type: 'customImport', filename: 'x.csv', text: 'id,label,expansion,category,summary\nkafala,Kafala,Kafala sponsorship system,concept,Sponsorship system tying workers to employers.\n' });
+    await call(b1, {
+      type: 'customImport',
+      filename: 'x.csv',
+      text: 'id,label,expansion,category,summary\nkafala,Kafala,Kafala sponsorship system,concept,Sponsorship system tying workers to employers.\n',
+    });
     expect((await search(b1, 'sponsorship'))[0]).toMatchObject({ id: 'kafala', kind: 'custom' });
     await b1.close();
     const { n, adapter } = counting();
@@ -113,11 +125,45 @@ describe('stored indexes (schema 2)', () => {
       for (const s of ['records', 'glossary', 'custom']) db.createObjectStore(s, { keyPath: 'id' });
       for (const s of ['meta', 'index']) db.createObjectStore(s);
     });
-    await put(old, 'records', RECORDS.map((r) => [r]));
-    await put(old, 'glossary', pkg.glossary.map((g) => [g]));
+    await put(
+      old,
+      'records',
+      RECORDS.map((r) => [r]),
+    );
+    await put(
+      old,
+      'glossary',
+      pkg.glossary.map((g) => [g]),
+    );
     await put(old, 'index', [[JSON.stringify(defaultIndexAdapter.createIndex(RECORDS)), 'main']]);
-    await put(old, 'meta', [[{ schema: 1, hash: pkg.bundle.hash, bundleVersion: 1, documents: pkg.bundle.documents, acronyms: [], matcher: pkg.matcher, installedAt: 1 }, 'package']]);
-    await put(old, 'custom', [[{ id: 'my-term', label: 'MYT', expansion: 'My term', category: 'other', summary: 'Mine.', related: [], excerpts: [], custom: true }]]);
+    await put(old, 'meta', [
+      [
+        {
+          schema: 1,
+          hash: pkg.bundle.hash,
+          bundleVersion: 1,
+          documents: pkg.bundle.documents,
+          acronyms: [],
+          matcher: pkg.matcher,
+          installedAt: 1,
+        },
+        'package',
+      ],
+    ]);
+    await put(old, 'custom', [
+      [
+        {
+          id: 'my-term',
+          label: 'MYT',
+          expansion: 'My term',
+          category: 'other',
+          summary: 'Mine.',
+          related: [],
+          excerpts: [],
+          custom: true,
+        },
+      ],
+    ]);
     old.close();
 
     const log = memLog();
@@ -126,7 +172,7 @@ describe('stored indexes (schema 2)', () => {
     expect((await search(b, 'remittances'))[0].id).toBe('004:para12');
     expect(log.lines.find((x) => x.event === 'db.schema-upgrade')?.detail).toEqual({ from: 1, to: SCHEMA_VERSION });
     expect(l.calls).toBe(1);
-    expect((await call<StatusReply>(b, { type: 'status' }))).toMatchObject({ mode: 'idb', custom: 1 });
+    expect(await call<StatusReply>(b, { type: 'status' })).toMatchObject({ mode: 'idb', custom: 1 });
     await b.close();
     const woken = bg({ idb, loadPackage: noPackage });
     expect((await search(woken, 'Mine'))[0]).toMatchObject({ id: 'my-term', kind: 'custom' });

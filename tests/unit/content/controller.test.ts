@@ -6,25 +6,45 @@ import type { Reply, TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
 
 const card = (id: string, related: string[] = []): TermCard => ({
-  id, label: id.toUpperCase(), expansion: `${id} expansion`, category: 'agency', summary: `About ${id}`,
-  excerpts: [{ text: `Excerpt ${id}`, cite: `Doc 2013, line 1` }], related: related.map((r) => ({ id: r, label: r.toUpperCase() })),
+  id,
+  label: id.toUpperCase(),
+  expansion: `${id} expansion`,
+  category: 'agency',
+  summary: `About ${id}`,
+  excerpts: [{ text: `Excerpt ${id}`, cite: `Doc 2013, line 1` }],
+  related: related.map((r) => ({ id: r, label: r.toUpperCase() })),
 });
 
 function setup(opts: { trainer?: boolean } = {}) {
   document.body.innerHTML = '<p id="p">The IOM and GFMD.</p><button id="b">b</button>';
   const text = document.getElementById('p')!.firstChild as Text;
   const match = (termId: string, start: number, end: number): TextMatch => ({
-    termId, startNode: text, startOffset: start, endNode: text, endOffset: end, nodes: [text], ord: start,
+    termId,
+    startNode: text,
+    startOffset: start,
+    endNode: text,
+    endOffset: end,
+    nodes: [text],
+    ord: start,
     range: new StaticRange({ startContainer: text, startOffset: start, endContainer: text, endOffset: end }),
   });
   // Lookups resolve when the test says so, to exercise loading and stale results.
   const pending = new Map<string, (r: Reply<TermCard | null>) => void>();
   const cache = new CardCache((id) => new Promise((res) => pending.set(id, res)));
-  const resolve = async (id: string, data: TermCard | null = card(id, ['gfmd'])) => { pending.get(id)!({ ok: true, data }); await new Promise((r) => setTimeout(r, 0)); };
+  const resolve = async (id: string, data: TermCard | null = card(id, ['gfmd'])) => {
+    pending.get(id)!({ ok: true, data });
+    await new Promise((r) => setTimeout(r, 0));
+  };
   const deps: CardDeps = {
-    cache, fetchRecord: async () => null, trainer: () => opts.trainer ?? false,
+    cache,
+    fetchRecord: async () => null,
+    trainer: () => opts.trainer ?? false,
     hostAttrs: () => ({ theme: 'dark', textSize: null }),
-    know: vi.fn(), openSearch: vi.fn(), occurrenceCount: () => 2, step: vi.fn(() => 0), focusAll: vi.fn(),
+    know: vi.fn(),
+    openSearch: vi.fn(),
+    occurrenceCount: () => 2,
+    step: vi.fn(() => 0),
+    focusAll: vi.fn(),
   };
   const c = new CardController(document, deps);
   const sr = c.host.shadowRoot!;
@@ -32,7 +52,10 @@ function setup(opts: { trainer?: boolean } = {}) {
   return { c, deps, resolve, cardsIn, sr, iom: match('iom', 4, 7), gfmd: match('gfmd', 12, 16) };
 }
 
-afterEach(() => { document.documentElement.querySelector('migration-lens-host')?.remove(); vi.useRealTimers(); });
+afterEach(() => {
+  document.documentElement.querySelector('migration-lens-host')?.remove();
+  vi.useRealTimers();
+});
 
 describe('CardController', () => {
   it('joins the page only when a card is shown; loading, then ready; theme on the host', async () => {
@@ -112,7 +135,9 @@ describe('CardController', () => {
     vi.advanceTimersByTime(7000);
     expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).toBeNull();
     cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-know]')!.click();
-    Array.from(cardsIn()[0].querySelectorAll('button')).find((b) => b.textContent === 'Undo')!.click();
+    Array.from(cardsIn()[0].querySelectorAll('button'))
+      .find((b) => b.textContent === 'Undo')!
+      .click();
     expect(deps.know).toHaveBeenLastCalledWith('iom', false);
     expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).toBeNull();
   });

@@ -1,13 +1,29 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
-import { FRAME_FALLBACK_MS, FRAME_LEAD_MS, FRAME_SLACK_MS, HoverIntent, realClock, type Clock, type ShowTiming } from '@/lib/content/hover-intent';
+import {
+  FRAME_FALLBACK_MS,
+  FRAME_LEAD_MS,
+  FRAME_SLACK_MS,
+  HoverIntent,
+  realClock,
+  type Clock,
+  type ShowTiming,
+} from '@/lib/content/hover-intent';
 
 // Fake timers drive both the timeouts and Date.now, so the machine sees a consistent clock. Animation
 // frames are explicit: a frame callback waits until the test runs a frame with `frame()`.
 let frames: { fn: (inFrame: boolean) => void }[] = [];
 const clock: Clock = {
-  now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (id) => clearTimeout(id as any),
-  frame: (fn) => { const h = { fn }; frames.push(h); return h; },
-  cancelFrame: (h) => { frames = frames.filter((x) => x !== h); },
+  now: () => Date.now(),
+  setTimeout: (f, ms) => setTimeout(f, ms),
+  clearTimeout: (id) => clearTimeout(id as any),
+  frame: (fn) => {
+    const h = { fn };
+    frames.push(h);
+    return h;
+  },
+  cancelFrame: (h) => {
+    frames = frames.filter((x) => x !== h);
+  },
 };
 /** One animation frame: runs the callbacks requested before it. */
 function frame(): void {
@@ -26,9 +42,16 @@ function setup(delay = 350) {
   const seqs: number[] = [];
   const shows: ShowTiming[] = [];
   const intent = new HoverIntent<string>({
-    clock, showDelayMs: () => delay,
-    onDwell: (t, s) => { log.push(`dwell:${t}`); seqs.push(s); },
-    onShow: (t, _s, when) => { log.push(`show:${t}`); shows.push(when); },
+    clock,
+    showDelayMs: () => delay,
+    onDwell: (t, s) => {
+      log.push(`dwell:${t}`);
+      seqs.push(s);
+    },
+    onShow: (t, _s, when) => {
+      log.push(`show:${t}`);
+      shows.push(when);
+    },
     onHide: () => log.push('hide'),
     onCancel: () => log.push('cancel'),
   });
@@ -36,7 +59,11 @@ function setup(delay = 350) {
 }
 
 describe('HoverIntent', () => {
-  beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(1_000_000); frames = []; });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+    frames = [];
+  });
   afterEach(() => vi.useRealTimers());
 
   it('prefetches after the dwell and shows at the configured delay, counted from entering the term', () => {
@@ -64,7 +91,13 @@ describe('HoverIntent', () => {
   it('reads the delay on every hover (settings change applies live)', () => {
     let delay = 350;
     const log: string[] = [];
-    const intent = new HoverIntent<string>({ clock, showDelayMs: () => delay, onDwell: () => {}, onShow: (t) => log.push(t), onHide: () => {} });
+    const intent = new HoverIntent<string>({
+      clock,
+      showDelayMs: () => delay,
+      onDwell: () => {},
+      onShow: (t) => log.push(t),
+      onHide: () => {},
+    });
     delay = 1000;
     intent.move('a', 0, 0);
     tick(999 - FRAME_SLACK_MS);
@@ -142,7 +175,10 @@ describe('HoverIntent', () => {
 
   it('a sweep that comes to rest on a term still shows it, counted from the rest', () => {
     const { intent, log } = setup(350);
-    for (let i = 0; i < 10; i++) { intent.move('iom', i * 20, 10); tick(5); }
+    for (let i = 0; i < 10; i++) {
+      intent.move('iom', i * 20, 10);
+      tick(5);
+    }
     tick(90); // 95 ms since the last fast move
     expect(log).toEqual([]); // the dwell restarted at the last fast move
     tick(5);
@@ -242,7 +278,7 @@ describe('HoverIntent', () => {
     expect(log).toEqual(['dwell:a', 'cancel', 'dwell:b', 'show:b']);
   });
 
-  it('reaching the shown card between the delay and the frame cancels the other term\'s show', () => {
+  it("reaching the shown card between the delay and the frame cancels the other term's show", () => {
     const { intent, log } = setup(100);
     intent.move('a', 10, 10);
     tick(100);
@@ -269,12 +305,23 @@ describe('HoverIntent', () => {
 });
 
 describe('realClock.frame', () => {
-  beforeEach(() => { vi.useFakeTimers(); frames = []; });
-  afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    frames = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   it('with a 16 ms display (fake requestAnimationFrame) the card shows at the first frame after the delay', () => {
     const log: { t: number; when: ShowTiming }[] = [];
-    const intent = new HoverIntent<string>({ showDelayMs: () => 350, onDwell: () => {}, onShow: (_t, _s, when) => log.push({ t: performance.now(), when }), onHide: () => {} });
+    const intent = new HoverIntent<string>({
+      showDelayMs: () => 350,
+      onDwell: () => {},
+      onShow: (_t, _s, when) => log.push({ t: performance.now(), when }),
+      onHide: () => {},
+    });
     vi.advanceTimersByTime(16 - (performance.now() % 16) + 5); // 5 ms into a frame
     const t0 = performance.now();
     intent.move('iom', 10, 10);
@@ -292,7 +339,12 @@ describe('realClock.frame', () => {
 
   it('with a 16 ms display and the pointer arriving at a frame start, the show is not a frame late', () => {
     const log: number[] = [];
-    const intent = new HoverIntent<string>({ showDelayMs: () => 352, onDwell: () => {}, onShow: () => log.push(performance.now()), onHide: () => {} });
+    const intent = new HoverIntent<string>({
+      showDelayMs: () => 352,
+      onDwell: () => {},
+      onShow: () => log.push(performance.now()),
+      onHide: () => {},
+    });
     vi.advanceTimersByTime(16 - (performance.now() % 16)); // a frame boundary
     const t0 = performance.now();
     intent.move('iom', 10, 10);

@@ -1,8 +1,23 @@
 import { describe, it, expect } from 'vitest';
 import { keyAction, type KeyContext, type KeyInput } from '@/lib/content/keys';
 
-const k = (key: string, o: Partial<KeyInput> = {}): KeyInput => ({ key, code: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...o });
-const ctx = (o: Partial<KeyContext> = {}): KeyContext => ({ cardOpen: true, inCard: false, editable: false, trainer: false, anyPinned: false, ...o });
+const k = (key: string, o: Partial<KeyInput> = {}): KeyInput => ({
+  key,
+  code: '',
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...o,
+});
+const ctx = (o: Partial<KeyContext> = {}): KeyContext => ({
+  cardOpen: true,
+  inCard: false,
+  editable: false,
+  trainer: false,
+  anyPinned: false,
+  ...o,
+});
 
 describe('keyAction', () => {
   it('does nothing without an open card (the page keeps its keys)', () => {

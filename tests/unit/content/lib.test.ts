@@ -1,13 +1,29 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { back, backTo, canGoBack, current, MAX_DEPTH, push, relabel, startHistory } from '@/lib/content/history';
 import { CardCache } from '@/lib/content/card-cache';
-import { countTerms, categoryMap, Cursor, inDocumentOrder, matchAtSelection, occurrencesOf, step } from '@/lib/content/occurrences';
+import {
+  countTerms,
+  categoryMap,
+  Cursor,
+  inDocumentOrder,
+  matchAtSelection,
+  occurrencesOf,
+  step,
+} from '@/lib/content/occurrences';
 import { recordFetcher, recordLabel } from '@/lib/content/record';
 import { afterPaint, lastTiming, markPainted, type PaintClock } from '@/lib/content/timing';
 import type { TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
 
-const card = (id: string): TermCard => ({ id, label: id.toUpperCase(), expansion: '', category: 'agency', summary: '', excerpts: [], related: [] });
+const card = (id: string): TermCard => ({
+  id,
+  label: id.toUpperCase(),
+  expansion: '',
+  category: 'agency',
+  summary: '',
+  excerpts: [],
+  related: [],
+});
 
 describe('card history', () => {
   it('push, back, breadcrumb jumps, relabel, revisits and the depth cap', () => {
@@ -48,14 +64,18 @@ describe('CardCache', () => {
 
   it('does not cache errors (the background may be back on the next hover)', async () => {
     let up = false;
-    const cache = new CardCache(async (id) => (up ? { ok: true, data: card(id) } : { ok: false, error: 'background unreachable: x' }));
+    const cache = new CardCache(async (id) =>
+      up ? { ok: true, data: card(id) } : { ok: false, error: 'background unreachable: x' },
+    );
     expect(await cache.get('iom')).toEqual({ status: 'error', message: 'background unreachable: x' });
     up = true;
     expect((await cache.get('iom')).status).toBe('ready');
   });
 
   it('turns a throwing lookup into an error result', async () => {
-    const cache = new CardCache(async () => { throw new Error('boom'); });
+    const cache = new CardCache(async () => {
+      throw new Error('boom');
+    });
     expect(await cache.get('x')).toEqual({ status: 'error', message: 'boom' });
   });
 });
@@ -66,22 +86,44 @@ function matchesIn(p: HTMLElement, terms: [string, string][]): TextMatch[] {
   for (const [word, id] of terms) {
     let i = -1;
     while ((i = text.data.indexOf(word, i + 1)) >= 0) {
-      const range = new StaticRange({ startContainer: text, startOffset: i, endContainer: text, endOffset: i + word.length });
-      out.push({ termId: id, startNode: text, startOffset: i, endNode: text, endOffset: i + word.length, nodes: [text], range, ord: i });
+      const range = new StaticRange({
+        startContainer: text,
+        startOffset: i,
+        endContainer: text,
+        endOffset: i + word.length,
+      });
+      out.push({
+        termId: id,
+        startNode: text,
+        startOffset: i,
+        endNode: text,
+        endOffset: i + word.length,
+        nodes: [text],
+        range,
+        ord: i,
+      });
     }
   }
   return out;
 }
 
 describe('occurrences', () => {
-  afterEach(() => { document.body.innerHTML = ''; });
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
 
   it('counts per term with categories from the compiled matcher', () => {
     document.body.innerHTML = '<p>IOM and GFMD and IOM and UNHCR</p>';
-    const ms = matchesIn(document.querySelector('p')!, [['IOM', 'iom'], ['GFMD', 'gfmd'], ['UNHCR', 'unhcr']]);
+    const ms = matchesIn(document.querySelector('p')!, [
+      ['IOM', 'iom'],
+      ['GFMD', 'gfmd'],
+      ['UNHCR', 'unhcr'],
+    ]);
     const cats = categoryMap({ ids: ['iom', 'gfmd'], cats: ['agency', 'forum'], cat: [0, 1] });
     expect(countTerms(ms, cats)).toEqual([
-      { id: 'iom', count: 2, category: 'agency' }, { id: 'gfmd', count: 1, category: 'forum' }, { id: 'unhcr', count: 1, category: 'other' },
+      { id: 'iom', count: 2, category: 'agency' },
+      { id: 'gfmd', count: 1, category: 'forum' },
+      { id: 'unhcr', count: 1, category: 'other' },
     ]);
     expect(categoryMap(null).size).toBe(0);
   });
@@ -113,10 +155,14 @@ describe('occurrences', () => {
   it('finds the match at a selection or caret', () => {
     document.body.innerHTML = '<p>See the GFMD and IOM here</p>';
     const p = document.querySelector('p')!;
-    const ms = matchesIn(p, [['GFMD', 'gfmd'], ['IOM', 'iom']]);
+    const ms = matchesIn(p, [
+      ['GFMD', 'gfmd'],
+      ['IOM', 'iom'],
+    ]);
     const index = new Map<Text, TextMatch[]>([[p.firstChild as Text, ms]]);
     const t = p.firstChild as Text;
-    const at = (off: number, end = off) => matchAtSelection(index, { anchorNode: t, anchorOffset: off, focusNode: t, focusOffset: end });
+    const at = (off: number, end = off) =>
+      matchAtSelection(index, { anchorNode: t, anchorOffset: off, focusNode: t, focusOffset: end });
     expect(at(10)?.termId).toBe('gfmd'); // caret inside
     expect(at(8)?.termId).toBe('gfmd'); // caret at its start
     expect(at(17, 20)?.termId).toBe('iom'); // selection
@@ -128,9 +174,21 @@ describe('occurrences', () => {
 describe('record fetcher', () => {
   it('parses `record` replies, caches them, and stops asking when the message is unknown', async () => {
     expect(recordLabel('002:ch7:recommendations:(b)')).toBe('(b)');
-    const send = vi.fn(async (m: any) => ({ ok: true, data: { record: { id: m.id, text: 'T', citation: { label: '(b)' }, subItems: [{ label: '(i)', text: 'x' }] }, cite: 'C' } }));
+    const send = vi.fn(async (m: any) => ({
+      ok: true,
+      data: {
+        record: { id: m.id, text: 'T', citation: { label: '(b)' }, subItems: [{ label: '(i)', text: 'x' }] },
+        cite: 'C',
+      },
+    }));
     const f = recordFetcher(send);
-    expect(await f('r1')).toEqual({ id: 'r1', text: 'T', cite: 'C', label: '(b)', subItems: [{ label: '(i)', text: 'x' }] });
+    expect(await f('r1')).toEqual({
+      id: 'r1',
+      text: 'T',
+      cite: 'C',
+      label: '(b)',
+      subItems: [{ label: '(i)', text: 'x' }],
+    });
     await f('r1');
     expect(send).toHaveBeenCalledTimes(1);
     const old = vi.fn(async () => ({ ok: false, error: 'unknown message type: "record"' }));
@@ -138,15 +196,28 @@ describe('record fetcher', () => {
     expect(await g('a')).toBeNull();
     expect(await g('b')).toBeNull();
     expect(old).toHaveBeenCalledTimes(1);
-    expect(await recordFetcher(async () => { throw new Error('x'); })('a')).toBeNull();
+    expect(
+      await recordFetcher(async () => {
+        throw new Error('x');
+      })('a'),
+    ).toBeNull();
   });
 });
 
 describe('timing', () => {
-  afterEach(() => { document.documentElement.removeAttribute('data-ml-bench'); vi.unstubAllGlobals(); });
+  afterEach(() => {
+    document.documentElement.removeAttribute('data-ml-bench');
+    vi.unstubAllGlobals();
+  });
 
   const clockAt = (inFrame: boolean, over: Partial<PaintClock> = {}): PaintClock => ({
-    dwellAt: performance.now() - 5, showAt: performance.now(), dueAt: performance.now() - 1, inFrame, cached: true, prepared: true, ...over,
+    dwellAt: performance.now() - 5,
+    showAt: performance.now(),
+    dueAt: performance.now() - 1,
+    inFrame,
+    cached: true,
+    prepared: true,
+    ...over,
   });
 
   it('dispatches migration-lens:timing only on pages with data-ml-bench', async () => {
@@ -171,7 +242,13 @@ describe('timing', () => {
   it('afterPaint: inside a frame callback a posted message (this frame); from a task the next frame first', async () => {
     const order: string[] = [];
     let frameCb: FrameRequestCallback | null = null;
-    const win = { requestAnimationFrame: (cb: FrameRequestCallback) => { frameCb = cb; order.push('raf'); return 1; } } as unknown as Window;
+    const win = {
+      requestAnimationFrame: (cb: FrameRequestCallback) => {
+        frameCb = cb;
+        order.push('raf');
+        return 1;
+      },
+    } as unknown as Window;
     afterPaint(win, true, () => order.push('in-frame painted'));
     expect(order).toEqual([]); // a task after this one, not now, and no extra frame
     await new Promise((r) => setTimeout(r, 10));

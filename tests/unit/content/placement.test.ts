@@ -2,10 +2,17 @@ import { describe, it, expect, vi } from 'vitest';
 
 // Count floating-ui passes; the position it answers is fixed.
 const computePosition = vi.fn(async () => ({ x: 10.4, y: 20.6 }));
-vi.mock('@floating-ui/dom', () => ({ computePosition, flip: () => ({}), offset: () => ({}), shift: () => ({}), size: () => ({}) }));
+vi.mock('@floating-ui/dom', () => ({
+  computePosition,
+  flip: () => ({}),
+  offset: () => ({}),
+  shift: () => ({}),
+  size: () => ({}),
+}));
 const { place } = await import('@/lib/content/placement');
 
-const rect = (x: number, y: number) => ({ x, y, width: 40, height: 16, top: y, left: x, right: x + 40, bottom: y + 16, toJSON: () => ({}) }) as DOMRect;
+const rect = (x: number, y: number) =>
+  ({ x, y, width: 40, height: 16, top: y, left: x, right: x + 40, bottom: y + 16, toJSON: () => ({}) }) as DOMRect;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('place', () => {

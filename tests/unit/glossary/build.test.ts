@@ -42,7 +42,10 @@ describe('buildGlossary', () => {
   });
 
   it('returns syntax errors instead of throwing when asked to', () => {
-    const { entries, errors } = buildGlossary(FIXTURE_ROOT, fixtureBundle(), { ...bad('syntax-error'), throwOnError: false });
+    const { entries, errors } = buildGlossary(FIXTURE_ROOT, fixtureBundle(), {
+      ...bad('syntax-error'),
+      throwOnError: false,
+    });
     expect(entries).toEqual([]);
     expect(errors.map((e) => e.line)).toEqual([5, 4]);
   });
@@ -72,7 +75,14 @@ describe('formatCard', () => {
     expect(formatCitation({ doc: '004', section: 'key-findings', label: 'para 12', lines: [73, 75] })).toBe(
       'GA Hearings 2006, Key findings, para 12, lines 73–75',
     );
-    expect(formatCitation({ doc: '000', section: 'body', sectionTitle: 'II. Migration and the post-2015 development agenda', label: 'p4', lines: [29, 29] }))
-      .toBe('Coordination Meeting 2015, “II. Migration and the post-2015 development agenda”, p4, line 29');
+    expect(
+      formatCitation({
+        doc: '000',
+        section: 'body',
+        sectionTitle: 'II. Migration and the post-2015 development agenda',
+        label: 'p4',
+        lines: [29, 29],
+      }),
+    ).toBe('Coordination Meeting 2015, “II. Migration and the post-2015 development agenda”, p4, line 29');
   });
 });

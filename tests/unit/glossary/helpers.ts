@@ -20,5 +20,12 @@ export function fixtureRecords(): KbRecord[] {
 
 export function fixtureBundle(records: KbRecord[] = fixtureRecords()): KbBundle {
   // The glossary build never reads the index.
-  return { version: 1, hash: 'fixture', documents: [], records, acronyms: [], index: null as unknown as KbBundle['index'] };
+  return {
+    version: 1,
+    hash: 'fixture',
+    documents: [],
+    records,
+    acronyms: [],
+    index: null as unknown as KbBundle['index'],
+  };
 }

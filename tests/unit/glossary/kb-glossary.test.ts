@@ -20,14 +20,23 @@ describe('kb show / stats handlers', () => {
   });
 
   it('findEntry prefers the exact id/label over case-insensitive matches', () => {
-    const { entries } = { entries: [
-      { id: 'un', label: 'UN', aliases: ['un'] }, { id: 'x', label: 'Un', aliases: [] },
-    ] as never[] };
+    const { entries } = {
+      entries: [
+        { id: 'un', label: 'UN', aliases: ['un'] },
+        { id: 'x', label: 'Un', aliases: [] },
+      ] as never[],
+    };
     expect((findEntry(entries, 'Un') as { id: string }).id).toBe('x');
     expect((findEntry(entries, 'un') as { id: string }).id).toBe('un');
   });
 
   it('termStats counts terms, excerpts and noExcerpt reasons', () => {
-    expect(termStats(opts())).toEqual({ terms: 7, withExcerpt: 6, withNoExcerptReason: 1, missingSummary: 0, buildErrors: 0 });
+    expect(termStats(opts())).toEqual({
+      terms: 7,
+      withExcerpt: 6,
+      withNoExcerptReason: 1,
+      missingSummary: 0,
+      buildErrors: 0,
+    });
   });
 });

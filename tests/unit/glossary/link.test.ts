@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '@/lib/pipeline/glossary/link-match';
-import { excerptAround, LONG_SENTENCE, linkGlossary, recordEntryLinks, sentencesAround } from '@/lib/pipeline/glossary/link';
+import {
+  excerptAround,
+  LONG_SENTENCE,
+  linkGlossary,
+  recordEntryLinks,
+  sentencesAround,
+} from '@/lib/pipeline/glossary/link';
 import { loadGlossarySources } from '@/lib/pipeline/glossary/load';
 import type { GlossaryEntry, GlossarySource } from '@/lib/glossary/types';
 import { FIXTURE_ROOT, fixtureBundle, fixtureRecords } from './helpers';
@@ -30,7 +36,9 @@ describe('linkGlossary', () => {
     const icao = get('icao');
     expect(icao.excerpts[0]!.recordId).toBe('002:ch3:mandate');
     // The sentence containing the term, not the whole record.
-    expect(icao.excerpts[0]!.text).toBe('The International Civil Aviation Organization (ICAO) is a specialized agency of the United Nations.');
+    expect(icao.excerpts[0]!.text).toBe(
+      'The International Civil Aviation Organization (ICAO) is a specialized agency of the United Nations.',
+    );
     expect(icao.mandateId).toBe('002:ch3:mandate');
     expect(icao.recommendationIds).toEqual(['002:ch3:recommendations:(a)', '002:ch3:recommendations:(b)']);
     expect(recordEntryLinks(entries)['002:ch3:recommendations:(b)']).toEqual(['icao']);
@@ -42,7 +50,11 @@ describe('linkGlossary', () => {
     // GFMD is defined in para 9 and only mentioned in para 10, which comes later anyway;
     // IOM is defined in para 10: check with the records reversed so order alone cannot explain it.
     const reversed = linkGlossary(sources(), fixtureBundle([...records].reverse()));
-    expect(byId(reversed).get('gfmd')!.excerpts.map((x) => x.recordId)).toEqual(['004:para9', '004:para10']);
+    expect(
+      byId(reversed)
+        .get('gfmd')!
+        .excerpts.map((x) => x.recordId),
+    ).toEqual(['004:para9', '004:para10']);
   });
 
   it('respects noExcerpt and links nothing for it', () => {
@@ -96,7 +108,10 @@ describe('excerptAround', () => {
     const x = excerptAround(t, at, at + 4);
     expect(x).toEqual({ text: '(b) a global system for ICAO travel documents', trimmed: true });
     expect(t).toContain(x.text);
-    expect(excerptAround('Short ICAO sentence. Next.', 6, 10)).toEqual({ text: 'Short ICAO sentence.', trimmed: false });
+    expect(excerptAround('Short ICAO sentence. Next.', 6, 10)).toEqual({
+      text: 'Short ICAO sentence.',
+      trimmed: false,
+    });
   });
 });
 
@@ -109,9 +124,18 @@ describe('sub-items and footnotes', () => {
       subItems: [{ label: '(i)', text: 'Promote the Zebra Convention among the member States.' }],
       footnotes: [{ marker: '3', text: 'See the Zebra Convention, 1999, article 2.', line: 42 }],
     };
-    const other = { ...fixtureRecords()[4]!, id: 'r-fn', text: 'Nothing here.', footnotes: [{ marker: '9', text: 'Zebra Convention text.', line: 77 }] };
+    const other = {
+      ...fixtureRecords()[4]!,
+      id: 'r-fn',
+      text: 'Nothing here.',
+      footnotes: [{ marker: '9', text: 'Zebra Convention text.', line: 77 }],
+    };
     const zebra: GlossarySource = {
-      id: 'zebra', label: 'Zebra Convention', expansion: 'Zebra Convention', category: 'instrument', summary: 'A made-up treaty for the test.',
+      id: 'zebra',
+      label: 'Zebra Convention',
+      expansion: 'Zebra Convention',
+      category: 'instrument',
+      summary: 'A made-up treaty for the test.',
     };
     const [e] = linkGlossary([zebra], fixtureBundle([other, rec]));
     expect(e!.excerpts.map((x) => [x.recordId, x.text, x.citation.label, x.citation.lines])).toEqual([

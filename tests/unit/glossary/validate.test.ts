@@ -57,7 +57,9 @@ describe('validateGlossary', () => {
   it('summary copying 8+ consecutive words of the sources (names excepted)', () => {
     const errs = run('summary-copied');
     expect(brief(errs)).toEqual(['copy summary']);
-    expect(errs[0]!.message).toContain('"it sets global standards for machine readable travel documents used at borders"');
+    expect(errs[0]!.message).toContain(
+      '"it sets global standards for machine readable travel documents used at borders"',
+    );
   });
 
   it('bad id syntax', () => {
@@ -96,6 +98,10 @@ describe('sentenceSpans', () => {
   it('splits on sentence ends, not on abbreviations or initials, and spans are verbatim', () => {
     const t = 'The ILO adopted Convention No. 189 in 2011. I. Omelaniuk edited it (see e.g. p. 4). Done!';
     const spans = sentenceSpans(t).map(([s, e]) => t.slice(s, e));
-    expect(spans).toEqual(['The ILO adopted Convention No. 189 in 2011.', 'I. Omelaniuk edited it (see e.g. p. 4).', 'Done!']);
+    expect(spans).toEqual([
+      'The ILO adopted Convention No. 189 in 2011.',
+      'I. Omelaniuk edited it (see e.g. p. 4).',
+      'Done!',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ export function labelFinder(terms: { id: string; label: string }[]): TermFinder<
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${[...byLabel.keys()].map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   return {
-    prepare: (text) => [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, id: byLabel.get(m[0])! })),
+    prepare: (text) =>
+      [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, id: byLabel.get(m[0])! })),
     context: () => ({ add: () => {}, finish: () => null }),
     resolve: (found) => found,
   };

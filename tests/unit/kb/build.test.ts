@@ -43,13 +43,21 @@ describe('bundle build', () => {
     const parsed = JSON.parse(s1) as KbBundle;
     const loaded = loadIndex(parsed.index);
     const fresh = createIndex(first.records);
-    for (const q of ['remittance costs', 'ICAO Public Key Directory', 'Crépeau', 'UN-Habitat', 'domestic workers convention']) {
+    for (const q of [
+      'remittance costs',
+      'ICAO Public Key Directory',
+      'Crépeau',
+      'UN-Habitat',
+      'domestic workers convention',
+    ]) {
       const a = loaded.search(q).map((h) => [h.id, h.score.toFixed(6)]);
       const b = fresh.search(q).map((h) => [h.id, h.score.toFixed(6)]);
       expect(a.length, q).toBeGreaterThan(0);
       expect(a, q).toEqual(b);
     }
-    expect(loadIndex(JSON.stringify(parsed.index)).search('remittance costs')[0]?.id).toBe(fresh.search('remittance costs')[0]?.id);
+    expect(loadIndex(JSON.stringify(parsed.index)).search('remittance costs')[0]?.id).toBe(
+      fresh.search('remittance costs')[0]?.id,
+    );
   });
 
   it('finds records by agency, document and section kind', () => {
@@ -62,7 +70,9 @@ describe('bundle build', () => {
     expect(hits.every((h) => cite(h.id).agency === 'ICAO')).toBe(true);
     const recs = idx.search('recommendations', { fields: ['section'], filter: (h) => cite(h.id).agency === 'UPU' });
     expect(recs.map((h) => cite(h.id).label).sort()).toEqual(['(a)', '(b)', 'p1']);
-    expect(idx.search('004', { fields: ['doc'] }).length).toBe(first.records.filter((r) => r.citation.doc === '004').length);
+    expect(idx.search('004', { fields: ['doc'] }).length).toBe(
+      first.records.filter((r) => r.citation.doc === '004').length,
+    );
   });
 });
 
@@ -70,7 +80,11 @@ describe('parse errors name file and line', () => {
   it('rejects a chapter whose recommendations heading disappeared', () => {
     const root = mutatedRoot(888, 'Some other heading');
     let err: unknown;
-    try { buildKnowledgeBase(root); } catch (e) { err = e; }
+    try {
+      buildKnowledgeBase(root);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(KbParseError);
     const e = err as KbParseError;
     expect(e.file).toBe(F002);
@@ -82,6 +96,8 @@ describe('parse errors name file and line', () => {
 
   it('rejects a missing chapter title', () => {
     const root = mutatedRoot(2781, 'Something else', [2785, 'Something else']);
-    expect(() => buildKnowledgeBase(root)).toThrow(/2013-ceb-contributions-and-recommendations\.txt:\d+: chapter 15 \(UNCTAD\)/);
+    expect(() => buildKnowledgeBase(root)).toThrow(
+      /2013-ceb-contributions-and-recommendations\.txt:\d+: chapter 15 \(UNCTAD\)/,
+    );
   });
 });

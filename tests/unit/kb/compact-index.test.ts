@@ -7,17 +7,43 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { COMPACT_FORMAT, loadCompactIndex, toCompactIndex } from '../../../lib/kb/compact-index';
 import { buildKnowledgeBase, canonicalJson } from '../../../lib/pipeline/kb/build';
-import { SEARCH_OPTIONS, TERM_OPTIONS, createIndex, createTermIndex, loadIndex, loadTermIndex, serializeTermIndex } from '../../../lib/kb/search-options';
+import {
+  SEARCH_OPTIONS,
+  TERM_OPTIONS,
+  createIndex,
+  createTermIndex,
+  loadIndex,
+  loadTermIndex,
+  serializeTermIndex,
+} from '../../../lib/kb/search-options';
 import type { GlossaryEntry } from '../../../lib/glossary/types';
 import { ROOT } from './fixture';
 
 const { records, index } = buildKnowledgeBase(ROOT);
-const QUERIES = ['migration', 'remittance costs', 'ICAO Public Key Directory', 'Crépeau', 'UN-Habitat', 'domestic workers convention',
-  'migrnats', 'trafic', 'recommendations', '004', 'gfmd', 'labour mobility partnerships', 'comp', 'xyzzy'];
+const QUERIES = [
+  'migration',
+  'remittance costs',
+  'ICAO Public Key Directory',
+  'Crépeau',
+  'UN-Habitat',
+  'domestic workers convention',
+  'migrnats',
+  'trafic',
+  'recommendations',
+  '004',
+  'gfmd',
+  'labour mobility partnerships',
+  'comp',
+  'xyzzy',
+];
 const runtime = { prefix: true, fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false) };
 // Order-insensitive: a loaded radix tree (ours or MiniSearch.loadJSON's) iterates terms in another
 // order than the one built incrementally, so matched-term lists and equal-score ties come out permuted.
-const view = (ms: MiniSearch<any>, q: string, o = {}) => ms.search(q, o).map((h) => `${h.score.toFixed(9)} ${h.id} ${[...h.terms].sort().join('|')}`).sort();
+const view = (ms: MiniSearch<any>, q: string, o = {}) =>
+  ms
+    .search(q, o)
+    .map((h) => `${h.score.toFixed(9)} ${h.id} ${[...h.terms].sort().join('|')}`)
+    .sort();
 
 describe('compact MiniSearch index', () => {
   const fresh = createIndex(records);
@@ -35,7 +61,8 @@ describe('compact MiniSearch index', () => {
   it('matches MiniSearch.loadJSON of the same index exactly (term order too), from a string too', () => {
     const viaJson = MiniSearch.loadJSON(JSON.stringify(fresh), SEARCH_OPTIONS);
     const viaCompact = loadIndex(JSON.stringify(index));
-    const exact = (ms: MiniSearch<any>, q: string) => ms.search(q, runtime).map((h) => `${h.id} ${h.score} ${h.terms.join('|')}`);
+    const exact = (ms: MiniSearch<any>, q: string) =>
+      ms.search(q, runtime).map((h) => `${h.id} ${h.score} ${h.terms.join('|')}`);
     for (const q of QUERIES) expect(exact(viaCompact, q), q).toEqual(exact(viaJson, q));
   });
 
@@ -54,8 +81,12 @@ describe('compact MiniSearch index', () => {
     expect(compact.format).toBe(COMPACT_FORMAT);
     const loaded = loadCompactIndex<D>(compact, opts);
     const extra = { id: 40, title: 'Migrant workers', body: 'Domestic work', tag: 'd' };
-    for (const ms of [built, loaded]) { ms.add(extra); ms.discard(10); }
-    for (const q of ['migrant', 'workers', 'refugees', 'labour', 'remittances']) expect(view(loaded, q, { prefix: true }), q).toEqual(view(built, q, { prefix: true }));
+    for (const ms of [built, loaded]) {
+      ms.add(extra);
+      ms.discard(10);
+    }
+    for (const q of ['migrant', 'workers', 'refugees', 'labour', 'remittances'])
+      expect(view(loaded, q, { prefix: true }), q).toEqual(view(built, q, { prefix: true }));
     expect(loaded.search('domestic')[0]).toMatchObject({ id: 40, tag: 'd' });
   });
 
@@ -64,7 +95,9 @@ describe('compact MiniSearch index', () => {
     const again0 = toCompactIndex(loadIndex(index));
     const byTerm = (c: typeof index) => new Map(c.terms.map((t, k) => [t, c.postings[k]]));
     expect(byTerm(again0)).toEqual(byTerm(index));
-    expect(canonicalJson({ ...again0, terms: [], postings: [] })).toBe(canonicalJson({ ...index, terms: [], postings: [] }));
+    expect(canonicalJson({ ...again0, terms: [], postings: [] })).toBe(
+      canonicalJson({ ...index, terms: [], postings: [] }),
+    );
     const again = loadIndex(index);
     again.search('migration');
     await again.vacuum(); // walks all terms through the Map interface; nothing was discarded
@@ -73,11 +106,23 @@ describe('compact MiniSearch index', () => {
 
   it("a term's lazy data is a full Map from any first call (size, has, iteration, forEach, set)", () => {
     type TermData = Map<number, Map<number, number>>;
-    const dataOf = (ms: MiniSearch<any>, t: string) => (ms as unknown as { _index: Map<string, TermData> })._index.get(t)!;
+    const dataOf = (ms: MiniSearch<any>, t: string) =>
+      (ms as unknown as { _index: Map<string, TermData> })._index.get(t)!;
     const plain = (d: TermData) => [...new Map(d)].map(([f, m]) => [f, [...m]]);
     const firstCalls: ((d: TermData) => unknown)[] = [
-      (d) => d.size, (d) => d.has(0), (d) => [...d.keys()], (d) => [...d.values()].length, (d) => [...d.entries()].length,
-      (d) => { let n = 0; d.forEach(() => { n++; }); return n; }, (d) => [...d].length,
+      (d) => d.size,
+      (d) => d.has(0),
+      (d) => [...d.keys()],
+      (d) => [...d.values()].length,
+      (d) => [...d.entries()].length,
+      (d) => {
+        let n = 0;
+        d.forEach(() => {
+          n++;
+        });
+        return n;
+      },
+      (d) => [...d].length,
     ];
     for (const term of ['remittances', 'migration', 'icao']) {
       const want = dataOf(fresh, term);
@@ -94,7 +139,10 @@ describe('compact MiniSearch index', () => {
   });
 
   it('a damaged posting string fails the query that touches it, not the load', () => {
-    const damaged = { ...index, postings: index.postings.map((p, k) => (index.terms[k] === 'remittances' ? p.slice(0, -1) : p)) };
+    const damaged = {
+      ...index,
+      postings: index.postings.map((p, k) => (index.terms[k] === 'remittances' ? p.slice(0, -1) : p)),
+    };
     const ms = loadIndex(damaged);
     expect(ms.search('labour').length).toBeGreaterThan(0);
     expect(() => ms.search('remittances')).toThrow(/postings/);
@@ -113,14 +161,27 @@ describe('compact MiniSearch index', () => {
   });
 
   it('term index: stored built-ins + custom entries search like one index built from all entries', () => {
-    const e = (id: string, label: string, expansion: string, summary: string, aliases?: string[]): GlossaryEntry =>
-      ({ id, label, expansion, summary, aliases, category: 'agency', related: [], excerpts: [] });
-    const builtin = [e('iom', 'IOM', 'International Organization for Migration', 'Intergovernmental migration organization.'),
-      e('ilo', 'ILO', 'International Labour Organization', 'Labour standards, including for migrant workers.', ['OIT'])];
-    const custom = [{ ...e('kafala', 'Kafala', '', 'Sponsorship system tying migrant workers to employers.'), custom: true }];
+    const e = (id: string, label: string, expansion: string, summary: string, aliases?: string[]): GlossaryEntry => ({
+      id,
+      label,
+      expansion,
+      summary,
+      aliases,
+      category: 'agency',
+      related: [],
+      excerpts: [],
+    });
+    const builtin = [
+      e('iom', 'IOM', 'International Organization for Migration', 'Intergovernmental migration organization.'),
+      e('ilo', 'ILO', 'International Labour Organization', 'Labour standards, including for migrant workers.', ['OIT']),
+    ];
+    const custom = [
+      { ...e('kafala', 'Kafala', '', 'Sponsorship system tying migrant workers to employers.'), custom: true },
+    ];
     const all = createTermIndex([...builtin, ...custom]);
     const loaded = loadTermIndex(JSON.stringify(serializeTermIndex(builtin)), custom);
-    for (const q of ['migrant', 'labour', 'OIT', 'kafala', 'organization', 'sponsor']) expect(view(loaded, q, runtime), q).toEqual(view(all, q, runtime));
+    for (const q of ['migrant', 'labour', 'OIT', 'kafala', 'organization', 'sponsor'])
+      expect(view(loaded, q, runtime), q).toEqual(view(all, q, runtime));
     expect(() => loadCompactIndex(serializeTermIndex(builtin), SEARCH_OPTIONS)).toThrow(/built for fields/);
     expect(TERM_OPTIONS.fields).toContain('summary');
   });

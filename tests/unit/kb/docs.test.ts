@@ -12,12 +12,25 @@ describe('004 GA hearings', () => {
   });
 
   it('marks §II (paras 8–22) as key findings', () => {
-    const kf = paras().filter((r) => r.citation.section === 'key-findings').map((r) => r.id);
+    const kf = paras()
+      .filter((r) => r.citation.section === 'key-findings')
+      .map((r) => r.id);
     expect(kf).toEqual(Array.from({ length: 15 }, (_, i) => `004:para${i + 8}`));
   });
 
   it('re-joins the ten page-break splits including the capital-start para 67', () => {
-    const split: Record<number, [number, number]> = { 8: [63, 65], 12: [73, 75], 29: [123, 125], 36: [153, 155], 41: [169, 171], 46: [189, 191], 52: [209, 211], 63: [241, 243], 67: [257, 259], 72: [279, 281] };
+    const split: Record<number, [number, number]> = {
+      8: [63, 65],
+      12: [73, 75],
+      29: [123, 125],
+      36: [153, 155],
+      41: [169, 171],
+      46: [189, 191],
+      52: [209, 211],
+      63: [241, 243],
+      67: [257, 259],
+      72: [279, 281],
+    };
     for (const [p, lines] of Object.entries(split)) expect(rec(`004:para${p}`).citation.lines).toEqual(lines);
     expect(rec('004:para67').text).toContain('lowering them. Migrant communities could work with Governments');
     expect(rec('004:para8').text).not.toContain('**');
@@ -30,18 +43,25 @@ describe('004 GA hearings', () => {
   });
 
   it('does not treat the contents page as body text', () => {
-    expect(kb().records.some((r) => r.citation.doc === '004' && r.citation.lines[0] < 51 && r.id !== '004:note')).toBe(false);
+    expect(kb().records.some((r) => r.citation.doc === '004' && r.citation.lines[0] < 51 && r.id !== '004:note')).toBe(
+      false,
+    );
   });
 });
 
 describe('000 / 001 coordination meetings', () => {
   it('re-joins 000 page-break splits, also where the continuation starts with a capital', () => {
-    const spans = kb().records.filter((r) => r.citation.doc === '000').map((r) => r.citation.lines.join('-'));
-    for (const s of ['27-29', '37-39', '45-47', '55-57', '65-67', '95-97', '117-119', '145-147']) expect(spans).toContain(s);
+    const spans = kb()
+      .records.filter((r) => r.citation.doc === '000')
+      .map((r) => r.citation.lines.join('-'));
+    for (const s of ['27-29', '37-39', '45-47', '55-57', '65-67', '95-97', '117-119', '145-147'])
+      expect(spans).toContain(s);
   });
 
   it('re-joins the 13 lowercase continuations of 001 and the l.276→278 split', () => {
-    const ends = kb().records.filter((r) => r.citation.doc === '001').map((r) => r.citation.lines[1]);
+    const ends = kb()
+      .records.filter((r) => r.citation.doc === '001')
+      .map((r) => r.citation.lines[1]);
     for (const n of [126, 136, 154, 170, 182, 192, 200, 210, 218, 228, 236, 244, 264, 278]) expect(ends).toContain(n);
   });
 
@@ -83,7 +103,9 @@ describe('record hygiene (all documents)', () => {
 });
 
 describe('002 List of acronyms', () => {
-  const lines = readFileSync(join(ROOT, 'data/sources/2013-ceb-contributions-and-recommendations.txt'), 'utf8').split('\n');
+  const lines = readFileSync(join(ROOT, 'data/sources/2013-ceb-contributions-and-recommendations.txt'), 'utf8').split(
+    '\n',
+  );
   const list = parseAcronyms(lines, '002');
   const get = (a: string) => list.find((p) => p.acronym === a);
 
@@ -96,14 +118,26 @@ describe('002 List of acronyms', () => {
     expect(get('CEDAW')?.expansion).toBe('Convention on the Elimination of All Forms of Discrimination against Women');
     expect(get('ECLAC')?.expansion).toBe('United Nations Economic Commission for Latin America and the Caribbean');
     expect(get('ICRMW')?.expansion).toMatch(/Migrant Workers and Members of Their Families$/);
-    expect(get('UN DESA')?.expansion).toBe('Population Division of the United Nations Department of Economic and Social Affairs');
-    expect(get('UNESCAP, ESCAP')?.expansion).toBe('United Nations Economic and Social Commission for Asia and the Pacific (UNESCAP)');
+    expect(get('UN DESA')?.expansion).toBe(
+      'Population Division of the United Nations Department of Economic and Social Affairs',
+    );
+    expect(get('UNESCAP, ESCAP')?.expansion).toBe(
+      'United Nations Economic and Social Commission for Asia and the Pacific (UNESCAP)',
+    );
     expect(get('UNITAR')?.expansion).toBe('United Nations Institute for Training and Research');
   });
 
   it('splits the fused SRSG + SU/SSC line', () => {
-    expect(get('SRSG')).toEqual({ acronym: 'SRSG', expansion: 'Special Representative of the Secretary General', line: 309 });
-    expect(get('SU/SSC')).toEqual({ acronym: 'SU/SSC', expansion: 'Special Unit for South–South Cooperation', line: 309 });
+    expect(get('SRSG')).toEqual({
+      acronym: 'SRSG',
+      expansion: 'Special Representative of the Secretary General',
+      line: 309,
+    });
+    expect(get('SU/SSC')).toEqual({
+      acronym: 'SU/SSC',
+      expansion: 'Special Unit for South–South Cooperation',
+      line: 309,
+    });
   });
 
   it('does not mistake continuation lines for entries', () => {

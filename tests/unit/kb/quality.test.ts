@@ -21,18 +21,46 @@ const allText = () => kb().records.map(visibleText).join('\n');
 describe('page-break joins', () => {
   it.each([
     // [line of the cut paragraph, correct join, wrong join the old rule produced, footnote body that sat between]
-    [3962, "established following the Regional Conference in Sana'a in 2008", 'following the For example', 'For example, the Puebla Process'],
-    [1507, 'strategies that seek to prevent forced movements occurring', 'prevent A summary of', 'A summary of the perspective and work of IOM'],
+    [
+      3962,
+      "established following the Regional Conference in Sana'a in 2008",
+      'following the For example',
+      'For example, the Puebla Process',
+    ],
+    [
+      1507,
+      'strategies that seek to prevent forced movements occurring',
+      'prevent A summary of',
+      'A summary of the perspective and work of IOM',
+    ],
     [2813, 'as they provide direct income for the poor', 'direct In 2008', 'In 2008 global remittances were double'],
-    [1054, 'were relevant factors influencing the uptake', 'relevant Atikha', 'Atikha is a local NGO in the Philippines'],
-    [2091, 'on implementing the Continuous Labour Migration Reporting System', 'implementing the The documents', 'The documents (in Spanish) is available'],
-    [2165, 'the Common Market for Eastern and Southern Africa', 'Market for The annual', 'The Big Table is an initiative'],
+    [
+      1054,
+      'were relevant factors influencing the uptake',
+      'relevant Atikha',
+      'Atikha is a local NGO in the Philippines',
+    ],
+    [
+      2091,
+      'on implementing the Continuous Labour Migration Reporting System',
+      'implementing the The documents',
+      'The documents (in Spanish) is available',
+    ],
+    [
+      2165,
+      'the Common Market for Eastern and Southern Africa',
+      'Market for The annual',
+      'The Big Table is an initiative',
+    ],
   ])('l.%i reads "%s"', (line, good, bad, footnote) => {
     const r = at002(line);
     expect(r.text).toContain(good);
     expect(r.text).not.toContain(bad);
     // The interrupting page-bottom text is a footnote of that record, not body text anywhere.
-    expect(r.footnotes?.some((f) => f.text.startsWith(footnote)), `${r.id} footnotes`).toBe(true);
+    expect(
+      r.footnotes?.some((f) => f.text.startsWith(footnote)),
+      `${r.id} footnotes`,
+    ).toBe(true);
     expect(allText().includes(footnote), `"${footnote}" must not be body text`).toBe(false);
   });
 
@@ -101,18 +129,36 @@ describe('audit over all records', () => {
   it('lists only reviewed, genuine capital-start joins (names after "the", "Ms.", a comma…)', () => {
     const ids = [...new Set(issues.filter((i) => i.kind === 'capital-join').map((i) => i.id))].sort();
     expect(ids).toEqual([
-      '000:III:p1', '000:VI:p12', '000:VI:p4', '001:VIII:p17', '002:ch10:activities:p27', '002:ch10:activities:p32',
-      '002:ch10:gfmd:p4', '002:ch14:activities:p1', '002:ch19:activities:p34', '002:ch21:good-practices:p6',
-      '002:ch22:activities:p31', '002:ch22:activities:p7', '002:ch22:gaps:(g)', '002:ch25:good-practices:(b)',
-      '002:ch27:challenges:p2', '002:ch29:activities:p15', '002:ch29:activities:p3', '002:ch2:activities:p7',
-      '002:ch4:activities:p1', '002:ch7:gfmd:p3', '002:ch9:activities:p7', '004:para63',
+      '000:III:p1',
+      '000:VI:p12',
+      '000:VI:p4',
+      '001:VIII:p17',
+      '002:ch10:activities:p27',
+      '002:ch10:activities:p32',
+      '002:ch10:gfmd:p4',
+      '002:ch14:activities:p1',
+      '002:ch19:activities:p34',
+      '002:ch21:good-practices:p6',
+      '002:ch22:activities:p31',
+      '002:ch22:activities:p7',
+      '002:ch22:gaps:(g)',
+      '002:ch25:good-practices:(b)',
+      '002:ch27:challenges:p2',
+      '002:ch29:activities:p15',
+      '002:ch29:activities:p3',
+      '002:ch2:activities:p7',
+      '002:ch4:activities:p1',
+      '002:ch7:gfmd:p3',
+      '002:ch9:activities:p7',
+      '004:para63',
     ]);
   });
 
   it('has no stray digit markers except real numbers', () => {
     const hits = issues.filter((i) => i.kind === 'digit-marker').map((i) => i.excerpt);
     // Every remaining hit is a count or a number ("15 principles", "No. 26", "44 countries").
-    for (const h of hits) expect(h, h).toMatch(/\b(?:No\.|\d{1,2} (?:and|principles|countries|per cent|to|background|national|regional))/);
+    for (const h of hits)
+      expect(h, h).toMatch(/\b(?:No\.|\d{1,2} (?:and|principles|countries|per cent|to|background|national|regional))/);
   });
 });
 

@@ -4,12 +4,14 @@ import { restorePlainMarkers } from '../../../lib/pipeline/kb/markers';
 import { buildUnits, type UnitOptions } from '../../../lib/pipeline/kb/units';
 
 const UNMARKED: UnitOptions = { detectUnmarked: true };
-const texts = (lines: string[], opts: UnitOptions = UNMARKED) => buildUnits(lines, 1, lines.length, opts).units.map((u) => u.text);
+const texts = (lines: string[], opts: UnitOptions = UNMARKED) =>
+  buildUnits(lines, 1, lines.length, opts).units.map((u) => u.text);
 
 describe('page-break re-joins (buildUnits)', () => {
   it('joins the lowercase second half across footnote bodies that lost their marker', () => {
     // Long enough not to read as a heading, as every real paragraph is.
-    const first = 'Often altruistic in nature, remittance flows remain more stable during economic crises, and they reduce poverty in recipient countries, as they provide direct';
+    const first =
+      'Often altruistic in nature, remittance flows remain more stable during economic crises, and they reduce poverty in recipient countries, as they provide direct';
     const lines = [
       first,
       '',
@@ -35,15 +37,22 @@ describe('page-break re-joins (buildUnits)', () => {
     expect(texts(['However, Ms.', 'Tactaquin noted it.'], {})).toEqual(['However, Ms. Tactaquin noted it.']);
     // A heading or a sentence opener after a paragraph without its full stop is a new unit.
     expect(texts(['by Senegal', 'Research and consultation', 'OHCHR develops materials.'], {})).toEqual([
-      'by Senegal', 'Research and consultation', 'OHCHR develops materials.',
+      'by Senegal',
+      'Research and consultation',
+      'OHCHR develops materials.',
     ]);
     expect(texts(['diseases, among others', 'This lack of approach is evident.'], {})).toEqual([
-      'diseases, among others', 'This lack of approach is evident.',
+      'diseases, among others',
+      'This lack of approach is evident.',
     ]);
   });
 
   it('skips URL footnote bodies while waiting for a capital-start second half', () => {
-    const lines = ['worked on implementing the', 'The documents are available at www.example.org/x.', 'Continuous Reporting System in 2011.'];
+    const lines = [
+      'worked on implementing the',
+      'The documents are available at www.example.org/x.',
+      'Continuous Reporting System in 2011.',
+    ];
     const { units } = buildUnits(lines, 1, lines.length, UNMARKED);
     expect(units.map((u) => u.text)).toEqual(['worked on implementing the Continuous Reporting System in 2011.']);
     expect(units[0]!.footnotes[0]?.line).toBe(2);
@@ -69,7 +78,10 @@ describe('plain-digit footnote markers (restorePlainMarkers)', () => {
 
   it('turns in-sequence markers with a matching footnote into superscripts', () => {
     const r = restorePlainMarkers(chapter, 1, chapter.length);
-    expect(r.found).toEqual([{ line: 2, marker: '2' }, { line: 3, marker: '3' }]);
+    expect(r.found).toEqual([
+      { line: 2, marker: '2' },
+      { line: 3, marker: '3' },
+    ]);
     expect(r.lines[1]).toBe('The number of States as of March 2013 was 37.²');
     expect(r.lines[2]).toBe('It protects migrant workers,³ and supports rights. Growth was 3.1 per cent.');
     expect(r.lines[3]).toBe('¹ First note.');

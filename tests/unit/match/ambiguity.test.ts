@@ -34,7 +34,12 @@ describe('lookalikes are not recognised', () => {
 
   it('Hong Kong SAR is not the SAR Convention (entry with a bare SAR alias)', () => {
     const sar: GlossarySource = {
-      id: 'sar', label: 'SAR Convention', aliases: ['SAR'], expansion: '', category: 'instrument', summary: '',
+      id: 'sar',
+      label: 'SAR Convention',
+      aliases: ['SAR'],
+      expansion: '',
+      category: 'instrument',
+      summary: '',
       hints: { neverAlone: true, context: ['maritime', 'rescue', 'SOLAS'], notNear: ['Hong Kong', 'Macao'] },
     };
     const s = loadMatcher(compileMatcher([sar]));

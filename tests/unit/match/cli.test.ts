@@ -5,9 +5,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { visibleText } from '../../../lib/pipeline/text/visible-text';
 import { FIXTURES, ROOT } from './helpers/fixture';
 
-interface Row { start: number; end: number; text: string; id: string; label: string }
+interface Row {
+  start: number;
+  end: number;
+  text: string;
+  id: string;
+  label: string;
+}
 
-interface Run { status: number; stdout: string; stderr: string }
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Spawns the CLI; all runs start together in beforeAll so the file stays fast on a busy machine. */
 function spawnCli(cmd: string, args: string[]): Promise<Run> {
@@ -19,7 +29,8 @@ function spawnCli(cmd: string, args: string[]): Promise<Run> {
 }
 /** As documented (`npx tsx lib/pipeline/cli/recognise.ts …`); `direct` skips npx's own start-up. */
 const run = (...args: string[]) => spawnCli('npx', ['tsx', 'lib/pipeline/cli/recognise.ts', ...args]);
-const direct = (...args: string[]) => spawnCli(process.execPath, ['--import', 'tsx', 'lib/pipeline/cli/recognise.ts', ...args]);
+const direct = (...args: string[]) =>
+  spawnCli(process.execPath, ['--import', 'tsx', 'lib/pipeline/cli/recognise.ts', ...args]);
 const GLOSSARY = ['--glossary', join(FIXTURES, 'glossary')];
 const runs: Record<string, Run> = {};
 beforeAll(async () => {
@@ -45,7 +56,12 @@ describe('lib/pipeline/cli/recognise.ts', () => {
       expect(text.slice(row.start, row.end)).toBe(row.text);
     }
     expect(rows.map((x) => `${x.text}[${x.id}]`)).toEqual([
-      'IOM[iom]', 'ILO C\u2011189[c189]', 'Conventions Nos. 97[c97]', '143[c143]', 'ASEAN[asean]', 'UN\u00A0Women[unwomen]',
+      'IOM[iom]',
+      'ILO C\u2011189[c189]',
+      'Conventions Nos. 97[c97]',
+      '143[c143]',
+      'ASEAN[asean]',
+      'UN\u00A0Women[unwomen]',
     ]);
     expect(rows[0]!.label).toBe('IOM');
   });
@@ -55,7 +71,9 @@ describe('lib/pipeline/cli/recognise.ts', () => {
     const r = runs.html!;
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as Row[];
-    const text = visibleText(new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html') as unknown as Node);
+    const text = visibleText(
+      new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html') as unknown as Node,
+    );
     for (const row of rows) expect(text.slice(row.start, row.end)).toBe(row.text);
     const ids = rows.map((x) => x.id);
     expect(ids).toEqual(expect.arrayContaining(['iom', 'unhcr', 'c189', 'sdg107', 'cedawgr26']));

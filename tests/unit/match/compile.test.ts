@@ -27,7 +27,9 @@ describe('pattern triggers', () => {
   it('every pattern match in the four source documents has one of its triggers in the text', () => {
     const pats = [...termsGlossary(), ...(realGlossary() ?? [])].flatMap((e) => e.hints?.patterns ?? []);
     const dir = join(ROOT, 'data/sources');
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => normalise(readFileSync(join(dir, f), 'utf8')));
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => normalise(readFileSync(join(dir, f), 'utf8')));
     let matched = 0;
     for (const p of pats) {
       const t = patternTrigger(p);
@@ -36,7 +38,10 @@ describe('pattern triggers', () => {
         const low = text.toLowerCase();
         for (const _ of text.matchAll(new RegExp(p, 'gi'))) {
           matched++;
-          expect(t.some((w) => low.includes(w)), `${p} → ${t.join('|')}`).toBe(true);
+          expect(
+            t.some((w) => low.includes(w)),
+            `${p} → ${t.join('|')}`,
+          ).toBe(true);
         }
       }
     }
@@ -48,7 +53,11 @@ describe('size budgets', () => {
   it('runtime matcher code is < 6 KB gzip', () => {
     const out = buildSync({
       stdin: { contents: "export { loadMatcher } from './lib/match/matcher';", resolveDir: ROOT, loader: 'ts' },
-      bundle: true, minify: true, format: 'esm', write: false, target: 'es2022',
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      target: 'es2022',
     });
     const gz = gzipSync(out.outputFiles[0]!.contents).length;
     console.log(`runtime matcher: ${out.outputFiles[0]!.contents.length} B minified, ${gz} B gzip`);
@@ -56,7 +65,10 @@ describe('size budgets', () => {
   });
 
   it('compiled data is compact JSON', () => {
-    for (const [name, g] of [['terms fixture', termsGlossary()], ['data/glossary', realGlossary()]] as const) {
+    for (const [name, g] of [
+      ['terms fixture', termsGlossary()],
+      ['data/glossary', realGlossary()],
+    ] as const) {
       if (!g) continue;
       const json = JSON.stringify(compileMatcher(g));
       const gz = gzipSync(json).length;

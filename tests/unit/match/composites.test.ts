@@ -8,7 +8,9 @@ import { hits, idsOf, termsGlossary } from './helpers/fixture';
 const only = (text: string, id: string) => expect(idsOf(text)[0]).toBe(id);
 
 /** Fixture glossary without hints.patterns: checks the built-in family rules on their own. */
-const familiesOnly = loadMatcher(compileMatcher(termsGlossary().map((e) => ({ ...e, hints: { ...e.hints, patterns: [] } }))));
+const familiesOnly = loadMatcher(
+  compileMatcher(termsGlossary().map((e) => ({ ...e, hints: { ...e.hints, patterns: [] } }))),
+);
 
 describe('CEDAW General Recommendation No. 26 family', () => {
   it.each([
@@ -23,7 +25,9 @@ describe('CEDAW General Recommendation No. 26 family', () => {
   ])('%s → cedawgr26', (t) => only(t, 'cedawgr26'));
 
   it('covers the whole composite span', () => {
-    expect(hits('the CEDAW General Recommendation (GR) No. 26 (on women')).toEqual(['CEDAW General Recommendation (GR) No. 26[cedawgr26]']);
+    expect(hits('the CEDAW General Recommendation (GR) No. 26 (on women')).toEqual([
+      'CEDAW General Recommendation (GR) No. 26[cedawgr26]',
+    ]);
   });
 });
 
@@ -50,7 +54,11 @@ describe('ILO conventions and recommendations', () => {
 
   it('expands coordinated forms: each number maps to its own entry', () => {
     expect(hits('ILO Conventions Nos. 97 and 143 apply')).toEqual(['ILO Conventions Nos. 97[c97]', '143[c143]']);
-    expect(hits('Recommendations No. 86 and No. 151 on migrant workers')).toEqual(['Recommendations No. 86[r86]', 'No. 151[r151]', 'migrant workers[labourmig]']);
+    expect(hits('Recommendations No. 86 and No. 151 on migrant workers')).toEqual([
+      'Recommendations No. 86[r86]',
+      'No. 151[r151]',
+      'migrant workers[labourmig]',
+    ]);
     expect(hits('Convention No. 97 in 1949 and No. 143 in 1975')).toEqual(['Convention No. 97[c97]', 'No. 143[c143]']);
   });
 
@@ -107,7 +115,10 @@ describe('resolutions, symbols, ICAO documents', () => {
   ])('%s → %s', (t, id) => expect(idsOf(t)).toContain(id));
 
   it('coordinated resolutions map each known number; unknown ones are skipped', () => {
-    expect(hits('UN General Assembly resolutions 56/203 and 58/208')).toEqual(['UN General Assembly[unga]', '58/208[res58208]']);
+    expect(hits('UN General Assembly resolutions 56/203 and 58/208')).toEqual([
+      'UN General Assembly[unga]',
+      '58/208[res58208]',
+    ]);
   });
 
   it('bare fractions are not resolutions', () => {
@@ -124,18 +135,25 @@ describe('family keys come from the glossary', () => {
   });
 
   it('maps numbers through entry forms, whatever the entry ids are', () => {
-    const m = loadMatcher(compileMatcher([
-      { ...base, id: 'domestic-workers-convention', label: 'Domestic Workers Convention', aliases: ['C189'] },
-      { ...base, id: 'target-migration', label: 'SDG target 10.7' },
-    ]));
-    expect(m.find('Convention No. 189 (ILO) and target 10.7 and 8.8 on migration').map((f) => f.id)).toEqual(['domestic-workers-convention', 'target-migration']);
+    const m = loadMatcher(
+      compileMatcher([
+        { ...base, id: 'domestic-workers-convention', label: 'Domestic Workers Convention', aliases: ['C189'] },
+        { ...base, id: 'target-migration', label: 'SDG target 10.7' },
+      ]),
+    );
+    expect(m.find('Convention No. 189 (ILO) and target 10.7 and 8.8 on migration').map((f) => f.id)).toEqual([
+      'domestic-workers-convention',
+      'target-migration',
+    ]);
   });
 
   it('falls back to conventional ids (c189, sdg107) when no form spells the number', () => {
-    const m = loadMatcher(compileMatcher([
-      { ...base, id: 'c189', label: 'Domestic Workers Convention' },
-      { ...base, id: 'sdg10c', label: 'remittance-cost target' },
-    ]));
+    const m = loadMatcher(
+      compileMatcher([
+        { ...base, id: 'c189', label: 'Domestic Workers Convention' },
+        { ...base, id: 'sdg10c', label: 'remittance-cost target' },
+      ]),
+    );
     expect(m.find('ILO Convention No. 189 and SDG target 10.c').map((f) => f.id)).toEqual(['c189', 'sdg10c']);
   });
 

@@ -19,17 +19,24 @@ function reference(root: TrieNode, norm: string): Cand[] {
   const out: Cand[] = [];
   const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
   const term = (node: TrieNode, i: number, j: number) => {
-    for (const n of (node[''] as number[] | undefined) ?? []) out.push({ s: s[i]!, e: e[j]!, x: n >> 1, one: (n & 1) === 1, fam: false });
+    for (const n of (node[''] as number[] | undefined) ?? [])
+      out.push({ s: s[i]!, e: e[j]!, x: n >> 1, one: (n & 1) === 1, fam: false });
   };
   const walk = (node: TrieNode, i: number, j: number): void => {
-    const tok = t[j]!, lo = tok.toLowerCase();
+    const tok = t[j]!,
+      lo = tok.toLowerCase();
     const exact = node[`=${tok}`] as TrieNode | undefined;
     const lower = node[lo] as TrieNode | undefined;
     if (exact) step(exact, i, j);
     if (lower && lower !== exact) step(lower, i, j);
     if (lo.length > 2 && lo.endsWith('s')) {
-      if (PLURAL.test(tok)) { const st = node[`=${tok.slice(0, -1)}`] as TrieNode | undefined; if (st) term(st, i, j); }
-      else if (!lower && lo.length > 3) { const st = node[lo.slice(0, -1)] as TrieNode | undefined; if (st) term(st, i, j); }
+      if (PLURAL.test(tok)) {
+        const st = node[`=${tok.slice(0, -1)}`] as TrieNode | undefined;
+        if (st) term(st, i, j);
+      } else if (!lower && lo.length > 3) {
+        const st = node[lo.slice(0, -1)] as TrieNode | undefined;
+        if (st) term(st, i, j);
+      }
     }
   };
   const step = (next: TrieNode, i: number, j: number) => {
@@ -43,7 +50,11 @@ function reference(root: TrieNode, norm: string): Cand[] {
 const compiled = compileMatcher(termsGlossary());
 const roots = rootHashes(compiled.trie);
 const key = (c: Cand) => `${c.s}-${c.e}:${c.x}:${c.one}`;
-const fast = (text: string) => { const out: Cand[] = []; trieCands(compiled.trie, roots, normalise(text), out); return out.map(key).sort(); };
+const fast = (text: string) => {
+  const out: Cand[] = [];
+  trieCands(compiled.trie, roots, normalise(text), out);
+  return out.map(key).sort();
+};
 const slow = (text: string) => reference(compiled.trie, normalise(text)).map(key).sort();
 
 const SAMPLES = [
@@ -65,7 +76,9 @@ describe('trieCands (hash-gated scan)', () => {
   });
 
   it('agrees on every label and alias of the glossary written in running text', () => {
-    const text = termsGlossary().flatMap((e) => [e.label, ...(e.aliases ?? [])]).join(' and then ');
+    const text = termsGlossary()
+      .flatMap((e) => [e.label, ...(e.aliases ?? [])])
+      .join(' and then ');
     expect(fast(text)).toEqual(slow(text));
   });
 });
@@ -89,7 +102,12 @@ describe('LazyContext', () => {
   });
 
   it('finds domain and trigger words exactly as one indexOf per word would (nested, overlapping, boundaries)', () => {
-    const deps = { ids: () => {}, dom: ['migrant', 'migrants', 'asylum', 'refugee'], trig: ['convention', 'conven', 'onvention', 'ilo', 'target'], threshold: 99 };
+    const deps = {
+      ids: () => {},
+      dom: ['migrant', 'migrants', 'asylum', 'refugee'],
+      trig: ['convention', 'conven', 'onvention', 'ilo', 'target'],
+      threshold: 99,
+    };
     const text = 'Convention: immigrants, MIGRANTS, asylum-seekers, refugees; kilo targets. ';
     const lazy = new LazyContext(text, deps);
     lazy.step(() => false);
@@ -168,13 +186,21 @@ describe('WordSet', () => {
       expect([...set.collect(text, new Set())].sort()).toEqual(words.filter((w) => lo.includes(w)).sort());
     }
     expect(set.collect('Conventions', new Set()).has('conven')).toBe(true);
-    expect([...set.collect('the convention on kilo', new Set(), true)].sort()).toEqual(['conven', 'convention', 'ilo', 'onvention']);
+    expect([...set.collect('the convention on kilo', new Set(), true)].sort()).toEqual([
+      'conven',
+      'convention',
+      'ilo',
+      'onvention',
+    ]);
   });
 });
 
 describe('patternTriggerGroups', () => {
   it('keeps every mandatory literal of a single-alternative pattern', () => {
-    expect(patternTriggerGroups(String.raw`(?<=\btargets?\s+\d{1,2}\.\d,?\s+and\s+)10\.7(?!\d)`)).toEqual([['target'], ['10']]);
+    expect(patternTriggerGroups(String.raw`(?<=\btargets?\s+\d{1,2}\.\d,?\s+and\s+)10\.7(?!\d)`)).toEqual([
+      ['target'],
+      ['10'],
+    ]);
   });
   it('falls back to one OR group for top-level alternatives', () => {
     expect(patternTriggerGroups('alpha beta|gamma')).toEqual([['alpha', 'gamma']]);

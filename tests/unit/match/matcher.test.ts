@@ -4,8 +4,12 @@ import { loadMatcher } from '../../../lib/match/matcher';
 import type { GlossarySource } from '../../../lib/glossary/types';
 import { hits, termsGlossary, termsMatcher } from './helpers/fixture';
 
-const entry = (id: string, label: string, aliases: string[] = [], extra: Partial<GlossarySource> = {}): GlossarySource =>
-  ({ id, label, expansion: label, category: 'agency', summary: '', aliases, ...extra });
+const entry = (
+  id: string,
+  label: string,
+  aliases: string[] = [],
+  extra: Partial<GlossarySource> = {},
+): GlossarySource => ({ id, label, expansion: label, category: 'agency', summary: '', aliases, ...extra });
 
 describe('trie matching', () => {
   it('finds names and acronyms with offsets into the original text', () => {
@@ -31,19 +35,39 @@ describe('trie matching', () => {
   });
 
   it('finds Latin acronyms glued to Japanese, Chinese and Korean text, but not inside Latin words', () => {
-    expect(hits('国際移住機関IOMと移民 (migrants) の問題。国連難民高等弁務官事務所UNHCRが支援する。')).toEqual(['IOM[iom]', 'UNHCR[unhcr]']);
+    expect(hits('国際移住機関IOMと移民 (migrants) の問題。国連難民高等弁務官事務所UNHCRが支援する。')).toEqual([
+      'IOM[iom]',
+      'UNHCR[unhcr]',
+    ]);
     expect(hits('유엔난민기구UNHCR가 이주민 migrants 지원')).toEqual(['UNHCR[unhcr]']);
     expect(hits('xUNHCR and UNHCRx')).toEqual([]);
   });
 
   it('matches possessives and acronym plurals', () => {
     // (IOM is neverAlone in the fixture: "migrants" is its nearby evidence.)
-    expect(hits("IOM's and IOM\u2019s office for migrants; UNHCR's staff")).toEqual(['IOM[iom]', 'IOM[iom]', 'UNHCR[unhcr]']);
-    expect(hits('Two RCPs, many MRTDs and NGOs and LDCs')).toEqual(['RCPs[rcp]', 'MRTDs[mrtd]', 'NGOs[ngo]', 'LDCs[ldc]']);
+    expect(hits("IOM's and IOM\u2019s office for migrants; UNHCR's staff")).toEqual([
+      'IOM[iom]',
+      'IOM[iom]',
+      'UNHCR[unhcr]',
+    ]);
+    expect(hits('Two RCPs, many MRTDs and NGOs and LDCs')).toEqual([
+      'RCPs[rcp]',
+      'MRTDs[mrtd]',
+      'NGOs[ngo]',
+      'LDCs[ldc]',
+    ]);
   });
 
   it('accepts dash, hyphen, quote, NBSP, narrow NBSP, line-break and multiple-space variants', () => {
-    for (const t of ['UN-Habitat', 'UN\u2013Habitat', 'UN\u2014Habitat', 'UN\u2011Habitat', 'UN Habitat', 'UN\u00A0Habitat', 'UN\u202FHabitat']) {
+    for (const t of [
+      'UN-Habitat',
+      'UN\u2013Habitat',
+      'UN\u2014Habitat',
+      'UN\u2011Habitat',
+      'UN Habitat',
+      'UN\u00A0Habitat',
+      'UN\u202FHabitat',
+    ]) {
       expect(hits(t)).toEqual([`${t}[unhabitat]`]);
     }
     const multi = 'the International\u00A0Organization\n   for  Migration today';
@@ -53,20 +77,26 @@ describe('trie matching', () => {
   });
 
   it('does not join names across a paragraph break', () => {
-    expect(hits('International Organization\n\nfor Migration')).not.toContain('International Organization\n\nfor Migration[iom]');
+    expect(hits('International Organization\n\nfor Migration')).not.toContain(
+      'International Organization\n\nfor Migration[iom]',
+    );
   });
 
   it('ignores superscript footnote digits glued to words, with correct offsets', () => {
     const text = 'the ASEAN\u00B2\u2078 Declaration and CEDAW\u2074 General Recommendation No. 26';
     const found = termsMatcher().find(text);
-    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['ASEAN', 'CEDAW\u2074 General Recommendation No. 26']);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual([
+      'ASEAN',
+      'CEDAW\u2074 General Recommendation No. 26',
+    ]);
     expect(found[1]!.id).toBe('cedawgr26');
   });
 
   it('is case-sensitive for acronyms, case-insensitive for names', () => {
     expect(hits('the iom and Unhcr')).toEqual([]);
     expect(hits('INTERNATIONAL LABOUR ORGANIZATION and international labour organization')).toEqual([
-      'INTERNATIONAL LABOUR ORGANIZATION[ilo]', 'international labour organization[ilo]',
+      'INTERNATIONAL LABOUR ORGANIZATION[ilo]',
+      'international labour organization[ilo]',
     ]);
     // Acronym tokens inside names stay exact: "UN Women" but not "un women".
     expect(hits('UN women / un women')).toEqual(['UN women[unwomen]']);
@@ -98,16 +128,21 @@ describe('compiled matcher', () => {
     const json = JSON.stringify(compiled);
     const a = loadMatcher(compiled);
     const b = loadMatcher(JSON.parse(json));
-    const text = 'IOM, ILO Convention No. 189, SDG target 10.7, A/RES/70/1, the Global Forum on Migration and Development.';
+    const text =
+      'IOM, ILO Convention No. 189, SDG target 10.7, A/RES/70/1, the Global Forum on Migration and Development.';
     expect(b.find(text)).toEqual(a.find(text));
     expect(a.find(text).length).toBeGreaterThanOrEqual(5);
   });
 
   it('reports bad input clearly', () => {
     expect(() => compileMatcher([entry('a', 'A1'), entry('a', 'A2')])).toThrow(/"a": duplicate id/);
-    expect(() => compileMatcher([entry('x', 'X', [], { hints: { patterns: ['(unclosed'] } })])).toThrow(/"x": hints.patterns\[0\] is not a valid regular expression/);
+    expect(() => compileMatcher([entry('x', 'X', [], { hints: { patterns: ['(unclosed'] } })])).toThrow(
+      /"x": hints.patterns\[0\] is not a valid regular expression/,
+    );
     expect(() => compileMatcher([entry('y', '')])).toThrow(/"y": missing label/);
-    expect(() => compileMatcher([entry('z', 'Z', 'oops' as unknown as string[])])).toThrow(/"z": aliases must be an array/);
+    expect(() => compileMatcher([entry('z', 'Z', 'oops' as unknown as string[])])).toThrow(
+      /"z": aliases must be an array/,
+    );
   });
 
   it('skips number-only forms: a number alone is never a term', () => {
@@ -117,10 +152,12 @@ describe('compiled matcher', () => {
   });
 
   it('uses patterns from hints (combined into one regex per case mode)', () => {
-    const m = loadMatcher(compileMatcher([
-      entry('fivebyfive', '5x5 objective', [], { hints: { patterns: ['5\\s?[x×]\\s?5'] } }),
-      entry('abc', 'ABC thing', [], { hints: { caseSensitive: true, patterns: ['ABC-\\d+'] } }),
-    ]));
+    const m = loadMatcher(
+      compileMatcher([
+        entry('fivebyfive', '5x5 objective', [], { hints: { patterns: ['5\\s?[x×]\\s?5'] } }),
+        entry('abc', 'ABC thing', [], { hints: { caseSensitive: true, patterns: ['ABC-\\d+'] } }),
+      ]),
+    );
     expect(m.find('the 5 x 5 goal, abc-1 and ABC-2').map((f) => f.id)).toEqual(['fivebyfive', 'abc']);
   });
 });

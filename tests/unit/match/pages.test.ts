@@ -13,7 +13,10 @@ import { realGlossary, termsMatcher } from './helpers/fixture';
 const DIR = '/work/shared/pages/readability';
 const LOOKALIKES = ['it', 'us', 'imo', 'gcmacr', 'ip', 'pkd', 'sar'];
 const pages = existsSync(DIR)
-  ? readdirSync(DIR).filter((f) => f.endsWith('.html')).map((f) => ({ f, size: statSync(join(DIR, f)).size })).sort((a, b) => b.size - a.size)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ f, size: statSync(join(DIR, f)).size }))
+      .sort((a, b) => b.size - a.size)
   : [];
 // The biggest page plus a few others; parsing is the slow part, keep the file well under 10 s.
 const SAMPLE = [...pages.slice(0, 1), ...pages.filter((_, i) => i % 40 === 5)].slice(0, 4);
@@ -28,7 +31,9 @@ describe.skipIf(!pages.length)(`real pages (${real ? 'data/glossary' : 'terms fi
     const text = await textOf(f);
     texts.push({ f, text });
     const found = matcher.find(text, matcher.pageContext(text));
-    console.log(`${f}: ${text.length} chars, ${found.length} matches: ${[...new Set(found.map((x) => x.id))].slice(0, 15).join(' ')}`);
+    console.log(
+      `${f}: ${text.length} chars, ${found.length} matches: ${[...new Set(found.map((x) => x.id))].slice(0, 15).join(' ')}`,
+    );
     expect(found.map((x) => x.id).filter((id) => LOOKALIKES.includes(id))).toEqual([]);
     let last = -1;
     for (const x of found) {
@@ -49,10 +54,18 @@ describe.skipIf(!pages.length)(`real pages (${real ? 'data/glossary' : 'terms fi
       return (performance.now() - t0) / n;
     };
     let sink = 0;
-    const loop = time(() => { for (let i = 0; i < text.length; i++) sink += text.charCodeAt(i); }, 20);
-    const find = time(() => { sink += matcher.find(text, ctx).length; }, 5);
-    const page = time(() => { sink += matcher.pageContext(text).score; }, 5);
-    console.log(`${f}: ${text.length} chars; find ${find.toFixed(2)} ms, pageContext ${page.toFixed(2)} ms, bare loop ${loop.toFixed(3)} ms (${(find / loop).toFixed(0)}x)`);
+    const loop = time(() => {
+      for (let i = 0; i < text.length; i++) sink += text.charCodeAt(i);
+    }, 20);
+    const find = time(() => {
+      sink += matcher.find(text, ctx).length;
+    }, 5);
+    const page = time(() => {
+      sink += matcher.pageContext(text).score;
+    }, 5);
+    console.log(
+      `${f}: ${text.length} chars; find ${find.toFixed(2)} ms, pageContext ${page.toFixed(2)} ms, bare loop ${loop.toFixed(3)} ms (${(find / loop).toFixed(0)}x)`,
+    );
     expect(sink).toBeGreaterThan(0);
   });
 });

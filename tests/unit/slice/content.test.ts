@@ -6,10 +6,16 @@ import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
 
 // happy-dom has neither the CSS Custom Highlight API nor caret*FromPoint: stub both.
 class FakeHighlight extends Set<AbstractRange> {
-  constructor(...ranges: AbstractRange[]) { super(ranges); }
+  constructor(...ranges: AbstractRange[]) {
+    super(ranges);
+  }
 }
 
-const finder = labelFinder([{ id: 'gfmd', label: 'GFMD' }, { id: 'iom', label: 'IOM' }, { id: 'pkd', label: 'ICAO PKD' }]);
+const finder = labelFinder([
+  { id: 'gfmd', label: 'GFMD' },
+  { id: 'iom', label: 'IOM' },
+  { id: 'pkd', label: 'ICAO PKD' },
+]);
 
 describe('page scanner + highlight + hit-test', () => {
   beforeEach(() => {
@@ -25,7 +31,11 @@ describe('page scanner + highlight + hit-test', () => {
     const scanner = new PageScanner(document, { finder });
     await scanner.start();
     const texts = [...scanner.matches].map((m) => [m.termId, m.range.startContainer === m.range.endContainer]);
-    expect(texts).toEqual([['gfmd', true], ['iom', true], ['pkd', false]]);
+    expect(texts).toEqual([
+      ['gfmd', true],
+      ['iom', true],
+      ['pkd', false],
+    ]);
     expect((CSS as any).highlights.get(HIGHLIGHT_NAME).size).toBe(3);
     // The cross-element match is indexed under both text nodes it covers.
     const icao = document.querySelectorAll('b')[1].firstChild as Text;
@@ -39,7 +49,17 @@ describe('page scanner + highlight + hit-test', () => {
     await scanner.start();
     const gfmdText = document.querySelector('b')!.firstChild as Text;
     (document as any).caretPositionFromPoint = () => ({ offsetNode: gfmdText, offset: 2 });
-    const rect = { left: 10, right: 50, top: 10, bottom: 30, width: 40, height: 20, x: 10, y: 10, toJSON() {} } as DOMRect;
+    const rect = {
+      left: 10,
+      right: 50,
+      top: 10,
+      bottom: 30,
+      width: 40,
+      height: 20,
+      x: 10,
+      y: 10,
+      toJSON() {},
+    } as DOMRect;
     vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(rect);
     expect(hitTest(scanner.index, document, 20, 20)?.termId).toBe('gfmd');
     // Same caret, but the point lies outside the word's box (e.g. blank space at the end of the line).
@@ -71,7 +91,9 @@ describe('windowed painting on pages with very many matches', () => {
   it('registers only the matches around the viewport, and every match stays hit-testable', async () => {
     const { PAINT_ALL_LIMIT } = await import('@/lib/scan/highlight');
     const n = PAINT_ALL_LIMIT + 1500;
-    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">Item ${i}: the GFMD met.</p>`).join('');
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">Item ${i}: the GFMD met.</p>`).join(
+      '',
+    );
     // happy-dom has no layout: the element at the top of the viewport is the first paragraph.
     (document as any).elementFromPoint = () => document.getElementById('p0');
     const scanner = new PageScanner(document, { finder });
@@ -84,7 +106,11 @@ describe('windowed painting on pages with very many matches', () => {
     // Scrolling to the end moves the window: the last paragraph gets painted.
     (document as any).elementFromPoint = () => document.getElementById(`p${n - 1}`);
     window.dispatchEvent(new Event('scroll'));
-    await vi.waitFor(() => expect([...painted].some((r) => r.startContainer === document.getElementById(`p${n - 1}`)!.firstChild)).toBe(true));
+    await vi.waitFor(() =>
+      expect([...painted].some((r) => r.startContainer === document.getElementById(`p${n - 1}`)!.firstChild)).toBe(
+        true,
+      ),
+    );
     expect(scanner.index.size).toBe(n);
     scanner.stop();
     delete (document as any).elementFromPoint;

@@ -5,7 +5,8 @@ import background from '@/entrypoints/background';
 import { makePackage } from '../background/fixtures';
 
 // fake-browser's sendMessage passes an empty sender; trigger the listener with a realistic one.
-const send = async (msg: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(msg, sender)).find((r: unknown) => r !== undefined);
+const send = async (msg: unknown, sender: object) =>
+  (await fakeBrowser.runtime.onMessage.trigger(msg, sender)).find((r: unknown) => r !== undefined);
 
 describe('background entrypoint wiring', () => {
   beforeEach(() => {
@@ -13,11 +14,19 @@ describe('background entrypoint wiring', () => {
     // fake-browser implements neither commands.onCommand, runtime.onConnect nor runtime.getManifest.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Migration Lens', version: '0.1.0' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Migration Lens',
+      version: '0.1.0',
+    });
     globalThis.indexedDB = new IDBFactory();
     // The entrypoint fetches the packaged kb/*.json files from the extension; serve a small fixture.
     const pkg = makePackage();
-    const files: Record<string, unknown> = { 'kb/bundle.json': pkg.bundle, 'kb/glossary.json': pkg.glossary, 'kb/matcher.json': pkg.matcher };
+    const files: Record<string, unknown> = {
+      'kb/bundle.json': pkg.bundle,
+      'kb/glossary.json': pkg.glossary,
+      'kb/matcher.json': pkg.matcher,
+    };
     vi.stubGlobal('fetch', async (url: string) => {
       const key = Object.keys(files).find((k) => String(url).endsWith(k));
       return key ? new Response(JSON.stringify(files[key])) : new Response('missing', { status: 404 });

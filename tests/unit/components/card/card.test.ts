@@ -4,7 +4,12 @@ import { IOM, GFMD, actions, flush, mount, view } from './helpers';
 import { push, startHistory } from '@/lib/content/history';
 import { UNREACHABLE } from '@/components/card/Card';
 
-afterEach(() => { for (const el of Array.from(document.body.children)) { render(null, el); el.remove(); } });
+afterEach(() => {
+  for (const el of Array.from(document.body.children)) {
+    render(null, el);
+    el.remove();
+  }
+});
 
 describe('Card states', () => {
   it('loading: a status message, tooltip role, no content yet', () => {
@@ -23,7 +28,10 @@ describe('Card states', () => {
 
   it('error: says the background is unreachable, shows the detail, and offers a retry', () => {
     const on = actions();
-    const m = mount(view({ state: { status: 'error', message: 'background unreachable: Extension context invalidated.' } }), on);
+    const m = mount(
+      view({ state: { status: 'error', message: 'background unreachable: Extension context invalidated.' } }),
+      on,
+    );
     const alert = m.q('[role=alert]')!;
     expect(alert.textContent).toContain(UNREACHABLE);
     expect(alert.textContent).toContain('Extension context invalidated');
@@ -46,7 +54,10 @@ describe('Card states', () => {
     more.click();
     await flush();
     ex = m.qa('[data-testid=ml-excerpt]');
-    expect(ex.map((e) => e.querySelector('p')!.textContent)).toEqual(['The GFMD is a State-led process.', 'Second GFMD excerpt.']);
+    expect(ex.map((e) => e.querySelector('p')!.textContent)).toEqual([
+      'The GFMD is a State-led process.',
+      'Second GFMD excerpt.',
+    ]);
     expect(m.q('[data-testid=ml-more]')!.getAttribute('aria-expanded')).toBe('true');
   });
 
@@ -60,12 +71,20 @@ describe('Card states', () => {
 
   it('agency: mandate excerpt in its own section (not repeated) and its recommendations via `record`', async () => {
     const fetched: string[] = [];
-    const fetchRecord = async (id: string) => { fetched.push(id); return { id, text: `Text of ${id}`, cite: `cite ${id}`, label: id.split(':').pop() }; };
+    const fetchRecord = async (id: string) => {
+      fetched.push(id);
+      return { id, text: `Text of ${id}`, cite: `cite ${id}`, label: id.split(':').pop() };
+    };
     const m = mount(view(), actions(), { fetchRecord });
     const mandate = m.q('[data-testid=ml-mandate]')!;
     expect(mandate.querySelector('blockquote p')!.textContent).toContain('leading global agency on migration');
     // The mandate is not repeated among the other excerpts.
-    expect(m.qa('[data-testid=ml-excerpt]').map((e) => e.textContent).join()).not.toContain('leading global agency');
+    expect(
+      m
+        .qa('[data-testid=ml-excerpt]')
+        .map((e) => e.textContent)
+        .join(),
+    ).not.toContain('leading global agency');
     const toggle = m.button(/Show its 2 recommendations/);
     expect(fetched).toEqual([]); // lazy
     toggle.click();
@@ -140,7 +159,8 @@ describe('Card navigation, pin, actions', () => {
     const m = mount(view());
     const rel = m.qa('[data-testid=ml-related] button');
     rel[0].focus();
-    const key = (k: string) => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const key = (k: string) =>
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
     key('ArrowDown');
     expect(document.activeElement).toBe(rel[1]);
     key('ArrowRight');
@@ -197,7 +217,10 @@ describe('Card navigation, pin, actions', () => {
 
   it('trainer mode: occurrence stepping controls and N / Shift+N keys', () => {
     const on = actions();
-    const m = mount(view({ trainer: true, pinned: true, dialog: true, occurrences: { index: 1, count: 4, focused: true } }), on);
+    const m = mount(
+      view({ trainer: true, pinned: true, dialog: true, occurrences: { index: 1, count: 4, focused: true } }),
+      on,
+    );
     expect(m.q('[data-testid=ml-occ]')!.textContent).toBe('2 of 4');
     expect(m.q('[data-testid=ml-focus-all]')!.getAttribute('aria-pressed')).toBe('true');
     m.click('[data-testid=ml-focus-all]');

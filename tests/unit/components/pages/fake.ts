@@ -18,17 +18,21 @@ export interface Fake {
   settings: Settings;
 }
 
-export function fakeApi(opts: {
-  handlers?: Partial<Record<Request['type'], Handler>>;
-  page?: PageTermsReply | null | ((req: any) => unknown);
-  tabId?: number | null;
-  settings?: Partial<Settings>;
-} = {}): Fake {
+export function fakeApi(
+  opts: {
+    handlers?: Partial<Record<Request['type'], Handler>>;
+    page?: PageTermsReply | null | ((req: any) => unknown);
+    tabId?: number | null;
+    settings?: Partial<Settings>;
+  } = {},
+): Fake {
   const calls: Request[] = [];
   const tabCalls: unknown[] = [];
   const listeners = new Set<() => void>();
   const fake: Fake = {
-    calls, tabCalls, downloads: [],
+    calls,
+    tabCalls,
+    downloads: [],
     settings: { ...defaultSettings(), ...opts.settings },
     tabChanged: () => listeners.forEach((l) => l()),
     api: {
@@ -40,20 +44,29 @@ export function fakeApi(opts: {
           return { ok: true, data: fake.settings };
         }
         if (!h) return { ok: false, error: `no handler for ${req.type}` };
-        try { return { ok: true, data: await h(req) }; } catch (e) { return { ok: false, error: (e as Error).message }; }
+        try {
+          return { ok: true, data: await h(req) };
+        } catch (e) {
+          return { ok: false, error: (e as Error).message };
+        }
       }) as PagesApi['send'],
       tabs: {
         target: async () => (opts.tabId === undefined ? 7 : opts.tabId),
         send: (async (_id: number, req: unknown) => {
           tabCalls.push(req);
           const p = opts.page;
-          return typeof p === 'function' ? p(req) : (req as { type: string }).type === 'pageTerms' ? p ?? null : null;
+          return typeof p === 'function' ? p(req) : (req as { type: string }).type === 'pageTerms' ? (p ?? null) : null;
         }) as PagesApi['tabs']['send'],
-        onChange: (cb) => { listeners.add(cb); return () => listeners.delete(cb); },
+        onChange: (cb) => {
+          listeners.add(cb);
+          return () => listeners.delete(cb);
+        },
       },
       watchSettings: () => () => undefined,
       openDemo: vi.fn(),
-      download: (filename, text, mime) => { fake.downloads.push({ filename, text, mime }); },
+      download: (filename, text, mime) => {
+        fake.downloads.push({ filename, text, mime });
+      },
     },
   };
   return fake;

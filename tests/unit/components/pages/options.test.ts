@@ -6,7 +6,8 @@ import type { CustomSummary } from '@/lib/messaging/protocol';
 import { validateSettingsPatch } from '@/lib/settings/schema';
 import { $, $$, buttonByText, choose, fakeApi, mount, text, type, unmount } from './fake';
 
-const BAD = 'import failed, nothing was changed:\nbad.csv line 3: id "Bad Id" is not valid\nbad.csv line 3, field category: unknown category "colour"';
+const BAD =
+  'import failed, nothing was changed:\nbad.csv line 3: id "Bad Id" is not valid\nbad.csv line 3, field category: unknown category "colour"';
 
 /** A background double with real settings validation and an in-memory custom glossary. */
 function setup(settings = {}) {
@@ -28,8 +29,19 @@ function setup(settings = {}) {
         return { added: 1, updated: 0, total: custom.length, persisted: true };
       },
       customExport: (r) => ({ format: r.format, text: `exported ${custom.length}`, count: custom.length }),
-      customDelete: (r) => { custom = custom.filter((c) => !r.ids.includes(c.id)); return { deleted: r.ids.length }; },
-      lookup: (r) => ({ id: r.termId, label: r.termId.toUpperCase(), expansion: '', category: 'agency', summary: '', excerpts: [], related: [] }),
+      customDelete: (r) => {
+        custom = custom.filter((c) => !r.ids.includes(c.id));
+        return { deleted: r.ids.length };
+      },
+      lookup: (r) => ({
+        id: r.termId,
+        label: r.termId.toUpperCase(),
+        expansion: '',
+        category: 'agency',
+        summary: '',
+        excerpts: [],
+        related: [],
+      }),
     },
   });
   return f;
@@ -41,7 +53,10 @@ function pickFile(input: HTMLInputElement, name: string, content: string) {
 }
 
 let el: HTMLElement | null = null;
-afterEach(() => { if (el) unmount(el); el = null; });
+afterEach(() => {
+  if (el) unmount(el);
+  el = null;
+});
 
 describe('Options', () => {
   it('loading, then every setting; changes save live', async () => {
@@ -54,17 +69,28 @@ describe('Options', () => {
     await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-save-status]'))).toBe('Saved.'));
     choose($(el, '#ml-size') as HTMLSelectElement, 'x-large');
     await vi.waitFor(() => expect(f.settings.textSize).toBe('x-large'));
-    const cat = $$(el, 'fieldset label').find((l) => l.textContent?.trim() === 'Concepts')!.querySelector('input')!;
+    const cat = $$(el, 'fieldset label')
+      .find((l) => l.textContent?.trim() === 'Concepts')!
+      .querySelector('input')!;
     cat.click();
     await vi.waitFor(() => expect(f.settings.categories.concept).toBe(false));
     expect(f.settings.categories.agency).toBe(true);
-    const trainer = $$(el, 'label').find((l) => l.textContent?.includes('Trainer mode'))!.querySelector('input')!;
+    const trainer = $$(el, 'label')
+      .find((l) => l.textContent?.includes('Trainer mode'))!
+      .querySelector('input')!;
     trainer.click();
     await vi.waitFor(() => expect(f.settings.trainerMode).toBe(true));
   });
 
   it('settings load error is shown', async () => {
-    const f = fakeApi({ handlers: { settings: () => { throw new Error('storage is broken'); }, customList: () => [] } });
+    const f = fakeApi({
+      handlers: {
+        settings: () => {
+          throw new Error('storage is broken');
+        },
+        customList: () => [],
+      },
+    });
     el = mount(h(Options, { api: f.api }));
     await vi.waitFor(() => expect(text($(el!, '[role=alert]'))).toBe('Could not load settings: storage is broken'));
   });
@@ -87,10 +113,14 @@ describe('Options', () => {
     el = mount(h(Options, { api: f.api }));
     await vi.waitFor(() => expect($(el!, '#ml-disabled-in')).not.toBeNull());
     type($(el, '#ml-disabled-in') as HTMLInputElement, 'not a host!');
-    ($(el, '[data-testid=ml-disabled] form') as HTMLFormElement).dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    ($(el, '[data-testid=ml-disabled] form') as HTMLFormElement).dispatchEvent(
+      new Event('submit', { bubbles: true, cancelable: true }),
+    );
     await vi.waitFor(() => expect(text($(el!, '#ml-disabled-err'))).toContain('is not a hostname'));
     type($(el, '#ml-disabled-in') as HTMLInputElement, 'https://www.Example.org/path');
-    ($(el, '[data-testid=ml-disabled] form') as HTMLFormElement).dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    ($(el, '[data-testid=ml-disabled] form') as HTMLFormElement).dispatchEvent(
+      new Event('submit', { bubbles: true, cancelable: true }),
+    );
     await vi.waitFor(() => expect(f.settings.disabledSites).toEqual(['www.example.org']));
     await vi.waitFor(() => buttonByText(el!, 'Remove').click());
     await vi.waitFor(() => expect(f.settings.disabledSites).toEqual([]));
@@ -105,11 +135,20 @@ describe('Options', () => {
     el = mount(h(Options, { api: f.api }));
     await vi.waitFor(() => expect($$(el!, '[data-testid=ml-custom-list] li')).toHaveLength(1));
     pickFile($(el, '#ml-import') as HTMLInputElement, 'good.json', '[{"id":"my-b"}]');
-    await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-import-result]'))).toContain('Imported good.json: 1 added, 0 updated, 2 custom entries in total.'));
+    await vi.waitFor(() =>
+      expect(text($(el!, '[data-testid=ml-import-result]'))).toContain(
+        'Imported good.json: 1 added, 0 updated, 2 custom entries in total.',
+      ),
+    );
     await vi.waitFor(() => expect($$(el!, '[data-testid=ml-custom-list] li')).toHaveLength(2));
-    expect(f.calls.find((c) => c.type === 'customImport')).toMatchObject({ filename: 'good.json', text: '[{"id":"my-b"}]' });
+    expect(f.calls.find((c) => c.type === 'customImport')).toMatchObject({
+      filename: 'good.json',
+      text: '[{"id":"my-b"}]',
+    });
     buttonByText(el, 'Export CSV').click();
-    await vi.waitFor(() => expect(f.downloads).toEqual([{ filename: 'migration-lens-custom.csv', text: 'exported 2', mime: 'text/csv' }]));
+    await vi.waitFor(() =>
+      expect(f.downloads).toEqual([{ filename: 'migration-lens-custom.csv', text: 'exported 2', mime: 'text/csv' }]),
+    );
     buttonByText(el, 'Delete').click();
     await vi.waitFor(() => expect($$(el!, '[data-testid=ml-custom-list] li')).toHaveLength(1));
     expect(text($(el, '[data-testid=ml-import-result]'))).toBe('Deleted AAA.');
@@ -120,8 +159,12 @@ describe('Options', () => {
     el = mount(h(Options, { api: f.api }));
     await vi.waitFor(() => expect($$(el!, '[data-testid=ml-custom-list] li')).toHaveLength(1));
     pickFile($(el, '#ml-import') as HTMLInputElement, 'bad.csv', 'id\nBad Id');
-    await vi.waitFor(() => expect($$(el!, '.ml-errors li').map((l) => l.textContent)).toEqual([
-      'bad.csv line 3: id "Bad Id" is not valid', 'bad.csv line 3, field category: unknown category "colour"']));
+    await vi.waitFor(() =>
+      expect($$(el!, '.ml-errors li').map((l) => l.textContent)).toEqual([
+        'bad.csv line 3: id "Bad Id" is not valid',
+        'bad.csv line 3, field category: unknown category "colour"',
+      ]),
+    );
     const r = text($(el, '[data-testid=ml-import-result]'));
     expect(r).toContain('import failed, nothing was changed');
     expect(r).toContain('Nothing was changed: your custom glossary still has 1 entry.');
@@ -132,7 +175,9 @@ describe('Options', () => {
   it('known terms: remove, then Undo puts it back in place', async () => {
     const f = setup({ knownTerms: ['iom', 'gfmd', 'ilo'] });
     el = mount(h(Options, { api: f.api }));
-    await vi.waitFor(() => expect($$(el!, '[data-testid=ml-known] li span').map((s) => s.textContent)).toEqual(['IOM', 'GFMD', 'ILO']));
+    await vi.waitFor(() =>
+      expect($$(el!, '[data-testid=ml-known] li span').map((s) => s.textContent)).toEqual(['IOM', 'GFMD', 'ILO']),
+    );
     ($(el, '[aria-label="Remove GFMD"]') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(f.settings.knownTerms).toEqual(['iom', 'ilo']));
     await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-known] [role=status]'))).toContain('Removed GFMD.'));
@@ -151,11 +196,18 @@ describe('Options save errors', () => {
   it('a rejected change is reported, not silently dropped', async () => {
     const f = setup();
     const send = f.api.send;
-    f.api.send = (async (req: any) => (req.type === 'settings' && req.op === 'set' ? { ok: false, error: 'settings.theme must be one of auto, light, dark' } : send(req))) as typeof send;
+    f.api.send = (async (req: any) =>
+      req.type === 'settings' && req.op === 'set'
+        ? { ok: false, error: 'settings.theme must be one of auto, light, dark' }
+        : send(req)) as typeof send;
     el = mount(h(Options, { api: f.api }));
     await vi.waitFor(() => expect($(el!, '#ml-theme')).not.toBeNull());
     choose($(el, '#ml-theme') as HTMLSelectElement, 'dark');
-    await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-save-status]'))).toBe('Not saved: settings.theme must be one of auto, light, dark'));
+    await vi.waitFor(() =>
+      expect(text($(el!, '[data-testid=ml-save-status]'))).toBe(
+        'Not saved: settings.theme must be one of auto, light, dark',
+      ),
+    );
     expect($(el, '[data-testid=ml-save-status]')!.className).toBe('ml-error');
   });
 });

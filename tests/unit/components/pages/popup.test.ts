@@ -6,9 +6,20 @@ import { pinnedTab } from '@/lib/pages/browser-api';
 import { defaultSettings } from '@/lib/settings/schema';
 import { $, buttonByText, fakeApi, mount, text, unmount } from './fake';
 
-const PAGE = { url: 'https://news.example.org/story?id=1', active: true, total: 5, terms: [{ id: 'iom', category: 'agency', count: 3 }, { id: 'gfmd', category: 'process-forum', count: 2 }] };
+const PAGE = {
+  url: 'https://news.example.org/story?id=1',
+  active: true,
+  total: 5,
+  terms: [
+    { id: 'iom', category: 'agency', count: 3 },
+    { id: 'gfmd', category: 'process-forum', count: 2 },
+  ],
+};
 let el: HTMLElement | null = null;
-afterEach(() => { if (el) unmount(el); el = null; });
+afterEach(() => {
+  if (el) unmount(el);
+  el = null;
+});
 
 describe('site switch logic', () => {
   it('siteOf: web pages only, hostname without port', () => {
@@ -26,7 +37,10 @@ describe('site switch logic', () => {
   it('siteToggle in allow-list mode edits the allowed list', () => {
     const s = { ...defaultSettings(), siteMode: 'allow-list' as const, allowedSites: ['example.org'] };
     expect(siteToggle(s, 'news.example.org', false)).toEqual({ allowedSites: [], disabledSites: [] });
-    expect(siteToggle({ ...s, allowedSites: [] }, 'a.org', true)).toEqual({ disabledSites: [], allowedSites: ['a.org'] });
+    expect(siteToggle({ ...s, allowedSites: [] }, 'a.org', true)).toEqual({
+      disabledSites: [],
+      allowedSites: ['a.org'],
+    });
   });
   it('?tab= pins the target tab; garbage is ignored', () => {
     expect(pinnedTab('?tab=12&q=x')).toBe(12);
@@ -40,7 +54,9 @@ describe('Popup', () => {
   it('shows counts for the current tab and switches the site off and on', async () => {
     const f = fakeApi({ page: PAGE });
     el = mount(h(Popup, { api: f.api }));
-    await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-page-count]'))).toBe('2 terms found on this page (5 occurrences).'));
+    await vi.waitFor(() =>
+      expect(text($(el!, '[data-testid=ml-page-count]'))).toBe('2 terms found on this page (5 occurrences).'),
+    );
     const sw = () => $(el!, '[role=switch]') as HTMLInputElement;
     await vi.waitFor(() => expect(sw().checked).toBe(true));
     expect(text($(el, '[data-testid=ml-site]'))).toContain('news.example.org');
@@ -48,7 +64,11 @@ describe('Popup', () => {
     // (the checkbox flips at once in the DOM; wait for the saved setting, then check it stayed off)
     await vi.waitFor(() => expect(f.settings.disabledSites).toEqual(['news.example.org']));
     await vi.waitFor(() => expect(sw().checked).toBe(false));
-    expect(f.calls.filter((c) => c.type === 'settings').at(-1)).toEqual({ type: 'settings', op: 'set', patch: { disabledSites: ['news.example.org'] } });
+    expect(f.calls.filter((c) => c.type === 'settings').at(-1)).toEqual({
+      type: 'settings',
+      op: 'set',
+      patch: { disabledSites: ['news.example.org'] },
+    });
     sw().click();
     await vi.waitFor(() => expect(f.settings.disabledSites).toEqual([]));
     expect(sw().checked).toBe(true);
@@ -57,7 +77,9 @@ describe('Popup', () => {
   it('says "not available" when no content script answers (browser pages)', async () => {
     const f = fakeApi({ page: null });
     el = mount(h(Popup, { api: f.api }));
-    await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-site]'))).toBe('Migration Lens is not available on this page.'));
+    await vi.waitFor(() =>
+      expect(text($(el!, '[data-testid=ml-site]'))).toBe('Migration Lens is not available on this page.'),
+    );
     expect($(el, '[role=switch]')).toBeNull();
     expect($(el, '[data-testid=ml-page-count]')).toBeNull();
   });
@@ -75,7 +97,10 @@ describe('Popup', () => {
   });
 
   it('prefills the search from ?q= and opens the demo page', async () => {
-    const f = fakeApi({ page: PAGE, handlers: { facets: () => ({ documents: [], agencies: [], sections: [] }), search: () => [] } });
+    const f = fakeApi({
+      page: PAGE,
+      handlers: { facets: () => ({ documents: [], agencies: [], sections: [] }), search: () => [] },
+    });
     el = mount(h(Popup, { api: f.api, initialQuery: 'GFMD' }));
     expect(($(el, '#ml-q') as HTMLInputElement).value).toBe('GFMD');
     await vi.waitFor(() => expect(f.calls.some((c) => c.type === 'search' && c.query === 'GFMD')).toBe(true));

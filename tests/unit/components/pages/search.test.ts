@@ -11,21 +11,49 @@ const FACETS = {
   sections: [{ kind: 'recommendations', name: 'Recommendations' }],
 };
 const HITS: SearchHit[] = [
-  { id: '002:ch5:recommendations:(b)', kind: 'recommendation', title: 'ILO · Recommendations (b)', snippet: 'Ratify the convention on remittance costs', marks: [[25, 35]], cite: 'CEB 2013, ch. 5 ILO, Recommendations, (b), lines 1800–1803', score: 1 },
-  { id: 'gfmd', kind: 'term', title: 'GFMD — Global Forum', snippet: 'State-led forum', cite: 'Migration Lens glossary', score: 0.5 },
+  {
+    id: '002:ch5:recommendations:(b)',
+    kind: 'recommendation',
+    title: 'ILO · Recommendations (b)',
+    snippet: 'Ratify the convention on remittance costs',
+    marks: [[25, 35]],
+    cite: 'CEB 2013, ch. 5 ILO, Recommendations, (b), lines 1800–1803',
+    score: 1,
+  },
+  {
+    id: 'gfmd',
+    kind: 'term',
+    title: 'GFMD — Global Forum',
+    snippet: 'State-led forum',
+    cite: 'Migration Lens glossary',
+    score: 0.5,
+  },
 ];
 const RECORD: RecordReply = {
-  record: { id: '002:ch5:recommendations:(b)', kind: 'recommendation', text: 'Ratify the Domestic Workers Convention.', context: 'The ILO recommends:',
-    subItems: [{ label: '(i)', text: 'first sub-item' }], citation: { doc: '002', chapter: 5, agency: 'ILO', section: 'recommendations', label: '(b)', lines: [1800, 1803] } },
-  cite: 'CEB 2013, ch. 5 ILO, Recommendations, (b), lines 1800–1803', title: 'ILO · Recommendations (b)', docTitle: 'Contributions',
+  record: {
+    id: '002:ch5:recommendations:(b)',
+    kind: 'recommendation',
+    text: 'Ratify the Domestic Workers Convention.',
+    context: 'The ILO recommends:',
+    subItems: [{ label: '(i)', text: 'first sub-item' }],
+    citation: { doc: '002', chapter: 5, agency: 'ILO', section: 'recommendations', label: '(b)', lines: [1800, 1803] },
+  },
+  cite: 'CEB 2013, ch. 5 ILO, Recommendations, (b), lines 1800–1803',
+  title: 'ILO · Recommendations (b)',
+  docTitle: 'Contributions',
 };
 
 function setup(handlers: Record<string, (r: any) => unknown> = {}) {
-  return fakeApi({ handlers: { facets: () => FACETS, search: () => HITS, suggest: () => HITS, record: () => RECORD, ...handlers } });
+  return fakeApi({
+    handlers: { facets: () => FACETS, search: () => HITS, suggest: () => HITS, record: () => RECORD, ...handlers },
+  });
 }
 
 let el: HTMLElement | null = null;
-afterEach(() => { if (el) unmount(el); el = null; });
+afterEach(() => {
+  if (el) unmount(el);
+  el = null;
+});
 
 describe('SearchView', () => {
   it('starts empty, then shows results with marked snippets and citations', async () => {
@@ -42,7 +70,12 @@ describe('SearchView', () => {
 
   it('shows the loading state while the background answers', async () => {
     let resolve!: (v: SearchHit[]) => void;
-    const f = setup({ search: () => new Promise((r) => { resolve = r; }) });
+    const f = setup({
+      search: () =>
+        new Promise((r) => {
+          resolve = r;
+        }),
+    });
     el = mount(h(SearchView, { send: f.api.send, debounceMs: 0 }));
     type($(el, '#ml-q') as HTMLInputElement, 'iom');
     await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-result-count]'))).toBe('Searching…'));
@@ -51,7 +84,11 @@ describe('SearchView', () => {
   });
 
   it('reports a background error', async () => {
-    const f = setup({ search: () => { throw new Error('background unreachable: gone'); } });
+    const f = setup({
+      search: () => {
+        throw new Error('background unreachable: gone');
+      },
+    });
     el = mount(h(SearchView, { send: f.api.send, debounceMs: 0 }));
     type($(el, '#ml-q') as HTMLInputElement, 'x');
     await vi.waitFor(() => expect(text($(el!, '[role=alert]'))).toBe('Search failed: background unreachable: gone'));
@@ -60,11 +97,18 @@ describe('SearchView', () => {
   it('fills filters from the facets and sends them with the search', async () => {
     const f = setup();
     el = mount(h(SearchView, { send: f.api.send, debounceMs: 0, initialQuery: 'costs' }));
-    await vi.waitFor(() => expect($$(el!, '#ml-f-agency option').map((o) => o.textContent)).toEqual(['All', 'ICAO', 'ILO']));
+    await vi.waitFor(() =>
+      expect($$(el!, '#ml-f-agency option').map((o) => o.textContent)).toEqual(['All', 'ICAO', 'ILO']),
+    );
     expect($$(el, '#ml-f-doc option').map((o) => o.textContent)).toEqual(['All', 'CEB 2013 (2013)']);
     choose($(el, '#ml-f-agency') as HTMLSelectElement, 'ILO');
     choose($(el, '#ml-f-kind') as HTMLSelectElement, 'recommendation');
-    await vi.waitFor(() => expect(f.calls.filter((c) => c.type === 'search').at(-1)).toMatchObject({ query: 'costs', filters: { agency: 'ILO', kind: 'recommendation' } }));
+    await vi.waitFor(() =>
+      expect(f.calls.filter((c) => c.type === 'search').at(-1)).toMatchObject({
+        query: 'costs',
+        filters: { agency: 'ILO', kind: 'recommendation' },
+      }),
+    );
   });
 
   it('suggest listbox: arrow keys set aria-activedescendant, Enter opens the pick in the reader', async () => {
@@ -100,7 +144,9 @@ describe('SearchView', () => {
     el = mount(h(SearchView, { send: f.api.send, debounceMs: 0, initialQuery: 'ratify' }));
     await vi.waitFor(() => expect($$(el!, '[data-testid=ml-results] li')).toHaveLength(2));
     buttonByText(el, 'ILO · Recommendations (b)').click();
-    await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-reader]'))).toContain('Ratify the Domestic Workers Convention.'));
+    await vi.waitFor(() =>
+      expect(text($(el!, '[data-testid=ml-reader]'))).toContain('Ratify the Domestic Workers Convention.'),
+    );
     const r = $(el, '[data-testid=ml-reader]')!;
     expect(text(r)).toContain('The ILO recommends:');
     expect(text(r)).toContain('(i) first sub-item');
@@ -111,7 +157,12 @@ describe('SearchView', () => {
 
   it('reader view: unknown record and error states', async () => {
     let reply: unknown = null;
-    const f = setup({ record: () => { if (reply instanceof Error) throw reply; return reply; } });
+    const f = setup({
+      record: () => {
+        if (reply instanceof Error) throw reply;
+        return reply;
+      },
+    });
     el = mount(h(SearchView, { send: f.api.send, debounceMs: 0, initialQuery: 'x' }));
     await vi.waitFor(() => expect($$(el!, '[data-testid=ml-results] li')).toHaveLength(2));
     buttonByText(el, 'ILO · Recommendations (b)').click();
@@ -123,10 +174,22 @@ describe('SearchView', () => {
   });
 
   it('a term hit opens the term card', async () => {
-    const f = setup({ lookup: () => ({ id: 'gfmd', label: 'GFMD', expansion: 'Global Forum on Migration and Development', category: 'process-forum', summary: 'State-led forum.', excerpts: [{ text: 'The GFMD met.', cite: 'CEB 2013, line 5' }], related: [] }) });
+    const f = setup({
+      lookup: () => ({
+        id: 'gfmd',
+        label: 'GFMD',
+        expansion: 'Global Forum on Migration and Development',
+        category: 'process-forum',
+        summary: 'State-led forum.',
+        excerpts: [{ text: 'The GFMD met.', cite: 'CEB 2013, line 5' }],
+        related: [],
+      }),
+    });
     el = mount(h(SearchView, { send: f.api.send, debounceMs: 0, initialQuery: 'gfmd' }));
     await vi.waitFor(() => buttonByText(el!, 'GFMD — Global Forum').click());
-    await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-term]'))).toContain('Global Forum on Migration and Development'));
+    await vi.waitFor(() =>
+      expect(text($(el!, '[data-testid=ml-term]'))).toContain('Global Forum on Migration and Development'),
+    );
     expect(text($(el, '[data-testid=ml-term] cite'))).toBe('CEB 2013, line 5');
   });
 });

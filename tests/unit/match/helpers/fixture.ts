@@ -17,7 +17,9 @@ export function termsGlossary(): GlossarySource[] {
 export function realGlossary(): GlossarySource[] | null {
   const dir = join(ROOT, 'data/glossary');
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (!files.length) return null;
   return files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GlossarySource[]);
 }
