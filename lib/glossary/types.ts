@@ -58,6 +58,14 @@ export interface GlossarySource {
   excerptHints?: string[];
   /** Set deliberately when no source passage fits (e.g. French alias entries); the reason is shown. */
   noExcerpt?: string;
+  /** The body's or instrument's own page, for the card's "Official page" link. */
+  officialUrl?: string;
+  /** Why there is no official page to link (instead of officialUrl). */
+  officialUrlNote?: string;
+  /** Year the time-sensitive statements of the summary were last checked (shown on the card). */
+  asOf?: number;
+  /** Public pages the summary's facts were checked against (maintainers' trail, not shown). */
+  checkedAgainst?: string[];
   /** Entry comes from a user import (custom glossary), not the built-in data. */
   custom?: boolean;
 }

@@ -39,6 +39,10 @@ const KNOWN_FIELDS = new Set([
   'excerptHints',
   'noExcerpt',
   'custom',
+  'officialUrl',
+  'officialUrlNote',
+  'asOf',
+  'checkedAgainst',
 ]);
 const HINT_FIELDS = new Set(['caseSensitive', 'neverAlone', 'context', 'notNear', 'patterns']);
 
@@ -110,6 +114,32 @@ function checkSummary(summary: unknown, report: Report, src: SourceIndex, names:
   if (copied) report('summary', `summary copies the sources ("${copied}"); rephrase in our own words`);
 }
 
+const isHttpsUrl = (v: unknown): boolean => {
+  if (typeof v !== 'string') return false;
+  try {
+    return new URL(v).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/** Where a reader can check an entry: its official page (or why there is none), and how current it is. */
+function checkProvenance(e: Record<string, unknown>, report: Report): void {
+  if (e.officialUrl !== undefined && !isHttpsUrl(e.officialUrl)) report('officialUrl', 'must be an https:// URL');
+  if (e.officialUrlNote !== undefined && (typeof e.officialUrlNote !== 'string' || !e.officialUrlNote.trim())) {
+    report('officialUrlNote', 'must be a non-empty reason');
+  }
+  if (e.officialUrl !== undefined && e.officialUrlNote !== undefined) {
+    report('officialUrlNote', 'give either officialUrl or the reason there is none, not both');
+  }
+  if (e.asOf !== undefined && (!Number.isInteger(e.asOf) || (e.asOf as number) < 1990 || (e.asOf as number) > 2100)) {
+    report('asOf', 'must be a year (integer)');
+  }
+  if (e.checkedAgainst !== undefined && (!Array.isArray(e.checkedAgainst) || !e.checkedAgainst.every(isHttpsUrl))) {
+    report('checkedAgainst', 'must be an array of https:// URLs');
+  }
+}
+
 /** All checks that need only one entry (plus the sources). */
 function checkEntry(e: Record<string, unknown>, report: Report, src: SourceIndex, names: NgramSet): void {
   for (const k of Object.keys(e)) if (!KNOWN_FIELDS.has(k)) report(k, 'unknown field (typo?)');
@@ -131,6 +161,7 @@ function checkEntry(e: Record<string, unknown>, report: Report, src: SourceIndex
     report('noExcerpt', 'must be a non-empty reason');
   }
   if (e.custom !== undefined && typeof e.custom !== 'boolean') report('custom', 'must be true or false');
+  checkProvenance(e, report);
   if (e.excerptHints !== undefined) {
     if (!isStringArray(e.excerptHints)) report('excerptHints', 'must be an array of non-empty strings');
     else {

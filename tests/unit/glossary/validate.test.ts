@@ -105,3 +105,34 @@ describe('sentenceSpans', () => {
     ]);
   });
 });
+
+describe('validateGlossary: official page, currency and checking trail', () => {
+  const entry = (extra: Record<string, unknown>) => ({
+    id: 'testforum',
+    label: 'Test Forum',
+    expansion: 'Test Forum on Example Matters',
+    category: 'process-forum',
+    summary: 'A forum invented for this unit test, which meets every other year to compare notes.',
+    ...extra,
+  });
+  const check = (extra: Record<string, unknown>) =>
+    brief(validateGlossary([{ file: 'x.json', entries: [entry(extra) as never] }], sources));
+
+  it('accepts an https official page, a year and https checking sources', () => {
+    expect(
+      check({ officialUrl: 'https://example.org/forum', asOf: 2026, checkedAgainst: ['https://example.org/a'] }),
+    ).toEqual([]);
+    expect(check({ officialUrlNote: 'The forum has no web site of its own.' })).toEqual([]);
+  });
+
+  it('rejects plain-http or malformed URLs, both a URL and a reason, and a non-year asOf', () => {
+    expect(check({ officialUrl: 'http://example.org/forum' })).toEqual(['testforum officialUrl']);
+    expect(check({ officialUrl: 'example.org' })).toEqual(['testforum officialUrl']);
+    expect(check({ officialUrl: 'https://example.org', officialUrlNote: 'none' })).toEqual([
+      'testforum officialUrlNote',
+    ]);
+    expect(check({ asOf: '2026' })).toEqual(['testforum asOf']);
+    expect(check({ asOf: 26 })).toEqual(['testforum asOf']);
+    expect(check({ checkedAgainst: ['ftp://example.org'] })).toEqual(['testforum checkedAgainst']);
+  });
+});
