@@ -14,7 +14,7 @@ import { compileMatcher } from '../../match/compile';
 import { loadMatcher } from '../../match/matcher';
 import { htmlToText } from '../text/html-node';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const USAGE = 'usage: recognise [--json] [--glossary DIR] FILE(.txt|.html)';
 
 class CliError extends Error {}

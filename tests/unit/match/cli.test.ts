@@ -40,6 +40,8 @@ beforeAll(async () => {
     list: direct(...GLOSSARY, join(FIXTURES, 'page.txt')),
     missing: direct('--json', ...GLOSSARY, join(FIXTURES, 'does-not-exist.txt')),
     noGlossary: direct('--json', '--glossary', join(FIXTURES, 'nope'), join(FIXTURES, 'page.txt')),
+    // No --glossary: the repository's own data/glossary, found from the CLI's location.
+    defaultGlossary: direct('--json', join(FIXTURES, 'page.txt')),
   };
   for (const [k, p] of Object.entries(jobs)) runs[k] = await p;
 }, 90_000);
@@ -97,6 +99,13 @@ describe('lib/pipeline/cli/recognise.ts', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/recognise: cannot read .*does-not-exist\.txt/);
+  });
+
+  it('without --glossary reads the curated data/glossary of this repository', () => {
+    const r = runs.defaultGlossary!;
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Row[]).map((x) => x.id)).toContain('iom');
   });
 
   it('exits 1 for a missing glossary directory', () => {
