@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBoundary, report } from './boundary/check.mjs';
+import { BROWSER_PATHS, ensureBrowsers } from './e2e/lib/system-browsers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -13,6 +14,18 @@ const out = path.join(root, '.output');
 fs.mkdirSync(out, { recursive: true });
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+// The E2E suite drives Debian's chromium and firefox-esr: installed here when missing and possible,
+// else stop now with the command to run (before a build that would be wasted).
+const argv = process.argv.slice(2);
+const onlyBrowser = argv.includes('--browser') ? argv[argv.indexOf('--browser') + 1] : undefined;
+const needed = Object.fromEntries(
+  Object.entries(BROWSER_PATHS).filter(([name]) => !onlyBrowser || name === onlyBrowser),
+);
+if (ensureBrowsers({ paths: needed }) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 // The E2E suite loads the built extension; build it when it is missing.
 const built = ['chrome-mv3', 'firefox-mv3'].every((d) => fs.existsSync(path.join(out, d, 'manifest.json')));
