@@ -1,9 +1,12 @@
-// `npm test`: every test. Unit tests (vitest) then real-browser E2E (Chromium + Firefox), one closing
-// line "N passed, N failed" over both, non-zero exit on any failure.
+// `npm test`: every test. The bundle boundary check over the build, unit tests (vitest), then
+// real-browser E2E (Chromium + Firefox); one closing line "N passed, N failed" over all of them,
+// non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkBoundary, report } from './boundary/check.mjs';
+import { BROWSER_PATHS, ensureBrowsers } from './e2e/lib/system-browsers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -11,6 +14,18 @@ const out = path.join(root, '.output');
 fs.mkdirSync(out, { recursive: true });
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+// The E2E suite drives Debian's chromium and firefox-esr: installed here when missing and possible,
+// else stop now with the command to run (before a build that would be wasted).
+const argv = process.argv.slice(2);
+const onlyBrowser = argv.includes('--browser') ? argv[argv.indexOf('--browser') + 1] : undefined;
+const needed = Object.fromEntries(
+  Object.entries(BROWSER_PATHS).filter(([name]) => !onlyBrowser || name === onlyBrowser),
+);
+if (ensureBrowsers({ paths: needed }) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 // The E2E suite loads the built extension; build it when it is missing.
 const built = ['chrome-mv3', 'firefox-mv3'].every((d) => fs.existsSync(path.join(out, d, 'manifest.json')));
@@ -22,11 +37,14 @@ if (!built) {
   }
 }
 
+// What the build shipped: no Node-only code anywhere, no background search code in the content script.
+const boundary = report(await checkBoundary({ root }));
+
 const unitJson = path.join(out, 'vitest.json');
 fs.rmSync(unitJson, { force: true });
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`]);
-let unitPassed = 0,
-  unitFailed = 0;
+let unitPassed = 0;
+let unitFailed;
 try {
   const r = JSON.parse(fs.readFileSync(unitJson, 'utf8'));
   unitPassed = r.numPassedTests;
@@ -41,8 +59,8 @@ try {
 const e2eJson = path.join(out, 'e2e-results.json');
 fs.rmSync(e2eJson, { force: true });
 run('node', ['tests/e2e/run.mjs', ...process.argv.slice(2)]);
-let e2ePassed = 0,
-  e2eFailed = 0;
+let e2ePassed = 0;
+let e2eFailed;
 try {
   const r = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
   e2ePassed = r.passed;
@@ -52,8 +70,11 @@ try {
   console.error('E2E produced no report');
 }
 
-const passed = unitPassed + e2ePassed;
-const failed = unitFailed + e2eFailed;
-console.log(`unit: ${unitPassed} passed, ${unitFailed} failed; e2e: ${e2ePassed} passed, ${e2eFailed} failed`);
+const passed = boundary.passed + unitPassed + e2ePassed;
+const failed = boundary.failed + unitFailed + e2eFailed;
+console.log(
+  `boundary: ${boundary.passed} passed, ${boundary.failed} failed; unit: ${unitPassed} passed, ${unitFailed} failed; ` +
+    `e2e: ${e2ePassed} passed, ${e2eFailed} failed`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

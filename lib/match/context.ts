@@ -1,7 +1,6 @@
 /**
- * Lazy, incremental page context. pageContext(text) used to be one full candidate pass over the whole
- * page in a single task (hundreds of ms on big pages). Now it returns at once; the evidence is computed
- * chunk by chunk, either driven in time slices by the scanner (step(deadline)) or, for callers that
+ * Lazy, incremental page context. One full candidate pass over a big page in a single task takes
+ * hundreds of ms, so pageContext(text) returns at once and the evidence is computed chunk by chunk, either driven in time slices by the scanner (step(deadline)) or, for callers that
  * just read a field (CLI, tests), synchronously on first read. Chunks overlap by OVERLAP characters so
  * a name that straddles a cut is still seen whole (ids are a set: seeing it twice is harmless).
  */
@@ -56,7 +55,7 @@ abstract class Evidence implements PageContext {
 
   /**
    * Domain and trigger words of one lowercased stretch of page text: one regex pass per word list
-   * (one indexOf pass per word was ~80 passes over the page).
+   * (one indexOf pass per word would be ~80 passes over the page).
    */
   protected absorb(lo: string): void {
     const re = wordRegexes(this.deps);

@@ -1,6 +1,6 @@
 /**
- * Allocation-free trie entry scan. The old matcher tokenised the whole text into arrays and lowercased
- * every token before looking anything up; almost no word of a page starts a glossary form, so here a
+ * Allocation-free trie entry scan. Tokenising the whole text into arrays and lowercasing every token
+ * before looking anything up is wasted work: almost no word of a page starts a glossary form, so a
  * char-code loop hashes each token's lowercase units on the fly and only tokens whose hash is a possible
  * first key (or plural stem of one) are sliced and walked through the trie. Tokens after a hit are read
  * lazily. Token rules are those of normalise.ts TOKEN_RE (word runs of [\p{L}\p{M}\p{Nd}_], else one

@@ -1,10 +1,10 @@
 /**
  * Node half of `npm run bench` (run through tsx by run.mjs): compiles the real glossary matcher for the
- * browser half, and measures the background figures (issue 6) against baselines from the same run.
+ * browser half, and measures the background figures against baselines from the same run.
  * Usage: node --import tsx tests/bench/node-side.ts OUT.json
  * Relative imports only: tsx runs this file directly (no `@/` alias).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { buildGlossary } from '../../lib/pipeline/glossary/index';
 import { loadGlossarySources } from '../../lib/pipeline/glossary/load';
 import { compileMatcher } from '../../lib/match/compile';
 import { loadMatcher } from '../../lib/match/matcher';
+import { htmlToText } from '../../lib/pipeline/text/html-node';
 import { benchBackground, benchQueries } from './background';
 import { HOVER_DELAY } from '../../lib/settings/schema';
 
@@ -136,6 +137,75 @@ async function coldReadFloor(json: string): Promise<number> {
   return ms;
 }
 
+/**
+ * `matcher.find()` and `pageContext()` in Node on the real page with the most visible text (among the
+ * biggest HTML file and a spread of others from ../shared/pages/readability), next to a bare
+ * `charCodeAt` loop over the same text: what matching costs per page beyond touching every character.
+ */
+export async function matcherPageFigures(
+  root: string,
+  compiled: ReturnType<typeof compileMatcher>,
+  notes: string[],
+): Promise<Record<string, number | null>> {
+  const dir = resolve(root, '../shared/pages/readability');
+  const none = {
+    matcher_page_chars: null,
+    matcher_find_ms: null,
+    matcher_page_context_ms: null,
+    matcher_bare_loop_ms: null,
+    matcher_find_ratio_bare_loop: null,
+  };
+  if (!existsSync(dir)) {
+    notes.push(`${dir} is absent: matcher page figures not measured`);
+    return none;
+  }
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => ({ f, size: statSync(join(dir, f)).size }))
+    .sort((a, b) => b.size - a.size);
+  // The biggest HTML file is mostly markup, so a few others are parsed too and the longest text wins.
+  const sample = [...pages.slice(0, 1), ...pages.filter((_, i) => i % 40 === 5)].slice(0, 4);
+  let text = '';
+  for (const p of sample) {
+    const t = await htmlToText(readFileSync(join(dir, p.f), 'utf8'));
+    if (t.length > text.length) text = t;
+  }
+  if (!text) {
+    notes.push(`${dir} has no page with text: matcher page figures not measured`);
+    return none;
+  }
+  const m = loadMatcher(compiled);
+  const ctx = m.pageContext(text);
+  let sink = 0;
+  const time = (fn: () => void, n: number) => {
+    fn();
+    const runs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      fn();
+      runs.push(performance.now() - t0);
+    }
+    return median(runs);
+  };
+  const loop = time(() => {
+    for (let i = 0; i < text.length; i++) sink += text.charCodeAt(i);
+  }, 21);
+  const find = time(() => {
+    sink += m.find(text, ctx).length;
+  }, 5);
+  const page = time(() => {
+    sink += m.pageContext(text).score;
+  }, 5);
+  if (!sink) notes.push('matcher page figures: the timed work produced nothing (sink 0)');
+  return {
+    matcher_page_chars: text.length,
+    matcher_find_ms: round(find),
+    matcher_page_context_ms: round(page),
+    matcher_bare_loop_ms: round(loop),
+    matcher_find_ratio_bare_loop: round(find / loop),
+  };
+}
+
 export async function nodeSide(root: string): Promise<{
   figures: Record<string, number | null>;
   notes: string[];
@@ -213,6 +283,7 @@ export async function nodeSide(root: string): Promise<{
     kb_bundle_gzip_bytes: gzipSync(bundleJson, { level: 9 }).length,
     kb_sources_bytes: srcBytes,
     kb_ratio_sources: round(Buffer.byteLength(bundleJson) / srcBytes),
+    ...(await matcherPageFigures(root, matcher, notes)),
   };
   const terms = termForms(sources);
   // The hover bench runs in a fresh profile, so the content script uses the default dwell delay.

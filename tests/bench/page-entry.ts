@@ -1,5 +1,5 @@
 /**
- * Browser half of the scanner bench (issue 5). run.mjs bundles this file with esbuild into one IIFE and
+ * Browser half of the scanner bench. run.mjs bundles this file with esbuild into one IIFE and
  * evaluates it in each page's main world; it installs `globalThis.__mlBench`. Every method is measured
  * here, inside the page, with performance.now(), so Playwright round trips never enter a figure.
  * Relative imports only (bundled by esbuild without the `@/` alias).

@@ -1,4 +1,4 @@
-// `npm run bench`: performance figures for issues 5 (scanner), 6 (background) and 7 (hover), each
+// `npm run bench`: performance figures for the scanner, the background and hover → popover, each
 // measured next to a baseline in the same run. Writes .output/bench.json (flat keys) and
 // .output/bench-pages.json (per-page scanner rows), prints every figure, ratio and target.
 // Options: --pages N (first N readability pages; default all), --runs N (timed runs per method and page,
@@ -44,7 +44,7 @@ const notes = [];
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s]`, ...a);
 fs.mkdirSync(OUT, { recursive: true });
 
-// ---- Node side: compiled matcher for the page bench + background figures (issue 6) ----
+// ---- Node side: compiled matcher for the page bench + background figures ----
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-bench-'));
 log('node side: compiling the glossary matcher, building the KB, background bench…');
 const nodeOut = path.join(tmp, 'node.json');
@@ -79,7 +79,7 @@ if (fs.existsSync(CONTENT_JS)) {
 
 const server = await startServer();
 try {
-  // ---- Scanner (issue 5) ----
+  // ---- Scanner ----
   if (!skip.has('scan')) {
     const pages = fs
       .readdirSync(ROUTES.readability)
@@ -172,7 +172,7 @@ try {
     }
   }
 
-  // ---- Hover → popover (issue 7) ----
+  // ---- Hover → popover ----
   if (!skip.has('hover')) {
     if (!fs.existsSync(path.join(EXT, 'manifest.json'))) {
       figures.hover_to_popover_p95_ms = null;

@@ -1,4 +1,4 @@
-// Issue 7: hover → popover with the BUILT extension in real Chromium. Methods: tests/bench/README.md.
+// Hover → popover with the BUILT extension in real Chromium. Methods: tests/bench/README.md.
 // "Painted" is the same point everywhere: the first task after the rendering update (style, layout,
 // paint) of the frame that contains the card.
 //  - hook: the content script (lib/content/timing.ts) dispatches `migration-lens:timing` on pages that

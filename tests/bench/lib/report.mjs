@@ -1,4 +1,4 @@
-// Targets (issues 5, 6, 7) and the printed report. Targets live ONLY here, never in unit tests.
+// Targets (scanner, background, hover) and the printed report. Targets live ONLY here, never in unit tests.
 export const TARGETS = [
   { key: 'scan_ratio_floor', label: 'scan within 1.5× the TreeWalker floor', ok: (v) => v <= 1.5 },
   { key: 'scan_ratio_markjs', label: 'scan ≥ 20× faster than mark.js (markjs/scan ≥ 20)', ok: (v) => v >= 20 },

@@ -1,4 +1,4 @@
-// Issue 5: our scanner vs a bare TreeWalker floor vs mark.js, per page, in real Chromium.
+// Scanner: ours vs a bare TreeWalker floor vs mark.js, per page, in real Chromium.
 // Per page: one untimed warm-up of every method, then RUNS rounds in alternating order (ABC, CBA, …)
 // of floor / chunked scan / unchunked scan; mark.js last (it rewrites the DOM), unmark() between its runs.
 // Each method's per-page figure is the median of its RUNS runs; totals are sums of per-page medians.

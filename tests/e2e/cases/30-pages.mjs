@@ -1,4 +1,4 @@
-// Extension pages (issue 7, pages): popup search + filters + reader, side panel list + jump, options
+// Extension pages: popup search + filters + reader, side panel list + jump, options
 // import good/bad, demo page underline + hover; axe on each; screenshots. Both browsers: each page is
 // opened in a tab by its extension URL (Firefox: see wrapPuppeteer's goto in lib/browsers.mjs).
 import assert from 'node:assert/strict';

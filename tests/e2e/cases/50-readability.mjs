@@ -1,4 +1,4 @@
-// Robustness over 130 real saved pages (news, blogs, Wikipedia; served from /work/shared, never copied
+// Robustness over 130 real saved pages (news, blogs, Wikipedia; served from ../shared, never copied
 // into the repo) with page scripts disabled by CSP so every change and error is attributable.
 // Chromium opens all of them, Firefox a fixed spread (every 4th page by name).
 import assert from 'node:assert/strict';

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './server.mjs';
+import { BROWSER_PATHS } from './system-browsers.mjs';
 
 export const EXT = {
   chromium: path.join(ROOT, '.output/chrome-mv3'),
@@ -21,8 +22,8 @@ export const EXT = {
 // lets tests open our extension pages directly.
 export const FIREFOX_ADDON_ID = 'migration-lens@migrationlens.org';
 export const FIREFOX_UUID = '6f1c2a3e-8d7b-4c1a-9e5f-0a1b2c3d4e5f';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const CHROMIUM = BROWSER_PATHS.chromium;
+const FIREFOX = BROWSER_PATHS.firefox;
 
 /** Records everything a page needs to prove we did not touch it, before any page script runs. */
 export const DOM_WATCH_SCRIPT = `(() => {

@@ -1,6 +1,6 @@
 /**
  * Excerpt quality: records are shown verbatim, so page-break joins, stray footnote markers and
- * conversion markup must not leak into them. Cases from the issue-3 follow-up and the audit.
+ * conversion markup must not leak into them. Cases found by reading the records and by the audit (lib/pipeline/kb/audit.ts).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ const allText = () => kb().records.map(visibleText).join('\n');
 
 describe('page-break joins', () => {
   it.each([
-    // [line of the cut paragraph, correct join, wrong join the old rule produced, footnote body that sat between]
+    // [line of the cut paragraph, correct join, wrong join a rule blind to footnote bodies makes, footnote body that sat between]
     [
       3962,
       "established following the Regional Conference in Sana'a in 2008",

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHAPTERS_002 } from '../../../lib/pipeline/kb/chapters-ceb-2013';
 import { kb, rec } from './fixture';
 
-/** Lettered recommendation items per chapter, from shared/research/recommendations.md. */
+/** Lettered recommendation items per chapter, from ../shared/research/recommendations.md. */
 const LETTERED: Record<number, number> = {
   2: 13,
   3: 4,
@@ -80,7 +80,7 @@ describe('002 mandates', () => {
     (c) => {
       const m = rec(`002:ch${c.n}:mandate`);
       expect(m.citation.agency).toBe(c.agency);
-      // Intro start lines from shared/research/recommendations.md ("Mandate intros").
+      // Intro start lines from ../shared/research/recommendations.md ("Mandate intros").
       expect(m.citation.lines[0]).toBe(INTRO_START[c.n]);
       expect(m.text).not.toMatch(/^(CHAPTER|unicef)/);
       // Verbatim text: some chapters open "The mission of the …", "As a UN specialized agency, the …",

@@ -13,14 +13,15 @@ export function termsGlossary(): GlossarySource[] {
   return JSON.parse(readFileSync(join(FIXTURES, 'glossary/terms.json'), 'utf8')) as GlossarySource[];
 }
 
-/** data/glossary/*.json when the curated glossary exists, else null. */
-export function realGlossary(): GlossarySource[] | null {
+/** data/glossary/*.json, the curated glossary the build ships; missing or empty is an error, not a skip. */
+export function realGlossary(): GlossarySource[] {
   const dir = join(ROOT, 'data/glossary');
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  if (!files.length) return null;
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  if (!files.length) throw new Error(`${dir}: no glossary files (the build needs them too)`);
   return files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GlossarySource[]);
 }
 

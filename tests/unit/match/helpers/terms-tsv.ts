@@ -1,5 +1,5 @@
 /**
- * Test helper: converts /work/shared/research/terms.tsv rows into GlossarySource entries (label +
+ * Test helper: converts ../shared/research/terms.tsv rows into GlossarySource entries (label +
  * aliases, regex_aliases → hints.patterns, ambiguity notes → hints) so the matcher can be developed
  * before data/glossary/*.json is complete. The output is frozen in tests/fixtures/match/glossary/.
  */
