@@ -83,6 +83,45 @@ function shouted(n: string, k: Cand, trie: TrieNode): boolean {
   return words.filter((w) => !(`=${w}` in trie)).length >= 2;
 }
 
+/** English interrogatives that are also glossary acronyms (WHO): read as the question word at a question's start. */
+const INTERROGATIVE = /^(?:WHO|WHAT|WHEN|WHERE|WHY|HOW)$/;
+
+/**
+ * "WHO knows what comes next?", "WHO IS AFFECTED?": the form opens a sentence that is a question (or the
+ * idiom "who knows / who cares"). Sentence evidence beats page evidence here, whatever the page is about.
+ */
+function questionWord(n: string, k: Cand): boolean {
+  if (!INTERROGATIVE.test(n.slice(k.s, k.e))) return false;
+  if (!/(?:^|[.!?:;\n"“«(]\s*|\n\s*)$/.test(n.slice(Math.max(0, k.s - 4), k.s))) return false;
+  const rest = n.slice(k.e, k.e + 160);
+  if (/^\s+(?:knows|cares)\b/i.test(rest)) return true;
+  const end = /[.!?\n]/.exec(rest);
+  return !!end && end[0] === '?';
+}
+
+/**
+ * "WHO and UNICEF", "UNHCR, WHO and IOM": a short form coordinated with an unambiguous acronym of the
+ * glossary names an organisation, even in a one-sentence frame without other evidence.
+ */
+function coordinatedWithName(n: string, k: Cand, c: CompiledMatcher, amb: Set<number>): boolean {
+  const after = /^\s*(?:,|&|and|et|y|or|ou|o)\s+(\p{Lu}[\p{Lu}\p{Nd}-]{1,9})(?![\p{L}\p{N}])/u.exec(
+    n.slice(k.e, k.e + 24),
+  );
+  const before = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{Nd}-]{1,9})\s*(?:,|&|and|et|y|or|ou|o)\s*$/u.exec(
+    n.slice(Math.max(0, k.s - 24), k.s),
+  );
+  for (const w of [after?.[1], before?.[1]]) {
+    if (w === undefined) continue;
+    // Case-sensitive acronyms sit under "=TOKEN", case-insensitive names under the lowercase token.
+    for (const node of [c.trie[`=${w}`], c.trie[w.toLowerCase()]]) {
+      const ends = node && !Array.isArray(node) ? node[''] : undefined;
+      // Terminal values are entryIndex * 2 + single-word flag (types.ts, TrieNode).
+      if (Array.isArray(ends) && ends.some((v) => v >> 1 !== k.x && !amb.has(v >> 1))) return true;
+    }
+  }
+  return false;
+}
+
 export function accepts(k: Cand, env: Env): boolean {
   const { c, norm } = env;
   if (identifierLike(norm, k.s, k.e) || inUrl(env, k)) return false;
@@ -91,7 +130,8 @@ export function accepts(k: Cand, env: Env): boolean {
   if (not && not.some((p) => hasPhrase(win, p))) return false;
   if (!k.one || !env.amb.has(k.x)) return true;
   // Ambiguous short form from here on.
-  if (shouted(norm, k, c.trie)) return false;
+  if (shouted(norm, k, c.trie) || questionWord(norm, k)) return false;
+  if (coordinatedWithName(norm, k, c, env.amb)) return true;
   const ctx = c.ctx[k.x];
   if (ctx && ctx.some((p) => hasPhrase(win, p))) return true;
   const page = env.page();

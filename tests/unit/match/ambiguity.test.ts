@@ -103,3 +103,35 @@ describe('pageContext', () => {
     expect(m.pageContext('IOM IOM IOM WHO IMO PKD').ids).toEqual([]);
   });
 });
+
+describe('the sentence beats the page for WHO', () => {
+  const HEALTH_PAGE = `${MIGRATION_PAGE} The World Health Organization (WHO) works on migrant health and pandemic preparedness. `;
+  const onHealthPage = (text: string) => idsOf(text, m.pageContext(HEALTH_PAGE + text));
+
+  it.each([
+    ['a question opened by WHO', 'WHO knows what comes next for the clinics?'],
+    ['a shouted question heading', 'WHO IS AFFECTED?'],
+    ['the idiom without a question mark', 'WHO cares, said the tired nurse.'],
+    ['a question after another sentence', 'The ward reopened. WHO decides who gets a bed first?'],
+  ])('%s is the question word, even on a page about the organisation', (_name, text) => {
+    expect(onHealthPage(text)).not.toContain('who');
+    expect(idsOf(text)).not.toContain('who');
+  });
+
+  it('a statement opened by WHO on the same page is still the organisation', () => {
+    expect(onHealthPage('WHO warns that migrant health services are stretched.')).toContain('who');
+  });
+
+  it.each([
+    ['WHO and UNICEF support migrant children.'],
+    ['Staff of UNICEF, WHO and UNHCR met in the camp.'],
+    ['UNHCR & WHO opened a clinic.'],
+  ])('coordinated with an unambiguous acronym, WHO is the organisation with no other evidence: %s', (text) => {
+    expect(idsOf(text)).toContain('who');
+  });
+
+  it('coordination with an ambiguous short form or a plain word is not evidence', () => {
+    expect(idsOf('WHO and IT were listed.')).not.toContain('who');
+    expect(idsOf('WHO and WHY are questions.')).not.toContain('who');
+  });
+});
