@@ -11,8 +11,9 @@ import {
   type StatusReply,
   type TermsReply,
 } from '../messaging/protocol';
+import { applySettingsOp } from '../settings/ops';
 import type { Settings } from '../settings/schema';
-import { settingsStore } from '../settings/store';
+import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createCustomOps } from './custom-ops';
 import type { Logger } from './db';
 import { fnv1a, toTermCard } from './lookup';
@@ -23,14 +24,11 @@ import { createState, type Core, type SearchBase, type StateOptions } from './st
 
 export type { PackageData } from './state';
 
-/** The settings side the background needs (lib/settings/store's SettingsStore fits). */
-export interface SettingsAccess {
-  get(): Promise<Settings>;
-  set(patch: unknown): Promise<Settings>;
-}
+/** The settings side the background needs: read, and write a whole value it built (SettingsStore fits). */
+export type SettingsAccess = Pick<SettingsStore, 'get' | 'put'>;
 
 export interface BackgroundOptions extends StateOptions {
-  /** Defaults to lib/settings/store's settingsStore() (WXT storage), loaded on first use. */
+  /** Defaults to lib/settings/store's createSettingsStore() (WXT storage), created on first use. */
   storage?: SettingsAccess;
   /** lib/match's compileMatcher: recompiles built-in + custom entries for the `terms` reply. */
   compile?: (entries: GlossaryEntry[]) => unknown;
@@ -56,7 +54,21 @@ export function createBackground(opts: BackgroundOptions): Background {
   const custom = createCustomOps(state);
   let settings = opts.storage;
   // Static import: MV3 service workers cannot use dynamic import().
-  const getSettings = async (): Promise<SettingsAccess> => (settings ??= settingsStore());
+  const getSettings = (): SettingsAccess => (settings ??= createSettingsStore());
+
+  // The only writer of the settings: each operation is applied to the value stored at that moment,
+  // one after the other, so interleaved changes from the popup, the options page and the cards all land.
+  let settingsQueue: Promise<unknown> = Promise.resolve();
+  function changeSettings(change: (s: Settings) => Settings): Promise<Settings> {
+    const run = settingsQueue.then(async () => {
+      const st = getSettings();
+      const next = change(await st.get());
+      await st.put(next);
+      return next;
+    });
+    settingsQueue = run.catch(() => undefined);
+    return run;
+  }
 
   function terms(core: Core): TermsReply {
     const customList = [...core.custom.values()];
@@ -132,8 +144,9 @@ export function createBackground(opts: BackgroundOptions): Background {
         return s;
       }
       case 'settings': {
-        const st = await getSettings();
-        return req.op === 'get' ? st.get() : st.set(req.patch);
+        if (req.op === 'get') return getSettings().get();
+        const { type: _type, ...op } = req;
+        return changeSettings((s) => applySettingsOp(s, op));
       }
       case 'customImport':
         return custom.importFile(req);

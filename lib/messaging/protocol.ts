@@ -6,7 +6,7 @@
 import type { Category, GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
 import type { Settings } from '../settings/schema';
-import { validateSettingsPatch, type SettingsPatch } from '../settings/schema';
+import { parseSettingsOp, type SettingsOp } from '../settings/ops';
 
 export interface SearchFilters {
   agency?: string;
@@ -37,7 +37,11 @@ export interface TermsRequest {
 export interface StatusRequest {
   type: 'status';
 }
-export type SettingsRequest = { type: 'settings'; op: 'get' } | { type: 'settings'; op: 'set'; patch: SettingsPatch };
+/**
+ * Read the settings, or change them by one operation (lib/settings/ops); the reply is the settings
+ * after the change. The background is their only writer.
+ */
+export type SettingsRequest = { type: 'settings'; op: 'get' } | ({ type: 'settings' } & SettingsOp);
 export interface CustomImportRequest {
   type: 'customImport';
   text: string;
@@ -272,14 +276,11 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
     case 'facets':
       if ((e = check([]))) return { error: e };
       return { req: { type: m.type } };
-    case 'settings':
+    case 'settings': {
       if (m.op === 'get') return (e = check(['op'])) ? { error: e } : { req: { type: 'settings', op: 'get' } };
-      if (m.op === 'set') {
-        if ((e = check(['op', 'patch']))) return { error: e };
-        const r = validateSettingsPatch(m.patch);
-        return 'error' in r ? r : { req: { type: 'settings', op: 'set', patch: r.patch } };
-      }
-      return { error: 'settings: op must be "get" or "set"' };
+      const r = parseSettingsOp(m);
+      return 'error' in r ? r : { req: { type: 'settings', ...r.op } };
+    }
     case 'customImport': {
       if ((e = check(['text', 'filename', 'format', 'mode']))) return { error: e };
       if (typeof m.text !== 'string') return { error: 'customImport: text must be the file content as a string' };

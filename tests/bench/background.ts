@@ -58,7 +58,7 @@ export async function benchBackground(
     get: async () => {
       throw new Error('unused');
     },
-    set: async () => {
+    put: async () => {
       throw new Error('unused');
     },
   };

@@ -3,6 +3,7 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import type { KbBundle, KbRecord } from '@/lib/kb/types';
 import type { Logger } from '@/lib/background/db';
 import type { PackageData } from '@/lib/background/state';
+import { normaliseSettings, type Settings } from '@/lib/settings/schema';
 import { serializeIndex } from '@/lib/kb/search-options';
 
 export const RECORDS: KbRecord[] = [
@@ -160,7 +161,9 @@ export function loader(pkg: PackageData | (() => PackageData)) {
 export const memorySettings = () => {
   let v: unknown = {};
   return {
-    get: async () => v as never,
-    set: async (p: unknown) => (v = { ...(v as object), ...(p as object) }) as never,
+    get: async () => normaliseSettings(v),
+    put: async (next: Settings) => {
+      v = next;
+    },
   };
 };
