@@ -52,6 +52,7 @@ export function startContentApp(ports: ContentPorts): void {
   session = new Session(cards.host, send);
   tools = new PageTools(session, () => explainSelection());
   session.onSettings(() => cards.refresh());
+  session.onGlossary(() => cache.clear());
   void session.start();
 
   let dwellAt: number | null = null;

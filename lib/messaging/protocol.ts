@@ -3,8 +3,9 @@
  * Every message is validated on receipt (`parseRequest`) because content scripts run next to
  * hostile pages and messages may come from older builds after an update.
  */
-import type { Category, GlossaryEntry } from '../glossary/types';
+import type { Category } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
+import type { CompiledMatcher } from '../match/types';
 import type { Settings } from '../settings/schema';
 import { parseSettingsOp, type SettingsOp } from '../settings/ops';
 
@@ -117,13 +118,17 @@ export interface SearchHit {
 }
 
 export interface TermsReply {
-  /** Bundle hash (+ custom revision): the content script may cache the matcher by it. */
+  /**
+   * Bundle hash + custom-glossary revision. The background also stores it under GLOSSARY_VERSION_KEY
+   * when the custom glossary changes, so open tabs see that their matcher is out of date.
+   */
   version: string;
-  /** CompiledMatcher (lib/match) over built-in + custom entries. */
-  matcher: unknown;
-  /** Custom entries NOT yet inside `matcher` (no compiler injected); the content script must add them. */
-  uncompiled: GlossaryEntry[];
+  /** The matcher over built-in + custom entries. */
+  matcher: CompiledMatcher;
 }
+
+/** storage.local key (WXT form) of the current TermsReply.version; written only by the background. */
+export const GLOSSARY_VERSION_KEY = 'local:glossaryVersion' as const;
 
 export interface StatusReply {
   mode: 'idb' | 'memory';
