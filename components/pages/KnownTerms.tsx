@@ -1,16 +1,17 @@
 /** Terms the reader marked "I know this term": remove one (it is underlined again) with Undo. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SettingsOp } from '@/lib/settings/ops';
 import type { Send } from './api';
 import { createLabelCache, type TermLabel } from './labels';
 
 export function KnownTerms({
   send,
   known,
-  save,
+  change,
 }: {
   send: Send;
   known: string[];
-  save(ids: string[]): Promise<string | null>;
+  change(op: SettingsOp): Promise<string | null>;
 }) {
   const cache = useMemo(() => createLabelCache(send), []);
   const [labels, setLabels] = useState<Map<string, TermLabel>>(new Map());
@@ -21,13 +22,11 @@ export function KnownTerms({
 
   const name = (id: string) => labels.get(id)?.label ?? cache.get(id)?.label ?? id;
   async function remove(id: string, at: number) {
-    if (!(await save(known.filter((k) => k !== id)))) setUndo({ id, at });
+    if (!(await change({ op: 'unknowTerm', termId: id }))) setUndo({ id, at });
   }
   async function restore() {
     if (!undo) return;
-    const next = [...known];
-    next.splice(Math.min(undo.at, next.length), 0, undo.id);
-    if (!(await save(next))) setUndo(null);
+    if (!(await change({ op: 'knowTerm', termId: undo.id, at: undo.at }))) setUndo(null);
   }
 
   return (

@@ -1,6 +1,7 @@
 /** Options page: all settings (live save), custom glossary, known terms. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings, SettingsPatch } from '@/lib/settings/schema';
+import type { SettingsOp } from '@/lib/settings/ops';
+import type { Settings } from '@/lib/settings/schema';
 import type { PagesApi } from './api';
 import { CustomGlossary } from './CustomGlossary';
 import { KnownTerms } from './KnownTerms';
@@ -20,9 +21,9 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
     return api.watchSettings(apply);
   }, []);
 
-  /** Returns the error text, or null when saved. */
-  async function save(patch: SettingsPatch): Promise<string | null> {
-    const r = await api.send({ type: 'settings', op: 'set', patch });
+  /** Sends one change to the background (the settings' only writer); returns the error text, or null when saved. */
+  async function change(op: SettingsOp): Promise<string | null> {
+    const r = await api.send({ type: 'settings', ...op });
     if (r.ok) {
       apply(r.data);
       setStatus({ ok: true, text: 'Saved.' });
@@ -49,8 +50,8 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
       >
         {status?.text ?? ''}
       </div>
-      {settings && <SettingsForm settings={settings} save={save} />}
-      {settings && <KnownTerms send={api.send} known={settings.knownTerms} save={(ids) => save({ knownTerms: ids })} />}
+      {settings && <SettingsForm settings={settings} change={change} />}
+      {settings && <KnownTerms send={api.send} known={settings.knownTerms} change={change} />}
       <CustomGlossary api={api} />
     </main>
   );

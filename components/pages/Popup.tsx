@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings/schema';
 import type { PagesApi } from './api';
 import { SearchView } from './SearchView';
-import { isActiveOn, siteOf, siteToggle } from './site';
+import { isActiveOn, siteOf } from './site';
 import { usePage, type PageState } from './usePage';
 
 function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
@@ -36,7 +36,7 @@ function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
     ) : null;
   const on = isActiveOn(settings, host);
   async function toggle() {
-    const r = await api.send({ type: 'settings', op: 'set', patch: siteToggle(settings!, host!, !on) });
+    const r = await api.send({ type: 'settings', op: 'setSite', host: host!, on: !on });
     if (r.ok) {
       setSettings(r.data);
       setError(null);

@@ -1,17 +1,19 @@
 /** Every setting, saved live on change; the background validates and its error is shown in place. */
 import { useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/glossary/types';
-import { HOVER_DELAY, type Settings, type SettingsPatch } from '@/lib/settings/schema';
+import type { ScalarPatch, SettingsOp } from '@/lib/settings/ops';
+import { HOVER_DELAY, type Settings } from '@/lib/settings/schema';
 import { CATEGORY_NAMES } from './SidePanel';
 import { SiteList } from './SiteList';
 
 export function SettingsForm({
   settings,
-  save,
+  change,
 }: {
   settings: Settings;
-  save(p: SettingsPatch): Promise<string | null>;
+  change(op: SettingsOp): Promise<string | null>;
 }) {
+  const save = (patch: ScalarPatch) => change({ op: 'patch', patch });
   const [delay, setDelay] = useState(String(settings.hoverDelayMs));
   const [delayError, setDelayError] = useState<string | null>(null);
   const s = settings;
@@ -137,14 +139,14 @@ export function SettingsForm({
           id="ml-disabled"
           label="Disabled sites"
           sites={s.disabledSites}
-          onChange={(v) => void save({ disabledSites: v })}
+          onChange={(site, add) => void change({ op: 'siteList', list: 'disabledSites', site, add })}
         />
         {s.siteMode === 'allow-list' && (
           <SiteList
             id="ml-allowed"
             label="Allowed sites"
             sites={s.allowedSites}
-            onChange={(v) => void save({ allowedSites: v })}
+            onChange={(site, add) => void change({ op: 'siteList', list: 'allowedSites', site, add })}
           />
         )}
       </fieldset>

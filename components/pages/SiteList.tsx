@@ -11,7 +11,8 @@ export function SiteList({
   id: string;
   label: string;
   sites: string[];
-  onChange(next: string[]): void;
+  /** One hostname added or removed (the background applies it to the stored list). */
+  onChange(site: string, add: boolean): void;
 }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function SiteList({
     }
     setError(null);
     setDraft('');
-    if (!sites.includes(site)) onChange([...sites, site]);
+    if (!sites.includes(site)) onChange(site, true);
   }
   return (
     <div class="ml-box" data-testid={id}>
@@ -37,7 +38,7 @@ export function SiteList({
         {sites.map((s) => (
           <li key={s}>
             <span>{s}</span>
-            <button type="button" aria-label={`Remove ${s}`} onClick={() => onChange(sites.filter((x) => x !== s))}>
+            <button type="button" aria-label={`Remove ${s}`} onClick={() => onChange(s, false)}>
               Remove
             </button>
           </li>

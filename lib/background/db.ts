@@ -14,6 +14,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { GlossaryEntry } from '../glossary/types';
 import type { AcronymPair, KbBundle } from '../kb/types';
+import type { CompiledMatcher } from '../match/types';
 
 export const DB_NAME = 'migration-lens';
 /**
@@ -34,7 +35,7 @@ export interface PackageMeta {
   bundleVersion: number;
   documents: KbBundle['documents'];
   acronyms: AcronymPair[];
-  matcher: unknown;
+  matcher: CompiledMatcher;
   installedAt: number;
 }
 

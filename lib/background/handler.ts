@@ -2,8 +2,12 @@
  * Message handler of the background worker. Pure with respect to the browser: the entrypoint
  * creates it with the packaged-data loader and wires it to runtime.onMessage; tests call it directly.
  */
+import { storage } from 'wxt/utils/storage';
 import type { GlossaryEntry } from '../glossary/types';
+import { compileMatcher } from '../match/compile';
+import type { CompiledMatcher } from '../match/types';
 import {
+  GLOSSARY_VERSION_KEY,
   parseRequest,
   type Reply,
   type Request,
@@ -11,8 +15,9 @@ import {
   type StatusReply,
   type TermsReply,
 } from '../messaging/protocol';
+import { applySettingsOp } from '../settings/ops';
 import type { Settings } from '../settings/schema';
-import { settingsStore } from '../settings/store';
+import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createCustomOps } from './custom-ops';
 import type { Logger } from './db';
 import { fnv1a, toTermCard } from './lookup';
@@ -23,17 +28,16 @@ import { createState, type Core, type SearchBase, type StateOptions } from './st
 
 export type { PackageData } from './state';
 
-/** The settings side the background needs (lib/settings/store's SettingsStore fits). */
-export interface SettingsAccess {
-  get(): Promise<Settings>;
-  set(patch: unknown): Promise<Settings>;
-}
+/** The settings side the background needs: read, and write a whole value it built (SettingsStore fits). */
+export type SettingsAccess = Pick<SettingsStore, 'get' | 'put'>;
 
 export interface BackgroundOptions extends StateOptions {
-  /** Defaults to lib/settings/store's settingsStore() (WXT storage), loaded on first use. */
+  /** Defaults to lib/settings/store's createSettingsStore() (WXT storage), created on first use. */
   storage?: SettingsAccess;
-  /** lib/match's compileMatcher: recompiles built-in + custom entries for the `terms` reply. */
-  compile?: (entries: GlossaryEntry[]) => unknown;
+  /** Recompiles built-in + custom entries for the `terms` reply; defaults to lib/match's compileMatcher. */
+  compile?: (entries: GlossaryEntry[]) => CompiledMatcher;
+  /** Publishes TermsReply.version after a custom-glossary change; defaults to storage.local (GLOSSARY_VERSION_KEY). */
+  publishVersion?: (version: string) => Promise<void>;
 }
 
 export interface Background {
@@ -56,21 +60,48 @@ export function createBackground(opts: BackgroundOptions): Background {
   const custom = createCustomOps(state);
   let settings = opts.storage;
   // Static import: MV3 service workers cannot use dynamic import().
-  const getSettings = async (): Promise<SettingsAccess> => (settings ??= settingsStore());
+  const getSettings = (): SettingsAccess => (settings ??= createSettingsStore());
+  const compile = opts.compile ?? compileMatcher;
+  const publishVersion = opts.publishVersion ?? ((v: string) => storage.setItem<string>(GLOSSARY_VERSION_KEY, v));
+
+  // The only writer of the settings: each operation is applied to the value stored at that moment,
+  // one after the other, so interleaved changes from the popup, the options page and the cards all land.
+  let settingsQueue: Promise<unknown> = Promise.resolve();
+  function changeSettings(change: (s: Settings) => Settings): Promise<Settings> {
+    const run = settingsQueue.then(async () => {
+      const st = getSettings();
+      const next = change(await st.get());
+      await st.put(next);
+      return next;
+    });
+    settingsQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  const versionOf = (core: Core): string =>
+    `${core.meta.hash}:${core.custom.size ? fnv1a(JSON.stringify([...core.custom.values()])) : '0'}`;
 
   function terms(core: Core): TermsReply {
-    const customList = [...core.custom.values()];
-    const version = `${core.meta.hash}:${customList.length ? fnv1a(JSON.stringify(customList)) : '0'}`;
-    if (!customList.length) return { version, matcher: core.meta.matcher, uncompiled: [] };
-    if (opts.compile) {
-      try {
-        core.compiled ??= { matcher: opts.compile([...allEntries(core).values()]) };
-        return { version, matcher: core.compiled.matcher, uncompiled: [] };
-      } catch (e) {
-        log('error', 'terms.compile-failed', String(e));
-      }
+    const version = versionOf(core);
+    if (!core.custom.size) return { version, matcher: core.meta.matcher };
+    try {
+      core.compiled ??= { matcher: compile([...allEntries(core).values()]) };
+      return { version, matcher: core.compiled.matcher };
+    } catch (e) {
+      // Underlining the built-in terms beats underlining nothing; the custom ones still have cards.
+      log('error', 'terms.compile-failed', String(e));
+      return { version, matcher: core.meta.matcher };
     }
-    return { version, matcher: core.meta.matcher, uncompiled: customList };
+  }
+
+  /** Tells open tabs (content scripts watch the key) that the matcher changed, after a custom-glossary change. */
+  async function announceGlossary<T>(result: T): Promise<T> {
+    try {
+      await publishVersion(versionOf(await state.getCore()));
+    } catch (e) {
+      log('warn', 'glossary-version.publish-failed', String(e)); // tabs pick the change up on reload
+    }
+    return result;
   }
 
   const adapter = opts.indexAdapter ?? defaultIndexAdapter;
@@ -132,17 +163,18 @@ export function createBackground(opts: BackgroundOptions): Background {
         return s;
       }
       case 'settings': {
-        const st = await getSettings();
-        return req.op === 'get' ? st.get() : st.set(req.patch);
+        if (req.op === 'get') return getSettings().get();
+        const { type: _type, ...op } = req;
+        return changeSettings((s) => applySettingsOp(s, op));
       }
       case 'customImport':
-        return custom.importFile(req);
+        return announceGlossary(await custom.importFile(req));
       case 'customList':
         return custom.list();
       case 'customExport':
         return custom.exportFile(req);
       case 'customDelete':
-        return custom.remove(req.ids);
+        return announceGlossary(await custom.remove(req.ids));
       case 'record': {
         const core = await state.getCore();
         return recordReply((await state.getSearch(core)).records, core.docs, req.id);

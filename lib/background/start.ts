@@ -1,6 +1,5 @@
 import { createBackground } from './handler';
 import { isTrustedSender } from '../messaging/protocol';
-import { compileMatcher } from '../match/compile';
 
 // The packaged data files written at build time by lib/pipeline/package.ts.
 const getJson = (path: string) =>
@@ -23,7 +22,6 @@ export function startBackground(): void {
       ]);
       return { bundle, glossary, matcher };
     },
-    compile: (entries) => compileMatcher(entries),
     // A version change seen on wake re-runs an install that a killed worker left unfinished.
     packageVersion: browser.runtime.getManifest().version,
     log: (level, event, detail) => console[level === 'info' ? 'log' : level]('[migration-lens]', event, detail ?? ''),

@@ -9,6 +9,7 @@ import type { GlossaryEntry } from '../glossary/types';
 import type { KbBundle, KbRecord } from '../kb/types';
 import type { DocInfo } from '../kb/cite';
 import type { TermDoc } from '../kb/search-options';
+import type { CompiledMatcher } from '../match/types';
 import {
   DB_NAME,
   SCHEMA_VERSION,
@@ -31,7 +32,7 @@ import { checkPackage, isGlossaryEntry, isKbRecord } from './validate';
 export interface PackageData {
   bundle: KbBundle;
   glossary: GlossaryEntry[];
-  matcher: unknown;
+  matcher: CompiledMatcher;
 }
 
 export interface StateOptions {
@@ -69,7 +70,7 @@ export interface Core {
   search?: Promise<SearchBase>;
   termIndex?: MiniSearch<TermDoc>;
   entries?: Map<string, GlossaryEntry>;
-  compiled?: { matcher: unknown };
+  compiled?: { matcher: CompiledMatcher };
 }
 
 const toMap = <T extends { id: string }>(xs: Iterable<T>) => new Map([...xs].map((x) => [x.id, x] as [string, T]));

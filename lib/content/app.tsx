@@ -12,7 +12,6 @@ import { keyAction } from '@/lib/content/keys';
 import { matchAtSelection } from '@/lib/content/occurrences';
 import { recordFetcher } from '@/lib/content/record';
 import { markDwell } from '@/lib/content/timing';
-import { settingsStore } from '@/lib/settings/store';
 import { CardController } from './card-controller';
 import { PageTools } from './page-tools';
 import { Session } from './session';
@@ -38,11 +37,9 @@ export function startContentApp(ports: ContentPorts): void {
       textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
     }),
     know: (id, known) => {
-      const list = session.settings.knownTerms.filter((k) => k !== id);
-      // The settings watch restarts the scan in every tab, so the underline goes (or comes back) live.
-      void settingsStore()
-        .set({ knownTerms: known ? [...list, id] : list })
-        .catch(() => undefined);
+      // The background applies it to the stored list; the settings watch then restarts the scan in
+      // every tab, so the underline goes (or comes back) live.
+      void request(send, { type: 'settings', op: known ? 'knowTerm' : 'unknowTerm', termId: id });
     },
     openSearch,
     occurrenceCount: (id) => tools.occurrences(id).length,
@@ -55,6 +52,7 @@ export function startContentApp(ports: ContentPorts): void {
   session = new Session(cards.host, send);
   tools = new PageTools(session, () => explainSelection());
   session.onSettings(() => cards.refresh());
+  session.onGlossary(() => cache.clear());
   void session.start();
 
   let dwellAt: number | null = null;

@@ -1,11 +1,12 @@
 /**
  * One page session: gets the compiled matcher from the background, scans with it under the current
- * settings, and restarts when settings change (no reload needed). Thin wiring over lib/.
+ * settings, and restarts when settings or the glossary change (no reload needed). Thin wiring over lib/.
  */
+import { storage } from 'wxt/utils/storage';
 import { loadMatcher, type LoadedMatcher, type Prepared } from '@/lib/match/matcher';
-import type { CompiledMatcher, PageContext } from '@/lib/match/types';
+import type { PageContext } from '@/lib/match/types';
 import { PageScanner } from '@/lib/scan/page-scanner';
-import { request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
+import { GLOSSARY_VERSION_KEY, request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings/schema';
 import { settingsStore } from '@/lib/settings/store';
 import type { TextMatch } from '@/lib/scan/hittest';
@@ -34,7 +35,12 @@ export class Session {
   error: string | null = null;
   /** Glossary id → category, from the compiled matcher (popup/side panel "terms on this page"). */
   categories: Map<string, string> = new Map();
+  /** TermsReply.version of `matcher`, and the latest version the background published. */
+  private version: string | null = null;
+  private published: string | null = null;
+  private restarts = 0;
   private listeners = new Set<(m: TextMatch[]) => void>();
+  private glossaryListeners = new Set<() => void>();
 
   constructor(
     private readonly host: Element,
@@ -55,7 +61,22 @@ export class Session {
       // Theme, text size, delay and trainer mode only affect the cards: no rescan for those.
       if (scanRelevant(prev) !== scanRelevant(next)) void this.restart();
     });
+    // The background publishes the version after a custom-glossary import or delete: a matcher of
+    // another version misses the new terms, so fetch it again and rescan.
+    storage.watch<string>(GLOSSARY_VERSION_KEY, (v) => {
+      this.published = v;
+      if (!v || this.version === null || v === this.version) return;
+      this.matcher = null;
+      this.version = null;
+      for (const cb of this.glossaryListeners) cb();
+      void this.restart();
+    });
     await this.restart();
+  }
+
+  /** Called when the glossary changed under the page (cached cards may be out of date). */
+  onGlossary(cb: () => void): void {
+    this.glossaryListeners.add(cb);
   }
 
   private settingsListeners = new Set<(s: Settings) => void>();
@@ -69,13 +90,16 @@ export class Session {
 
   private async ensureMatcher(): Promise<LoadedMatcher | null> {
     if (this.matcher) return this.matcher;
-    const r = await termsWithRetry(this.send);
+    let r = await termsWithRetry(this.send);
+    // A change published while the request was on its way may not be in this reply: ask once more.
+    if (r.ok && this.published && this.published !== r.data.version) r = await termsWithRetry(this.send);
     if (!r.ok) {
       this.error = r.error;
       return null;
     }
     try {
-      this.matcher = loadMatcher(r.data.matcher as CompiledMatcher);
+      this.matcher = loadMatcher(r.data.matcher);
+      this.version = r.data.version;
       this.categories = categoryMap(r.data.matcher);
       this.error = null;
     } catch (e) {
@@ -85,6 +109,7 @@ export class Session {
   }
 
   async restart(): Promise<void> {
+    const run = ++this.restarts;
     this.scanner?.stop();
     this.scanner = null;
     if (!isActiveOn(this.settings, location.hostname)) {
@@ -92,7 +117,8 @@ export class Session {
       return;
     }
     const m = await this.ensureMatcher();
-    if (!m) return;
+    // A later restart (settings and glossary changing together) owns the scanner: one scanner only.
+    if (!m || run !== this.restarts) return;
     const categories = Object.entries(this.settings.categories)
       .filter(([, on]) => on)
       .map(([c]) => c);

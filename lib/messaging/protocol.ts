@@ -3,10 +3,11 @@
  * Every message is validated on receipt (`parseRequest`) because content scripts run next to
  * hostile pages and messages may come from older builds after an update.
  */
-import type { Category, GlossaryEntry } from '../glossary/types';
+import type { Category } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
+import type { CompiledMatcher } from '../match/types';
 import type { Settings } from '../settings/schema';
-import { validateSettingsPatch, type SettingsPatch } from '../settings/schema';
+import { parseSettingsOp, type SettingsOp } from '../settings/ops';
 
 export interface SearchFilters {
   agency?: string;
@@ -37,7 +38,11 @@ export interface TermsRequest {
 export interface StatusRequest {
   type: 'status';
 }
-export type SettingsRequest = { type: 'settings'; op: 'get' } | { type: 'settings'; op: 'set'; patch: SettingsPatch };
+/**
+ * Read the settings, or change them by one operation (lib/settings/ops); the reply is the settings
+ * after the change. The background is their only writer.
+ */
+export type SettingsRequest = { type: 'settings'; op: 'get' } | ({ type: 'settings' } & SettingsOp);
 export interface CustomImportRequest {
   type: 'customImport';
   text: string;
@@ -113,13 +118,17 @@ export interface SearchHit {
 }
 
 export interface TermsReply {
-  /** Bundle hash (+ custom revision): the content script may cache the matcher by it. */
+  /**
+   * Bundle hash + custom-glossary revision. The background also stores it under GLOSSARY_VERSION_KEY
+   * when the custom glossary changes, so open tabs see that their matcher is out of date.
+   */
   version: string;
-  /** CompiledMatcher (lib/match) over built-in + custom entries. */
-  matcher: unknown;
-  /** Custom entries NOT yet inside `matcher` (no compiler injected); the content script must add them. */
-  uncompiled: GlossaryEntry[];
+  /** The matcher over built-in + custom entries. */
+  matcher: CompiledMatcher;
 }
+
+/** storage.local key (WXT form) of the current TermsReply.version; written only by the background. */
+export const GLOSSARY_VERSION_KEY = 'local:glossaryVersion' as const;
 
 export interface StatusReply {
   mode: 'idb' | 'memory';
@@ -272,14 +281,11 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
     case 'facets':
       if ((e = check([]))) return { error: e };
       return { req: { type: m.type } };
-    case 'settings':
+    case 'settings': {
       if (m.op === 'get') return (e = check(['op'])) ? { error: e } : { req: { type: 'settings', op: 'get' } };
-      if (m.op === 'set') {
-        if ((e = check(['op', 'patch']))) return { error: e };
-        const r = validateSettingsPatch(m.patch);
-        return 'error' in r ? r : { req: { type: 'settings', op: 'set', patch: r.patch } };
-      }
-      return { error: 'settings: op must be "get" or "set"' };
+      const r = parseSettingsOp(m);
+      return 'error' in r ? r : { req: { type: 'settings', ...r.op } };
+    }
     case 'customImport': {
       if ((e = check(['text', 'filename', 'format', 'mode']))) return { error: e };
       if (typeof m.text !== 'string') return { error: 'customImport: text must be the file content as a string' };

@@ -1,6 +1,6 @@
 /**
  * User settings: shape, defaults, validation and migrations. Pure (no browser APIs) so the
- * protocol can validate a `settings/set` patch on receipt and tests run without storage.
+ * protocol can validate a settings operation on receipt and tests run without storage.
  */
 import { CATEGORIES, type Category } from '../glossary/types';
 
@@ -27,7 +27,7 @@ export interface Settings {
 /** Bump together with a new entry in SETTINGS_MIGRATIONS. */
 export const SETTINGS_VERSION = 2;
 export const HOVER_DELAY = { min: 0, max: 2000, default: 350 } as const;
-const MAX_LIST = 1000;
+export const MAX_LIST = 1000;
 const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
 const TEXT_SIZES: readonly TextSize[] = ['normal', 'large', 'x-large'];
 const SITE_MODES: readonly SiteMode[] = ['all', 'allow-list'];
@@ -182,11 +182,16 @@ export function normaliseSettings(raw: unknown): Settings {
   return s;
 }
 
+/** Whether a site-list entry applies to a hostname: "example.org" also covers its subdomains. */
+export function covers(site: string, hostname: string): boolean {
+  return hostname === site || hostname.endsWith(`.${site}`);
+}
+
 /** Whether highlighting runs on a page of this hostname. */
 export function isActiveOn(s: Settings, hostname: string): boolean {
   if (!s.enabled) return false;
   const h = hostname.toLowerCase();
-  const covers = (site: string) => h === site || h.endsWith(`.${site}`);
-  if (s.disabledSites.some(covers)) return false;
-  return s.siteMode === 'all' || s.allowedSites.some(covers);
+  const on = (site: string) => covers(site, h);
+  if (s.disabledSites.some(on)) return false;
+  return s.siteMode === 'all' || s.allowedSites.some(on);
 }

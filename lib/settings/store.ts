@@ -1,33 +1,29 @@
 /**
  * Settings persisted with WXT storage (browser.storage.local), versioned with migrations.
- * Works in every context: the background answers `settings` messages with it, extension pages may
- * use it directly, and content scripts `watch` it so changes reach open tabs without a reload.
+ * Every context reads and watches them (content scripts restart their scan on a change, without a
+ * reload); only the background writes them, applying the operations of lib/settings/ops one at a time
+ * (see lib/background/handler.ts), so quick changes from two contexts cannot overwrite each other.
  */
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import {
-  SETTINGS_MIGRATIONS,
-  SETTINGS_VERSION,
-  applyPatch,
-  defaultSettings,
-  normaliseSettings,
-  validateSettingsPatch,
-  type Settings,
-} from './schema';
+import { storage } from 'wxt/utils/storage';
+import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, defaultSettings, normaliseSettings, type Settings } from './schema';
 
 export const SETTINGS_KEY = 'local:settings' as const;
 
-export interface SettingsStore {
-  item: WxtStorageItem<Settings, {}>;
+/** What every context may do with the settings. */
+export interface SettingsReader {
   get(): Promise<Settings>;
-  /** Validates and clamps; throws Error with a clear message on invalid input. Returns the stored value. */
-  set(patch: unknown): Promise<Settings>;
   /** Calls `cb` with the repaired value on every change (any context). Returns the unwatch function. */
   watch(cb: (next: Settings) => void): () => void;
 }
 
+/** The background's access: it alone writes, and only values it built from the stored ones. */
+export interface SettingsStore extends SettingsReader {
+  put(next: Settings): Promise<void>;
+}
+
 /**
  * Defining the item runs pending migrations, so this is a factory: tests seed storage first, then
- * create the store. Production code uses `settingsStore()` (one per JS context).
+ * create the store. Production code uses `settingsStore()` (one per JS context) to read.
  */
 export function createSettingsStore(): SettingsStore {
   const item = storage.defineItem<Settings>(SETTINGS_KEY, {
@@ -35,29 +31,16 @@ export function createSettingsStore(): SettingsStore {
     version: SETTINGS_VERSION,
     migrations: SETTINGS_MIGRATIONS,
   });
-  // Serialise read-modify-write so two quick toggles from the popup don't lose one of them.
-  let queue: Promise<unknown> = Promise.resolve();
   return {
-    item,
     // normalise on read too: storage may hold a value written by an older build or by hand.
     get: async () => normaliseSettings(await item.getValue()),
-    set(patch) {
-      const run = queue.then(async () => {
-        const r = validateSettingsPatch(patch);
-        if ('error' in r) throw new Error(r.error);
-        const next = applyPatch(normaliseSettings(await item.getValue()), r.patch);
-        await item.setValue(next);
-        return next;
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    put: (next) => item.setValue(next),
     watch: (cb) => item.watch((v) => cb(normaliseSettings(v))),
   };
 }
 
-let shared: SettingsStore | undefined;
-/** The per-context store (lazily created so importing this module has no side effects). */
-export function settingsStore(): SettingsStore {
+let shared: SettingsReader | undefined;
+/** The per-context reader (lazily created so importing this module has no side effects). */
+export function settingsStore(): SettingsReader {
   return (shared ??= createSettingsStore());
 }

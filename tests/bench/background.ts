@@ -5,6 +5,7 @@
  */
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import type { KbBundle } from '../../lib/kb/types';
+import type { CompiledMatcher } from '../../lib/match/types';
 import type { SearchRequest } from '../../lib/messaging/protocol';
 import { createBackground } from '../../lib/background/handler';
 import type { IndexAdapter } from '../../lib/background/search-index';
@@ -53,12 +54,13 @@ export async function benchBackground(
     if (!g.indexedDB) await import(/* @vite-ignore */ fake);
     idb = g.indexedDB!;
   }
-  const pkg = { bundle, glossary: opts.glossary ?? [], matcher: null };
+  // The search bench never asks for terms: no matcher needed.
+  const pkg = { bundle, glossary: opts.glossary ?? [], matcher: null as unknown as CompiledMatcher };
   const storage = {
     get: async () => {
       throw new Error('unused');
     },
-    set: async () => {
+    put: async () => {
       throw new Error('unused');
     },
   };

@@ -5,7 +5,17 @@ import { IDBFactory } from 'fake-indexeddb';
 import { parseCsv, writeCsv } from '@/lib/custom/csv';
 import { exportCustom, parseCustomFile } from '@/lib/custom/io';
 import { createBackground, type Background } from '@/lib/background/handler';
-import type { CustomSummary, SearchHit, TermCard, TermsReply } from '@/lib/messaging/protocol';
+import { storage } from 'wxt/utils/storage';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadMatcher } from '@/lib/match/matcher';
+import type { CompiledMatcher } from '@/lib/match/types';
+import {
+  GLOSSARY_VERSION_KEY,
+  type CustomSummary,
+  type SearchHit,
+  type TermCard,
+  type TermsReply,
+} from '@/lib/messaging/protocol';
 import { loader, makePackage, memorySettings } from './fixtures';
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures/custom', name), 'utf8');
@@ -148,7 +158,7 @@ describe('custom glossary through the background', () => {
       storage: memorySettings(),
       compile: (es: { id: string }[]) => {
         compiledWith = es.map((e) => e.id);
-        return { compiled: es.length };
+        return { compiled: es.length } as unknown as CompiledMatcher;
       },
     };
     const b = createBackground(opts);
@@ -182,10 +192,43 @@ describe('custom glossary through the background', () => {
     ]);
   });
 
-  it('without a compiler the terms reply hands the custom entries over uncompiled', async () => {
+  it('without an injected compiler the custom entries are compiled into the matcher (lib/match)', async () => {
     const b = await withOne();
     const t = await call<TermsReply>(b, { type: 'terms' });
-    expect(t.uncompiled.map((e) => e.id)).toEqual(['my-mmp']);
+    expect(t.matcher.ids).toEqual(expect.arrayContaining(['iom', 'my-mmp']));
+    const found = loadMatcher(t.matcher)
+      .find('Data from the Mexican Migration Project (MMP).')
+      .map((m) => m.id);
+    expect(found).toContain('my-mmp');
+  });
+
+  it('publishes the terms version after an import or a delete (open tabs refetch), not after a failure', async () => {
+    const published: string[] = [];
+    const b = createBackground({
+      idb: new IDBFactory(),
+      loadPackage: loader(makePackage()).load,
+      storage: memorySettings(),
+      publishVersion: async (v) => {
+        published.push(v);
+      },
+    });
+    const before = (await call<TermsReply>(b, { type: 'terms' })).version;
+    await call(b, { type: 'customImport', text: fixture('good.json'), filename: 'good.json' });
+    const after = (await call<TermsReply>(b, { type: 'terms' })).version;
+    expect(after).not.toBe(before);
+    expect(published).toEqual([after]);
+    await fail(b, { type: 'customImport', text: fixture('malformed.csv'), filename: 'malformed.csv' });
+    expect(published).toEqual([after]);
+    await call(b, { type: 'customDelete', ids: ['my-mmp'] });
+    expect(published).toEqual([after, before]);
+    expect((await call<TermsReply>(b, { type: 'terms' })).version).toBe(before);
+  });
+
+  it('the published version reaches storage.local, where content scripts watch it', async () => {
+    fakeBrowser.reset();
+    const b = await withOne();
+    const t = await call<TermsReply>(b, { type: 'terms' });
+    expect(await storage.getItem<string>(GLOSSARY_VERSION_KEY)).toBe(t.version);
   });
 
   it('delete refuses unknown ids and dangling references, then deletes', async () => {

@@ -3,6 +3,8 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import type { KbBundle, KbRecord } from '@/lib/kb/types';
 import type { Logger } from '@/lib/background/db';
 import type { PackageData } from '@/lib/background/state';
+import type { CompiledMatcher } from '@/lib/match/types';
+import { normaliseSettings, type Settings } from '@/lib/settings/schema';
 import { serializeIndex } from '@/lib/kb/search-options';
 
 export const RECORDS: KbRecord[] = [
@@ -126,7 +128,9 @@ export function makePackage(tag = 'v1'): PackageData {
     acronyms: [{ acronym: 'ICAO', expansion: 'International Civil Aviation Organization', line: 40 }],
     index: serializeIndex(RECORDS),
   };
-  return { bundle, glossary: glossary(tag), matcher: { kind: 'fixture-matcher', tag } };
+  // A tagged stand-in: the background passes the matcher through without looking inside.
+  const matcher = { kind: 'fixture-matcher', tag } as unknown as CompiledMatcher;
+  return { bundle, glossary: glossary(tag), matcher };
 }
 
 export interface LogLine {
@@ -160,7 +164,9 @@ export function loader(pkg: PackageData | (() => PackageData)) {
 export const memorySettings = () => {
   let v: unknown = {};
   return {
-    get: async () => v as never,
-    set: async (p: unknown) => (v = { ...(v as object), ...(p as object) }) as never,
+    get: async () => normaliseSettings(v),
+    put: async (next: Settings) => {
+      v = next;
+    },
   };
 };

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
+import { applySettingsOp } from '@/lib/settings/ops';
 import {
+  MAX_LIST,
   SETTINGS_VERSION,
+  covers,
   defaultSettings,
   isActiveOn,
   normaliseSettings,
@@ -10,11 +13,22 @@ import {
   type Settings,
 } from '@/lib/settings/schema';
 import { SETTINGS_KEY, createSettingsStore } from '@/lib/settings/store';
-import { createBackground } from '@/lib/background/handler';
+import { createBackground, type Background } from '@/lib/background/handler';
 import { loader, makePackage } from './fixtures';
 
 const area = () => fakeBrowser.storage.local;
 const key = SETTINGS_KEY.replace('local:', '');
+
+/** A background over the WXT store in fake storage (the settings' only writer). */
+const bg = () =>
+  createBackground({ idb: new IDBFactory(), loadPackage: loader(makePackage()).load, storage: createSettingsStore() });
+
+/** Sends one operation as a context would; resolves to the settings after it, rejects with the error reply. */
+async function change(b: Background, op: Record<string, unknown>): Promise<Settings> {
+  const r = await b.handleMessage({ type: 'settings', ...op });
+  if (!r.ok) throw new Error(r.error);
+  return r.data as Settings;
+}
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -54,22 +68,25 @@ describe('settings', () => {
     expect(raw[key]).toMatchObject({ hoverDelayMs: 600 });
   });
 
-  it('validates and clamps on set; rejects bad types with a clear message', async () => {
-    const store = createSettingsStore();
-    expect((await store.set({ hoverDelayMs: 99999 })).hoverDelayMs).toBe(2000);
-    expect((await store.set({ hoverDelayMs: -5 })).hoverDelayMs).toBe(0);
-    await expect(store.set({ theme: 'neon' })).rejects.toThrow('settings.theme must be one of auto, light, dark');
-    await expect(store.set({ disabledSites: ['not a host!'] })).rejects.toThrow(/disabledSites\[0\] is not valid/);
-    const s = await store.set({
-      categories: { concept: false },
-      knownTerms: ['iom', 'iom'],
-      allowedSites: ['https://WWW.un.org/en/x'],
-    });
+  it('validates and clamps each operation; rejects bad values with a clear message', async () => {
+    const b = bg();
+    expect((await change(b, { op: 'patch', patch: { hoverDelayMs: 99999 } })).hoverDelayMs).toBe(2000);
+    expect((await change(b, { op: 'patch', patch: { hoverDelayMs: -5 } })).hoverDelayMs).toBe(0);
+    await expect(change(b, { op: 'patch', patch: { theme: 'neon' } })).rejects.toThrow(
+      'settings.theme must be one of auto, light, dark',
+    );
+    await expect(change(b, { op: 'siteList', list: 'disabledSites', site: 'not a host!', add: true })).rejects.toThrow(
+      /is not a hostname/,
+    );
+    await change(b, { op: 'patch', patch: { categories: { concept: false } } });
+    await change(b, { op: 'knowTerm', termId: 'iom' });
+    await change(b, { op: 'knowTerm', termId: 'iom' });
+    const s = await change(b, { op: 'siteList', list: 'allowedSites', site: 'https://WWW.un.org/en/x', add: true });
     expect(s.categories.concept).toBe(false);
     expect(s.categories.agency).toBe(true);
     expect(s.knownTerms).toEqual(['iom']);
     expect(s.allowedSites).toEqual(['www.un.org']);
-    expect((await store.get()).hoverDelayMs).toBe(0);
+    expect((await createSettingsStore().get()).hoverDelayMs).toBe(0);
   });
 
   it('repairs a hand-edited stored value field by field', () => {
@@ -81,10 +98,10 @@ describe('settings', () => {
   });
 
   it('changes reach watchers (content scripts) without reload', async () => {
-    const a = createSettingsStore();
+    const b = bg();
     const seen: Settings[] = [];
     const unwatch = createSettingsStore().watch((s) => seen.push(s));
-    await a.set({ trainerMode: true });
+    await change(b, { op: 'patch', patch: { trainerMode: true } });
     await new Promise((r) => setTimeout(r, 0));
     expect(seen.at(-1)?.trainerMode).toBe(true);
     unwatch();
@@ -106,9 +123,73 @@ describe('settings', () => {
       loadPackage: loader(makePackage()).load,
       storage: createSettingsStore(),
     });
-    const r = await b.handleMessage({ type: 'settings', op: 'set', patch: { textSize: 'x-large' } });
+    const r = await b.handleMessage({ type: 'settings', op: 'patch', patch: { textSize: 'x-large' } });
     expect(r.ok && (r.data as Settings).textSize).toBe('x-large');
     const g = await b.handleMessage({ type: 'settings', op: 'get' });
     expect(g.ok && (g.data as Settings).textSize).toBe('x-large');
+  });
+});
+
+describe('settings operations (the background is the only writer)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('two clients sending interleaved operations without waiting lose none', async () => {
+    const b = bg();
+    // Two contexts (say a tab's card and the popup), each firing 20 changes back to back.
+    const terms = Array.from({ length: 20 }, (_, i) => `term-${i}`);
+    const sites = Array.from({ length: 20 }, (_, i) => `site${i}.example`);
+    const card = terms.map((termId) => change(b, { op: 'knowTerm', termId }));
+    const popup = sites.map((host) => change(b, { op: 'setSite', host, on: false }));
+    const interleaved = terms.flatMap((_, i) => [card[i], popup[i]]);
+    await Promise.all(interleaved);
+    const s = await createSettingsStore().get();
+    expect(s.knownTerms).toEqual(terms);
+    expect(s.disabledSites).toEqual(sites);
+  });
+
+  it('a failed operation does not block the ones after it', async () => {
+    const b = bg();
+    const bad = change(b, { op: 'patch', patch: { theme: 'neon' } });
+    const good = change(b, { op: 'knowTerm', termId: 'iom' });
+    await expect(bad).rejects.toThrow(/theme/);
+    expect((await good).knownTerms).toEqual(['iom']);
+  });
+
+  it('knowTerm appends or goes back to its place (Undo); unknowTerm removes; lists have a limit', () => {
+    const s = { ...defaultSettings(), knownTerms: ['iom', 'ilo'] };
+    expect(applySettingsOp(s, { op: 'knowTerm', termId: 'gfmd' }).knownTerms).toEqual(['iom', 'ilo', 'gfmd']);
+    expect(applySettingsOp(s, { op: 'knowTerm', termId: 'gfmd', at: 1 }).knownTerms).toEqual(['iom', 'gfmd', 'ilo']);
+    expect(applySettingsOp(s, { op: 'knowTerm', termId: 'gfmd', at: 99 }).knownTerms).toEqual(['iom', 'ilo', 'gfmd']);
+    expect(applySettingsOp(s, { op: 'knowTerm', termId: 'ilo', at: 0 }).knownTerms).toEqual(['iom', 'ilo']);
+    expect(applySettingsOp(s, { op: 'unknowTerm', termId: 'iom' }).knownTerms).toEqual(['ilo']);
+    const full = { ...s, knownTerms: Array.from({ length: MAX_LIST }, (_, i) => `t-${i}`) };
+    expect(() => applySettingsOp(full, { op: 'knowTerm', termId: 'iom' })).toThrow(/already has 1000 items/);
+  });
+
+  it('setSite switches a host through whatever entry covers it; siteList edits one entry', () => {
+    const s = { ...defaultSettings(), disabledSites: ['example.org', 'other.net'] };
+    const on = applySettingsOp(s, { op: 'setSite', host: 'news.example.org', on: true });
+    expect(on.disabledSites).toEqual(['other.net']);
+    expect(isActiveOn(on, 'news.example.org')).toBe(true);
+    const off = applySettingsOp(on, { op: 'setSite', host: 'news.example.org', on: false });
+    expect(isActiveOn(off, 'news.example.org')).toBe(false);
+    expect(off.disabledSites).toEqual(['other.net', 'news.example.org']);
+    const allow = { ...defaultSettings(), siteMode: 'allow-list' as const };
+    const allowed = applySettingsOp(allow, { op: 'setSite', host: 'a.org', on: true });
+    expect(allowed.allowedSites).toEqual(['a.org']);
+    expect(isActiveOn(allowed, 'a.org')).toBe(true);
+    const added = applySettingsOp(s, { op: 'siteList', list: 'allowedSites', site: 'un.org', add: true });
+    expect(added.allowedSites).toEqual(['un.org']);
+    expect(applySettingsOp(added, { op: 'siteList', list: 'disabledSites', site: 'example.org', add: false })).toEqual({
+      ...added,
+      disabledSites: ['other.net'],
+    });
+  });
+
+  it('covers: a site entry covers itself and its subdomains only', () => {
+    expect(covers('example.org', 'example.org')).toBe(true);
+    expect(covers('example.org', 'a.b.example.org')).toBe(true);
+    expect(covers('example.org', 'badexample.org')).toBe(false);
+    expect(covers('news.example.org', 'example.org')).toBe(false);
   });
 });

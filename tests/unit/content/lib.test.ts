@@ -191,6 +191,7 @@ describe('record fetcher', () => {
     });
     await f('r1');
     expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith({ type: 'record', id: 'r1' });
     const old = vi.fn(async () => ({ ok: false, error: 'unknown message type: "record"' }));
     const g = recordFetcher(old);
     expect(await g('a')).toBeNull();

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { PagesApi } from '@/components/pages/api';
 import type { PageTermsReply } from '@/lib/messaging/page-protocol';
 import type { Reply, Request } from '@/lib/messaging/protocol';
+import { applySettingsOp } from '@/lib/settings/ops';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
 
 type Handler = (req: any) => unknown;
@@ -40,7 +41,8 @@ export function fakeApi(
         calls.push(req);
         const h = opts.handlers?.[req.type];
         if (req.type === 'settings' && !h) {
-          if (req.op === 'set') fake.settings = { ...fake.settings, ...req.patch };
+          // The real operations on the fake's stored value, as the background applies them.
+          if (req.op !== 'get') fake.settings = applySettingsOp(fake.settings, req);
           return { ok: true, data: fake.settings };
         }
         if (!h) return { ok: false, error: `no handler for ${req.type}` };

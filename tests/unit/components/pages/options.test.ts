@@ -3,13 +3,13 @@ import { h } from 'preact';
 import { Options } from '@/components/pages/Options';
 import { splitImportError } from '@/components/pages/CustomGlossary';
 import type { CustomSummary } from '@/lib/messaging/protocol';
-import { validateSettingsPatch } from '@/lib/settings/schema';
+import { parseSettingsOp, applySettingsOp } from '@/lib/settings/ops';
 import { $, $$, buttonByText, choose, fakeApi, mount, text, type, unmount } from './fake';
 
 const BAD =
   'import failed, nothing was changed:\nbad.csv line 3: id "Bad Id" is not valid\nbad.csv line 3, field category: unknown category "colour"';
 
-/** A background double with real settings validation and an in-memory custom glossary. */
+/** A background double with real settings operations (validated) and an in-memory custom glossary. */
 function setup(settings = {}) {
   let custom: CustomSummary[] = [{ id: 'my-a', label: 'AAA', expansion: 'Alpha', category: 'concept' }];
   const f = fakeApi({
@@ -17,9 +17,9 @@ function setup(settings = {}) {
     handlers: {
       settings: (r) => {
         if (r.op === 'get') return f.settings;
-        const v = validateSettingsPatch(r.patch);
+        const v = parseSettingsOp(r);
         if ('error' in v) throw new Error(v.error);
-        f.settings = { ...f.settings, ...v.patch, categories: { ...f.settings.categories, ...v.patch.categories } };
+        f.settings = applySettingsOp(f.settings, v.op);
         return f.settings;
       },
       customList: () => custom,
@@ -101,7 +101,7 @@ describe('Options', () => {
     await vi.waitFor(() => expect($(el!, '#ml-delay')).not.toBeNull());
     type($(el, '#ml-delay') as HTMLInputElement, '5000');
     await vi.waitFor(() => expect(text($(el!, '#ml-delay-err'))).toContain('from 0 to 2000'));
-    expect(f.calls.some((c) => c.type === 'settings' && c.op === 'set')).toBe(false);
+    expect(f.calls.some((c) => c.type === 'settings' && c.op !== 'get')).toBe(false);
     expect($(el, '#ml-delay')!.getAttribute('aria-invalid')).toBe('true');
     type($(el, '#ml-delay') as HTMLInputElement, '600');
     await vi.waitFor(() => expect(f.settings.hoverDelayMs).toBe(600));
@@ -197,7 +197,7 @@ describe('Options save errors', () => {
     const f = setup();
     const send = f.api.send;
     f.api.send = (async (req: any) =>
-      req.type === 'settings' && req.op === 'set'
+      req.type === 'settings' && req.op !== 'get'
         ? { ok: false, error: 'settings.theme must be one of auto, light, dark' }
         : send(req)) as typeof send;
     el = mount(h(Options, { api: f.api }));
