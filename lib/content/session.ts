@@ -5,18 +5,20 @@
 import { loadMatcher, type LoadedMatcher, type Prepared } from '@/lib/match/matcher';
 import type { CompiledMatcher, PageContext } from '@/lib/match/types';
 import { PageScanner } from '@/lib/scan/page-scanner';
+import { releaseHighlights } from '@/lib/scan/highlight';
 import { request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings/schema';
 import { settingsStore } from '@/lib/settings/store';
 import type { TextMatch } from '@/lib/scan/hittest';
 import { categoryMap } from '@/lib/content/occurrences';
+import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Send } from './ports';
 
 /** The worker may be starting up: retry a few times before giving up. */
-async function termsWithRetry(send: Send): Promise<Reply<TermsReply>> {
+async function termsWithRetry(send: Send, timers: Timers): Promise<Reply<TermsReply>> {
   let last: Reply<TermsReply> = { ok: false, error: 'no answer' };
   for (const wait of [0, 250, 1000, 3000]) {
-    if (wait) await new Promise((r) => setTimeout(r, wait));
+    if (wait) await new Promise<void>((r) => timers.setTimeout(r, wait));
     last = await request(send, { type: 'terms' });
     if (last.ok) return last;
   }
@@ -35,11 +37,29 @@ export class Session {
   /** Glossary id → category, from the compiled matcher (popup/side panel "terms on this page"). */
   categories: Map<string, string> = new Map();
   private listeners = new Set<(m: TextMatch[]) => void>();
+  private unwatch: (() => void) | null = null;
+  private stopped = false;
 
   constructor(
     private readonly host: Element,
     private readonly send: Send,
+    private readonly timers: Timers = globalTimers,
   ) {}
+
+  /** For good: no scan, no highlights, no settings watch (the app's context ended). */
+  stop(): void {
+    this.stopped = true;
+    const unwatch = this.unwatch;
+    this.unwatch = null;
+    if (this.scanner) this.scanner.dispose();
+    else releaseHighlights([document]); // between two scans (a restart waiting for the matcher)
+    this.scanner = null;
+    try {
+      unwatch?.();
+    } catch {
+      /* the extension's APIs are gone with the context: nothing left to remove */
+    }
+  }
 
   async start(): Promise<void> {
     const store = settingsStore();
@@ -48,7 +68,8 @@ export class Session {
     } catch {
       /* storage unavailable: defaults */
     }
-    store.watch((next) => {
+    if (this.stopped) return;
+    this.unwatch = store.watch((next) => {
       const prev = this.settings;
       this.settings = next;
       for (const cb of this.settingsListeners) cb(next);
@@ -69,7 +90,7 @@ export class Session {
 
   private async ensureMatcher(): Promise<LoadedMatcher | null> {
     if (this.matcher) return this.matcher;
-    const r = await termsWithRetry(this.send);
+    const r = await termsWithRetry(this.send, this.timers);
     if (!r.ok) {
       this.error = r.error;
       return null;
@@ -92,7 +113,7 @@ export class Session {
       return;
     }
     const m = await this.ensureMatcher();
-    if (!m) return;
+    if (!m || this.stopped) return;
     const categories = Object.entries(this.settings.categories)
       .filter(([, on]) => on)
       .map(([c]) => c);
@@ -101,6 +122,7 @@ export class Session {
       finder: { ...m.blocks, resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts) },
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
+      timers: this.timers,
     });
     this.scanner = scanner;
     await scanner.start();
