@@ -32,33 +32,29 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
   let tools!: PageTools;
   const trainer = () => session.settings.trainerMode;
 
-  const cards = new CardController(
-    document,
-    {
-      cache,
-      fetchRecord: recordFetcher(send),
-      trainer,
-      hostAttrs: () => ({
-        theme: session.settings.theme === 'auto' ? null : session.settings.theme,
-        // The trainer preset: large text for a room.
-        textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
-      }),
-      know: (id, known) => {
-        const list = session.settings.knownTerms.filter((k) => k !== id);
-        // The settings watch restarts the scan in every tab, so the underline goes (or comes back) live.
-        void settingsStore()
-          .set({ knownTerms: known ? [...list, id] : list })
-          .catch(() => undefined);
-      },
-      openSearch,
-      occurrenceCount: (id) => tools.occurrences(id).length,
-      step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
-      focusAll: (id) => {
-        tools.focusTerm(id);
-      },
+  const cards = new CardController(document, ctx, {
+    cache,
+    fetchRecord: recordFetcher(send),
+    trainer,
+    hostAttrs: () => ({
+      theme: session.settings.theme === 'auto' ? null : session.settings.theme,
+      // The trainer preset: large text for a room.
+      textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
+    }),
+    know: (id, known) => {
+      const list = session.settings.knownTerms.filter((k) => k !== id);
+      // The settings watch restarts the scan in every tab, so the underline goes (or comes back) live.
+      void settingsStore()
+        .set({ knownTerms: known ? [...list, id] : list })
+        .catch(() => undefined);
     },
-    ctx,
-  );
+    openSearch,
+    occurrenceCount: (id) => tools.occurrences(id).length,
+    step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
+    focusAll: (id) => {
+      tools.focusTerm(id);
+    },
+  });
 
   session = new Session(cards.host, send, timers);
   tools = new PageTools(session, () => explainSelection(), timers);

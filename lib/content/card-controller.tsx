@@ -16,7 +16,7 @@ import { current, relabel, startHistory } from '@/lib/content/history';
 import type { ShowTiming } from '@/lib/content/hover-intent';
 import { markPainted } from '@/lib/content/timing';
 import { liveRange, type TextMatch } from '@/lib/scan/hittest';
-import { listen, manualContext, type AppContext } from './context';
+import { listen, type AppContext } from './context';
 
 export const HOST_TAG = 'migration-lens-host';
 export type { CardDeps, OpenCard };
@@ -37,10 +37,11 @@ export class CardController {
   private actionCache = new Map<number, CardActions>();
   private disposed = false;
 
+  /** `ctx`: the page listeners end with it (see ./context.ts). */
   constructor(
     private readonly doc: Document,
+    ctx: AppContext,
     private readonly deps: CardDeps,
-    ctx: AppContext = manualContext(),
   ) {
     this.host = doc.createElement(HOST_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
