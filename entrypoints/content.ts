@@ -5,7 +5,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   runAt: 'document_idle',
-  main() {
-    startContentApp(browserPorts());
+  // WXT's context ends when the extension is reloaded, updated or removed; the app stops with it.
+  main(ctx) {
+    startContentApp(ctx, browserPorts());
   },
 });

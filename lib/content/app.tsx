@@ -3,11 +3,13 @@
  * stepping, and the page protocol. Any page can host it: the content script, the demo page (content
  * scripts do not run on extension pages) and later the PDF reader, each passing its own ports.
  * The page DOM is never changed; our host joins the page only when a card is first shown.
+ * Everything it starts ends with its context (./context.ts): when that is invalidated, the scan, the
+ * highlights, the cards, our host element, the listeners and the timers all go.
  */
 import { hitTest, type TextMatch } from '@/lib/scan/hittest';
 import { request } from '@/lib/messaging/protocol';
 import { CardCache } from '@/lib/content/card-cache';
-import { HoverIntent } from '@/lib/content/hover-intent';
+import { HoverIntent, timerClock } from '@/lib/content/hover-intent';
 import { keyAction } from '@/lib/content/keys';
 import { matchAtSelection } from '@/lib/content/occurrences';
 import { recordFetcher } from '@/lib/content/record';
@@ -17,17 +19,19 @@ import { PageTools } from './page-tools';
 import { Session } from './session';
 import type { ContentPorts } from './ports';
 import { isEditable } from './dom';
+import { contextTimers, listen, type AppContext } from './context';
 
-/** Start the content app in `document`; returns nothing, lives as long as the page. */
-export function startContentApp(ports: ContentPorts): void {
-  if (!document.documentElement || document.contentType.includes('xml')) return;
+/** Start the content app in `document`; it lives until `ctx` is invalidated. */
+export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
+  if (!document.documentElement || document.contentType.includes('xml') || !ctx.isValid) return;
   const { send, openSearch } = ports;
+  const timers = contextTimers(ctx);
   const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
   let session!: Session;
   let tools!: PageTools;
   const trainer = () => session.settings.trainerMode;
 
-  const cards = new CardController(document, {
+  const cards = new CardController(document, ctx, {
     cache,
     fetchRecord: recordFetcher(send),
     trainer,
@@ -49,14 +53,15 @@ export function startContentApp(ports: ContentPorts): void {
     },
   });
 
-  session = new Session(cards.host, send);
-  tools = new PageTools(session, () => explainSelection());
+  session = new Session(cards.host, send, timers);
+  tools = new PageTools(session, () => explainSelection(), timers);
   session.onSettings(() => cards.refresh());
   session.onGlossary(() => cache.clear());
   void session.start();
 
   let dwellAt: number | null = null;
   const intent = new HoverIntent<TextMatch>({
+    clock: timerClock(timers),
     showDelayMs: () => session.settings.hoverDelayMs,
     // Prefetch and render the card hidden now, so the show at the delay is a cheap reveal.
     onDwell: (m, seq) => {
@@ -74,7 +79,9 @@ export function startContentApp(ports: ContentPorts): void {
   };
 
   let onCard = false;
-  document.addEventListener(
+  listen<MouseEvent>(
+    ctx,
+    document,
     'mousemove',
     (e) => {
       if (e.target === cards.host) {
@@ -96,7 +103,9 @@ export function startContentApp(ports: ContentPorts): void {
   );
 
   // A click on an underlined term pins its card (the page still gets the click, e.g. a link).
-  document.addEventListener(
+  listen<MouseEvent>(
+    ctx,
+    document,
     'click',
     (e) => {
       if (e.target === cards.host || e.button !== 0) return;
@@ -108,7 +117,9 @@ export function startContentApp(ports: ContentPorts): void {
     { passive: true },
   );
 
-  document.addEventListener(
+  listen<KeyboardEvent>(
+    ctx,
+    document,
     'keydown',
     (e) => {
       const pinned = [...cards.cards].reverse().find((c) => c.pinned);
@@ -134,7 +145,7 @@ export function startContentApp(ports: ContentPorts): void {
         cards.stepCard(pinned, action === 'next' ? 1 : -1);
       }
     },
-    true,
+    { capture: true },
   );
 
   function explainSelection(): string | null {
@@ -147,5 +158,17 @@ export function startContentApp(ports: ContentPorts): void {
     return m.termId;
   }
 
-  ports.onMessage((msg: unknown) => tools.handle(msg));
+  const unlisten = ports.onMessage((msg: unknown) => (ctx.isValid ? tools.handle(msg) : undefined));
+
+  ctx.onInvalidated(() => {
+    // Step by step: once the context is gone the extension's APIs may throw, and the rest must still go.
+    const steps = [() => intent.reset(), () => tools.stop(), () => session.stop(), () => cards.dispose(), unlisten];
+    for (const step of steps) {
+      try {
+        step();
+      } catch {
+        /* nothing more to undo for this one */
+      }
+    }
+  });
 }

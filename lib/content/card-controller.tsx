@@ -16,6 +16,7 @@ import { current, relabel, startHistory } from '@/lib/content/history';
 import type { ShowTiming } from '@/lib/content/hover-intent';
 import { markPainted } from '@/lib/content/timing';
 import { liveRange, type TextMatch } from '@/lib/scan/hittest';
+import { listen, type AppContext } from './context';
 
 export const HOST_TAG = 'migration-lens-host';
 export type { CardDeps, OpenCard };
@@ -34,9 +35,12 @@ export class CardController {
   private prepToken: object | null = null;
   private nextKey = 1;
   private actionCache = new Map<number, CardActions>();
+  private disposed = false;
 
+  /** `ctx`: the page listeners end with it (see ./context.ts). */
   constructor(
     private readonly doc: Document,
+    ctx: AppContext,
     private readonly deps: CardDeps,
   ) {
     this.host = doc.createElement(HOST_TAG);
@@ -53,9 +57,19 @@ export class CardController {
     this.mount = doc.createElement('div');
     shadow.append(this.mount);
     // Back on top when the page enters fullscreen after our card opened.
-    doc.addEventListener('fullscreenchange', () => {
+    listen(ctx, doc, 'fullscreenchange', () => {
       if (this.cards.length || this.pending) toTopLayer(this.host, doc, HOST_TAG);
     });
+  }
+
+  /** Close every card for good and take our host out of the page (the app's context ended). */
+  dispose(): void {
+    this.dropPending(false);
+    for (const c of [...this.cards]) this.remove(c, false);
+    render(null, this.mount);
+    this.disposed = true;
+    this.host.remove();
+    this.attached = false;
   }
 
   get hover(): OpenCard | undefined {
@@ -340,6 +354,7 @@ export class CardController {
   }
 
   render(): void {
+    if (this.disposed) return; // a lookup that was in flight when the context ended
     const all = this.all();
     if (!all.length) {
       render(null, this.mount);

@@ -11,6 +11,7 @@
  *  - sweep: while the pointer moves faster than `sweepPxPerMs` the dwell restarts, so brushing across
  *    underlined text on the way elsewhere never pops anything up.
  */
+import { globalTimers, type Timers } from '@/lib/scan/timers';
 
 export interface Clock {
   now(): number;
@@ -49,32 +50,38 @@ export const FRAME_SLACK_MS = 2;
 
 interface FrameHandle {
   raf: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: number | undefined;
   done: boolean;
 }
 
-export const realClock: Clock = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
-  frame(fn) {
-    const h: FrameHandle = { raf: 0, timer: undefined, done: false };
-    const run = (inFrame: boolean) => {
-      if (h.done) return;
-      realClock.cancelFrame(h);
-      fn(inFrame);
-    };
-    h.raf = requestAnimationFrame(() => run(true));
-    h.timer = setTimeout(() => run(false), FRAME_FALLBACK_MS);
-    return h;
-  },
-  cancelFrame(id) {
-    const h = id as FrameHandle;
-    h.done = true;
-    cancelAnimationFrame(h.raf);
-    clearTimeout(h.timer);
-  },
-};
+/** The clock of the page, on `timers` (the content app passes ones that end with its context). */
+export function timerClock(timers: Timers): Clock {
+  const clock: Clock = {
+    now: () => performance.now(),
+    setTimeout: (fn, ms) => timers.setTimeout(fn, ms),
+    clearTimeout: (id) => timers.clearTimeout(id as number),
+    frame(fn) {
+      const h: FrameHandle = { raf: 0, timer: undefined, done: false };
+      const run = (inFrame: boolean) => {
+        if (h.done) return;
+        clock.cancelFrame(h);
+        fn(inFrame);
+      };
+      h.raf = timers.requestAnimationFrame(() => run(true));
+      h.timer = timers.setTimeout(() => run(false), FRAME_FALLBACK_MS);
+      return h;
+    },
+    cancelFrame(id) {
+      const h = id as FrameHandle;
+      h.done = true;
+      timers.cancelAnimationFrame(h.raf);
+      timers.clearTimeout(h.timer);
+    },
+  };
+  return clock;
+}
+
+export const realClock: Clock = timerClock(globalTimers);
 
 /** When a show happened, for the dwell→paint hook (lib/content/timing.ts). */
 export interface ShowTiming {

@@ -7,18 +7,26 @@ import { parsePageRequest, type PageResponseMap } from '@/lib/messaging/page-pro
 import { countTerms, Cursor, occurrencesOf } from '@/lib/content/occurrences';
 import { FLASH_NAME, FOCUS_NAME, paintOnly } from '@/lib/scan/highlight';
 import type { TextMatch } from '@/lib/scan/hittest';
+import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Session } from './session';
 
 export const FLASH_MS = 1000;
 
 export class PageTools {
   readonly cursor = new Cursor();
-  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private flashTimer: number | null = null;
 
   constructor(
     private readonly session: Session,
     private readonly explain: () => string | null,
+    private readonly timers: Timers = globalTimers,
   ) {}
+
+  /** No flash left to end (the highlights themselves go with the scanner's). */
+  stop(): void {
+    this.timers.clearTimeout(this.flashTimer);
+    this.flashTimer = null;
+  }
 
   private matches(): TextMatch[] {
     return [...(this.session.scanner?.matches ?? [])];
@@ -38,8 +46,8 @@ export class PageTools {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
     paintOnly(FLASH_NAME, [m.range]);
-    if (this.flashTimer) clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => paintOnly(FLASH_NAME, []), FLASH_MS);
+    this.timers.clearTimeout(this.flashTimer);
+    this.flashTimer = this.timers.setTimeout(() => paintOnly(FLASH_NAME, []), FLASH_MS);
     return { index: i, count: occ.length };
   }
 

@@ -7,8 +7,9 @@ export type Send = (msg: unknown) => Promise<unknown>;
 export interface ContentPorts {
   /** One request to the background (runtime.sendMessage). */
   send: Send;
-  /** Page-protocol messages from the popup, side panel and background (runtime.onMessage). */
-  onMessage(listener: (msg: unknown) => Promise<unknown> | undefined): void;
+  /** Page-protocol messages from the popup, side panel and background (runtime.onMessage). Returns the
+   * function that removes the listener. */
+  onMessage(listener: (msg: unknown) => Promise<unknown> | undefined): () => void;
   /** Ask the background to open the extension's search for `query` in a new tab. */
   openSearch(query: string): void;
 }
@@ -16,7 +17,10 @@ export interface ContentPorts {
 export function browserPorts(): ContentPorts {
   return {
     send: (msg) => browser.runtime.sendMessage(msg),
-    onMessage: (listener) => browser.runtime.onMessage.addListener(listener),
+    onMessage(listener) {
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
     // A dedicated port, so the typed request protocol stays unchanged.
     openSearch(query) {
       try {

@@ -6,18 +6,20 @@ import { storage } from 'wxt/utils/storage';
 import { loadMatcher, type LoadedMatcher, type Prepared } from '@/lib/match/matcher';
 import type { PageContext } from '@/lib/match/types';
 import { PageScanner } from '@/lib/scan/page-scanner';
+import { releaseHighlights } from '@/lib/scan/highlight';
 import { GLOSSARY_VERSION_KEY, request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings/schema';
 import { settingsStore } from '@/lib/settings/store';
 import type { TextMatch } from '@/lib/scan/hittest';
 import { categoryMap } from '@/lib/content/occurrences';
+import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Send } from './ports';
 
 /** The worker may be starting up: retry a few times before giving up. */
-async function termsWithRetry(send: Send): Promise<Reply<TermsReply>> {
+async function termsWithRetry(send: Send, timers: Timers): Promise<Reply<TermsReply>> {
   let last: Reply<TermsReply> = { ok: false, error: 'no answer' };
   for (const wait of [0, 250, 1000, 3000]) {
-    if (wait) await new Promise((r) => setTimeout(r, wait));
+    if (wait) await new Promise<void>((r) => timers.setTimeout(r, wait));
     last = await request(send, { type: 'terms' });
     if (last.ok) return last;
   }
@@ -41,11 +43,31 @@ export class Session {
   private restarts = 0;
   private listeners = new Set<(m: TextMatch[]) => void>();
   private glossaryListeners = new Set<() => void>();
+  private unwatch: Array<() => void> = [];
+  private stopped = false;
 
   constructor(
     private readonly host: Element,
     private readonly send: Send,
+    private readonly timers: Timers = globalTimers,
   ) {}
+
+  /** For good: no scan, no highlights, no settings watch (the app's context ended). */
+  stop(): void {
+    this.stopped = true;
+    const unwatch = this.unwatch;
+    this.unwatch = [];
+    if (this.scanner) this.scanner.dispose();
+    else releaseHighlights([document]); // between two scans (a restart waiting for the matcher)
+    this.scanner = null;
+    for (const u of unwatch) {
+      try {
+        u();
+      } catch {
+        /* the extension's APIs are gone with the context: nothing left to remove */
+      }
+    }
+  }
 
   async start(): Promise<void> {
     const store = settingsStore();
@@ -54,7 +76,8 @@ export class Session {
     } catch {
       /* storage unavailable: defaults */
     }
-    store.watch((next) => {
+    if (this.stopped) return;
+    const unwatchSettings = store.watch((next) => {
       const prev = this.settings;
       this.settings = next;
       for (const cb of this.settingsListeners) cb(next);
@@ -63,14 +86,15 @@ export class Session {
     });
     // The background publishes the version after a custom-glossary import or delete: a matcher of
     // another version misses the new terms, so fetch it again and rescan.
-    storage.watch<string>(GLOSSARY_VERSION_KEY, (v) => {
+    const unwatchGlossary = storage.watch<string>(GLOSSARY_VERSION_KEY, (v) => {
       this.published = v;
-      if (!v || this.version === null || v === this.version) return;
+      if (this.stopped || !v || this.version === null || v === this.version) return;
       this.matcher = null;
       this.version = null;
       for (const cb of this.glossaryListeners) cb();
       void this.restart();
     });
+    this.unwatch = [unwatchSettings, unwatchGlossary];
     await this.restart();
   }
 
@@ -90,9 +114,9 @@ export class Session {
 
   private async ensureMatcher(): Promise<LoadedMatcher | null> {
     if (this.matcher) return this.matcher;
-    let r = await termsWithRetry(this.send);
+    let r = await termsWithRetry(this.send, this.timers);
     // A change published while the request was on its way may not be in this reply: ask once more.
-    if (r.ok && this.published && this.published !== r.data.version) r = await termsWithRetry(this.send);
+    if (r.ok && this.published && this.published !== r.data.version) r = await termsWithRetry(this.send, this.timers);
     if (!r.ok) {
       this.error = r.error;
       return null;
@@ -118,7 +142,7 @@ export class Session {
     }
     const m = await this.ensureMatcher();
     // A later restart (settings and glossary changing together) owns the scanner: one scanner only.
-    if (!m || run !== this.restarts) return;
+    if (!m || this.stopped || run !== this.restarts) return;
     const categories = Object.entries(this.settings.categories)
       .filter(([, on]) => on)
       .map(([c]) => c);
@@ -127,6 +151,7 @@ export class Session {
       finder: { ...m.blocks, resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts) },
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
+      timers: this.timers,
     });
     this.scanner = scanner;
     await scanner.start();

@@ -4,6 +4,7 @@
  */
 import { startContentApp } from '@/lib/content/app';
 import type { ContentPorts } from '@/lib/content/ports';
+import { manualContext } from '@/lib/content/context';
 import { applyAppearance, injectStyles } from '@/components/pages/styles';
 import { settingsStore } from '@/lib/settings/store';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
@@ -17,7 +18,8 @@ export function startDemo(ports: ContentPorts): void {
   );
   store.watch((s) => applyAppearance(document.documentElement, s));
 
-  startContentApp(ports);
+  // An extension page of ours lives no longer than the extension: its context never ends first.
+  startContentApp(manualContext(), ports);
 
   // Tell the reader (and assistive technology) when the article has been read, or why not.
   const status = document.getElementById('demo-status');

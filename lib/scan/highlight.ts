@@ -4,6 +4,7 @@
  * ::highlight styles are scoped to a tree), so no <style> element is ever added.
  */
 import type { TextMatch } from './hittest';
+import { globalTimers, type Timers } from './timers';
 
 export const HIGHLIGHT_NAME = 'migration-lens-term';
 /** Trainer mode: every occurrence of one chosen term. */
@@ -24,6 +25,32 @@ const registry = (): Registry | null =>
   typeof CSS !== 'undefined' && (CSS as unknown as { highlights?: Registry }).highlights
     ? (CSS as unknown as { highlights: Registry }).highlights
     : null;
+
+/** The highlights this script registered, by name (another script may register the same names). */
+const registered = new Map<string, Set<AbstractRange>>();
+
+function register(reg: Registry, name: string, hl: Set<AbstractRange>): void {
+  reg.set(name, hl);
+  registered.set(name, hl);
+}
+
+/**
+ * Unregister every highlight this script registered and is still registered, and take our stylesheet
+ * back from `targets`: what a script whose context ended leaves behind for the one that replaces it.
+ */
+export function releaseHighlights(targets: (Document | ShadowRoot)[] = []): void {
+  const reg = registry();
+  for (const [name, hl] of registered) if (reg?.get(name) === hl) reg.delete(name);
+  registered.clear();
+  for (const t of targets) {
+    try {
+      if (sheet && t.adoptedStyleSheets.includes(sheet))
+        t.adoptedStyleSheets = t.adoptedStyleSheets.filter((s) => s !== sheet);
+    } catch {
+      /* as in adoptHighlightStyle */
+    }
+  }
+}
 
 export function highlightSupported(): boolean {
   return !!registry() && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
@@ -75,8 +102,8 @@ export class Painter {
   private lastFlush = -Infinity;
   private raf = 0;
   private readonly onScroll = () => {
-    if (this.raf) return;
-    this.raf = requestAnimationFrame(() => {
+    if (this.raf || !this.timers.isValid) return;
+    this.raf = this.timers.requestAnimationFrame(() => {
       this.raf = 0;
       this.paintWindow();
     });
@@ -85,6 +112,7 @@ export class Painter {
   constructor(
     private readonly doc: Document = document,
     private readonly name = HIGHLIGHT_NAME,
+    private readonly timers: Timers = globalTimers,
   ) {}
 
   add(m: TextMatch): void {
@@ -129,6 +157,8 @@ export class Painter {
     this.all = [];
     this.sorted = true;
     this.hl?.clear();
+    if (this.raf) this.timers.cancelAnimationFrame(this.raf);
+    this.raf = 0;
     if (this.windowed) {
       this.windowed = false;
       this.doc.defaultView?.removeEventListener('scroll', this.onScroll, { capture: true });
@@ -142,7 +172,7 @@ export class Painter {
     // Re-register if the page (or another frame of ours) removed our highlight.
     if (!this.hl || reg.get(this.name) !== this.hl) {
       this.hl = newHighlight(this.hl ? [...this.hl] : []);
-      reg.set(this.name, this.hl);
+      register(reg, this.name, this.hl);
     }
     return this.hl;
   }
@@ -176,6 +206,9 @@ export class Painter {
 export function paintOnly(name: string, ranges: AbstractRange[]): void {
   const reg = registry();
   if (!reg || !highlightSupported()) return;
-  if (ranges.length) reg.set(name, newHighlight(ranges));
-  else reg.delete(name);
+  if (ranges.length) register(reg, name, newHighlight(ranges));
+  else {
+    reg.delete(name);
+    registered.delete(name);
+  }
 }

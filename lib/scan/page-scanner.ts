@@ -5,7 +5,8 @@
  */
 import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from './blocks';
 import type { MatchIndex, TextMatch } from './hittest';
-import { adoptHighlightStyle, Painter } from './highlight';
+import { adoptHighlightStyle, Painter, releaseHighlights } from './highlight';
+import { globalTimers, type Timers } from './timers';
 
 export interface FoundTerm {
   start: number;
@@ -44,6 +45,8 @@ export interface ScannerOptions<Ctx, P = unknown> {
   contextChars?: number;
   /** Told of every wait that is not a scheduler yield (the one-frame wait after adopting our style). */
   onIdle?: (from: number, to: number) => void;
+  /** Timers, frames and the lifetime of the scan: once `isValid` is false, no slice or rescan runs. */
+  timers?: Timers;
 }
 
 const now = () => performance.now();
@@ -104,18 +107,20 @@ export class PageScanner<Ctx = unknown, P = unknown> {
   private ord = 0;
   private observers: MutationObserver[] = [];
   private pending = new Set<Node>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: number | null = null;
   private firstPending = 0;
   private generation = 0;
   private readonly opts: Required<Omit<ScannerOptions<Ctx, P>, 'onUpdate' | 'ownHost' | 'onIdle'>> &
     ScannerOptions<Ctx, P>;
+  private readonly timers: Timers;
 
   constructor(
     private readonly doc: Document,
     opts: ScannerOptions<Ctx, P>,
   ) {
-    this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, ...opts };
-    this.painter = new Painter(doc);
+    this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, timers: globalTimers, ...opts };
+    this.timers = this.opts.timers;
+    this.painter = new Painter(doc, undefined, this.timers);
   }
 
   /** Full scan of the document (and open shadow roots met on the way). Resolves when done. */
@@ -126,7 +131,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     const restyle = adoptHighlightStyle(this.doc);
     const root = this.doc.body ?? this.doc.documentElement;
     const blocks = await this.collect(root, gen);
-    if (gen !== this.generation) return this.stats;
+    if (!this.current(gen)) return this.stats;
     if (!(await this.gather(blocks, gen))) return this.stats;
     // A newly adopted sheet leaves the whole page's style dirty; reading rects now would recompute it
     // inside our task (50 ms on a big page). Let the browser do it in its own rendering step first.
@@ -142,8 +147,20 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     this.generation++;
     for (const o of this.observers) o.disconnect();
     this.observers = [];
-    if (this.timer) clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
+    this.timer = null;
     this.clear();
+  }
+
+  /** Stop for good: also unregister our highlights and take our stylesheet back from the page. */
+  dispose(): void {
+    this.stop();
+    releaseHighlights([this.doc, ...this.shadowRoots]);
+  }
+
+  /** The pass started as `gen` may go on: no newer start or stop, and the owner did not end. */
+  private current(gen: number): boolean {
+    return gen === this.generation && this.timers.isValid;
   }
 
   private clear(): void {
@@ -173,7 +190,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       this.tick(t);
       if (i < blocks.length && chars < this.opts.contextChars) {
         await yieldTask();
-        if (gen !== this.generation) return false;
+        if (!this.current(gen)) return false;
       }
     }
     this.ctx = acc.finish();
@@ -184,17 +201,19 @@ export class PageScanner<Ctx = unknown, P = unknown> {
   private async nextFrame(gen: number): Promise<boolean> {
     const win = this.doc.defaultView;
     const from = now();
+    const t = this.timers;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 100);
-      win?.requestAnimationFrame?.(() =>
-        setTimeout(() => {
-          clearTimeout(timer);
-          resolve();
-        }, 0),
-      );
+      const timer = t.setTimeout(resolve, 100);
+      if (win?.requestAnimationFrame)
+        t.requestAnimationFrame(() =>
+          t.setTimeout(() => {
+            t.clearTimeout(timer);
+            resolve();
+          }, 0),
+        );
     });
     this.opts.onIdle?.(from, now());
-    return gen === this.generation;
+    return this.current(gen);
   }
 
   /** Walk `root` in slices, descending into open shadow roots. */
@@ -218,7 +237,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
         this.ord = state.ord;
         if (!more) break;
         await yieldTask();
-        if (gen !== this.generation) return blocks;
+        if (!this.current(gen)) return blocks;
       }
     }
     return blocks;
@@ -262,7 +281,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       this.tick(t);
       if (i < blocks.length) {
         await yieldTask();
-        if (gen !== this.generation) return;
+        if (!this.current(gen)) return;
       }
     }
     this.stats.blocks += blocks.length;
@@ -309,7 +328,9 @@ export class PageScanner<Ctx = unknown, P = unknown> {
 
   private observe(root: Node): void {
     for (const r of [root, ...this.shadowRoots]) {
-      const mo = new MutationObserver((records) => this.onMutations(records));
+      const mo = new MutationObserver((records) => {
+        if (this.timers.isValid) this.onMutations(records);
+      });
       mo.observe(r, { childList: true, subtree: true, characterData: true });
       this.observers.push(mo);
     }
@@ -326,9 +347,9 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     if (!this.pending.size) return;
     // Debounce, but never starve: a page that mutates every 100 ms still gets rescanned each second.
     if (!this.firstPending) this.firstPending = now();
-    if (this.timer) clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     const wait = now() - this.firstPending > 1000 ? 0 : this.opts.debounceMs;
-    this.timer = setTimeout(() => void this.flushMutations(), wait);
+    this.timer = this.timers.setTimeout(() => void this.flushMutations(), wait);
   }
 
   private async flushMutations(): Promise<void> {
@@ -352,7 +373,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     for (const r of top) {
       if (r.nodeType !== 1 && r.nodeType !== 11) continue;
       const blocks = await this.collect(r, gen);
-      if (gen !== this.generation) return;
+      if (!this.current(gen)) return;
       await this.matchBlocks(blocks, gen);
     }
     this.painter.flush();

@@ -8,6 +8,8 @@
 //   explainSelectionCommand() the "explain-selection" command (Alt+Shift+E) for the active tab
 //   tabUrls() / closeTabs(url) every tab's URL, e.g. to see a tab the extension opened itself
 //   stopBackground(page)      stop the extension's background as the browser does when it is idle
+//   reloadExtension()         (Chromium) reload the extension as an update does; open tabs keep the old
+//                             content script
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,6 +148,27 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
       const cdp = await ctx.newCDPSession(page.raw);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+    },
+    // chrome.runtime.reload() in the worker, resolved once the reloaded extension's worker runs. Chromium
+    // keeps an unpacked extension given on the command line after a reload only in developer mode
+    // (otherwise it disables it as an "unsupported developer extension"), so that is switched on first.
+    reloadExtension: async () => {
+      const page = await ctx.newPage();
+      try {
+        await page.goto('chrome://extensions');
+        await page.evaluate(
+          () =>
+            new Promise((resolve) =>
+              globalThis.chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve),
+            ),
+        );
+      } finally {
+        await page.close();
+      }
+      const next = ctx.waitForEvent('serviceworker', { timeout: 20000 });
+      // After this evaluation has answered: the worker goes away with the old extension.
+      await (await serviceWorker()).evaluate(() => void setTimeout(() => globalThis.chrome.runtime.reload(), 50));
+      await next;
     },
     newPage: async () => wrapPlaywright(await ctx.newPage()),
     close: async () => {

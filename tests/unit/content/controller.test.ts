@@ -1,6 +1,7 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { CardController, type CardDeps } from '@/lib/content/card-controller';
 import { CardCache } from '@/lib/content/card-cache';
+import { manualContext } from '@/lib/content/context';
 import { CARD_CSS } from '@/components/card/styles';
 import type { Reply, TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
@@ -46,7 +47,7 @@ function setup(opts: { trainer?: boolean } = {}) {
     step: vi.fn(() => 0),
     focusAll: vi.fn(),
   };
-  const c = new CardController(document, deps);
+  const c = new CardController(document, manualContext(), deps);
   const sr = c.host.shadowRoot!;
   const cardsIn = () => Array.from(sr.querySelectorAll<HTMLElement>('[data-testid=ml-popover]'));
   return { c, deps, resolve, cardsIn, sr, iom: match('iom', 4, 7), gfmd: match('gfmd', 12, 16) };
