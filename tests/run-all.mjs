@@ -26,7 +26,7 @@ const unitJson = path.join(out, 'vitest.json');
 fs.rmSync(unitJson, { force: true });
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`]);
 let unitPassed = 0,
-  unitFailed = 0;
+  unitFailed;
 try {
   const r = JSON.parse(fs.readFileSync(unitJson, 'utf8'));
   unitPassed = r.numPassedTests;
@@ -42,7 +42,7 @@ const e2eJson = path.join(out, 'e2e-results.json');
 fs.rmSync(e2eJson, { force: true });
 run('node', ['tests/e2e/run.mjs', ...process.argv.slice(2)]);
 let e2ePassed = 0,
-  e2eFailed = 0;
+  e2eFailed;
 try {
   const r = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
   e2ePassed = r.passed;

@@ -108,7 +108,7 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
           </div>
         )}
         {state.status === 'ready' && (
-          <CardBody key={state.card.id} card={state.card} view={view} on={on} env={env} titleId={titleId} />
+          <CardBody key={state.card.id} card={state.card} on={on} env={env} titleId={titleId} />
         )}
       </div>
       {view.known && (

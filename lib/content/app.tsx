@@ -24,8 +24,6 @@ export function startContentApp(ports: ContentPorts): void {
   if (!document.documentElement || document.contentType.includes('xml')) return;
   const { send, openSearch } = ports;
   const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
-  let session!: Session;
-  let tools!: PageTools;
   const trainer = () => session.settings.trainerMode;
 
   const cards = new CardController(document, {
@@ -52,8 +50,8 @@ export function startContentApp(ports: ContentPorts): void {
     },
   });
 
-  session = new Session(cards.host, send);
-  tools = new PageTools(session, () => explainSelection());
+  const session: Session = new Session(cards.host, send);
+  const tools: PageTools = new PageTools(session, () => explainSelection());
   session.onSettings(() => cards.refresh());
   void session.start();
 

@@ -17,7 +17,7 @@ import {
 export const SETTINGS_KEY = 'local:settings' as const;
 
 export interface SettingsStore {
-  item: WxtStorageItem<Settings, {}>;
+  item: WxtStorageItem<Settings, Record<string, never>>;
   get(): Promise<Settings>;
   /** Validates and clamps; throws Error with a clear message on invalid input. Returns the stored value. */
   set(patch: unknown): Promise<Settings>;

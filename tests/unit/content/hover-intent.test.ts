@@ -15,7 +15,7 @@ let frames: { fn: (inFrame: boolean) => void }[] = [];
 const clock: Clock = {
   now: () => Date.now(),
   setTimeout: (f, ms) => setTimeout(f, ms),
-  clearTimeout: (id) => clearTimeout(id as any),
+  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
   frame: (fn) => {
     const h = { fn };
     frames.push(h);

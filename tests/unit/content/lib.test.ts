@@ -11,7 +11,7 @@ import {
   step,
 } from '@/lib/content/occurrences';
 import { recordFetcher, recordLabel } from '@/lib/content/record';
-import { afterPaint, lastTiming, markPainted, type PaintClock } from '@/lib/content/timing';
+import { afterPaint, lastTiming, markPainted, type PaintClock, type Timing } from '@/lib/content/timing';
 import type { TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
 
@@ -174,10 +174,15 @@ describe('occurrences', () => {
 describe('record fetcher', () => {
   it('parses `record` replies, caches them, and stops asking when the message is unknown', async () => {
     expect(recordLabel('002:ch7:recommendations:(b)')).toBe('(b)');
-    const send = vi.fn(async (m: any) => ({
+    const send = vi.fn(async (m: unknown) => ({
       ok: true,
       data: {
-        record: { id: m.id, text: 'T', citation: { label: '(b)' }, subItems: [{ label: '(i)', text: 'x' }] },
+        record: {
+          id: (m as { id: string }).id,
+          text: 'T',
+          citation: { label: '(b)' },
+          subItems: [{ label: '(i)', text: 'x' }],
+        },
         cite: 'C',
       },
     }));
@@ -221,7 +226,7 @@ describe('timing', () => {
   });
 
   it('dispatches migration-lens:timing only on pages with data-ml-bench', async () => {
-    const seen: any[] = [];
+    const seen: Timing[] = [];
     const on = (e: Event) => seen.push((e as CustomEvent).detail);
     document.addEventListener('migration-lens:timing', on);
     const frame = () => new Promise((r) => setTimeout(r, 40));
