@@ -3,6 +3,7 @@ import { labelFinder } from '@/tests/unit/helpers/label-finder';
 import { PageScanner } from '@/lib/scan/page-scanner';
 import { hitTest } from '@/lib/scan/hittest';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
+import { nth } from '@/tests/unit/helpers/nth';
 
 // happy-dom has neither the CSS Custom Highlight API nor caret*FromPoint: stub both.
 class FakeHighlight extends Set<AbstractRange> {
@@ -41,8 +42,8 @@ describe('page scanner + highlight + hit-test', () => {
     ]);
     expect(CSS.highlights.get(HIGHLIGHT_NAME)?.size).toBe(3);
     // The cross-element match is indexed under both text nodes it covers.
-    const icao = document.querySelectorAll('b')[1].firstChild as Text;
-    expect(scanner.index.get(icao)?.[0].termId).toBe('pkd');
+    const icao = nth(document.querySelectorAll('b'), 1).firstChild as Text;
+    expect(scanner.index.get(icao)?.[0]?.termId).toBe('pkd');
     expect(document.body.innerHTML).toBe(before);
     scanner.stop();
   });
@@ -105,7 +106,7 @@ describe('windowed painting on pages with very many matches', () => {
     const painted = CSS.highlights.get(HIGHLIGHT_NAME) as Set<AbstractRange>;
     expect(painted.size).toBeGreaterThan(0);
     expect(painted.size).toBeLessThanOrEqual(3000);
-    expect([...painted][0].startContainer).toBe(document.getElementById('p0')!.firstChild);
+    expect(nth([...painted], 0).startContainer).toBe(document.getElementById('p0')!.firstChild);
     // Scrolling to the end moves the window: the last paragraph gets painted.
     patchable(document).elementFromPoint = () => document.getElementById(`p${n - 1}`);
     window.dispatchEvent(new Event('scroll'));
