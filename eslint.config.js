@@ -23,7 +23,10 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
@@ -31,13 +34,22 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
   {
     files: ['lib/pipeline/**', 'tests/**', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Browser-automation scripts hand callbacks to page.evaluate; those run in the page, where the
+    // extension API (extension pages) and the bench's injected probes (tests/bench/lib) are globals.
+    files: ['tests/e2e/**/*.mjs', 'tests/bench/**/*.mjs'],
+    languageOptions: { globals: { chrome: 'readonly', __mlBench: 'readonly', __mlHover: 'readonly' } },
   },
   prettier,
 );

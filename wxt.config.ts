@@ -32,7 +32,7 @@ export default defineConfig({
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
-    } as any, // data_collection_permissions is not in WXT 0.20's manifest types yet
+    },
   }),
   hooks: {
     // The knowledge base, glossary and compiled matcher are generated from data/ on every build, so a

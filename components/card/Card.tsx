@@ -13,6 +13,8 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
   const { state, history } = view;
   const titleId = `ml-title-${view.key}`;
   const trail = history.stack;
+  /** The crumb Back returns to; none on the first entry. */
+  const prev = canGoBack(history) ? trail[trail.length - 2] : undefined;
   const onKey = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement;
     if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA') return;
@@ -39,12 +41,12 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
       onKeyDown={onKey}
     >
       <div class="ml-bar">
-        {canGoBack(history) && (
+        {prev && (
           <button
             type="button"
             class="ml-btn ml-icon"
             onClick={on.back}
-            aria-label={`Back to ${trail[trail.length - 2].label}`}
+            aria-label={`Back to ${prev.label}`}
             data-testid="ml-back"
           >
             ←
@@ -108,7 +110,7 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
           </div>
         )}
         {state.status === 'ready' && (
-          <CardBody key={state.card.id} card={state.card} view={view} on={on} env={env} titleId={titleId} />
+          <CardBody key={state.card.id} card={state.card} on={on} env={env} titleId={titleId} />
         )}
       </div>
       {view.known && (

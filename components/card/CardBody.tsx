@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
 import { Mandate } from './Mandate';
 import { RelatedList } from './RelatedList';
-import type { CardActions, CardEnv, CardView } from './types';
+import type { CardActions, CardEnv } from './types';
 
 /** Reader-facing names of the glossary categories (unknown ones are shown as they are). */
 export const CATEGORY_NAMES: Record<string, string> = {
@@ -23,13 +23,11 @@ export const FIRST_EXCERPTS = 1;
 /** The content of a found entry. Every string is rendered as text (never as HTML). */
 export function CardBody({
   card,
-  view,
   on,
   env,
   titleId,
 }: {
   card: TermCard;
-  view: CardView;
   on: CardActions;
   env: CardEnv;
   titleId: string;

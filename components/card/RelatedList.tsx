@@ -36,7 +36,7 @@ export function RelatedList({
           : e.key === 'ArrowDown' || e.key === 'ArrowRight'
             ? (i + 1) % n
             : (i - 1 + n) % n;
-    items[next].focus();
+    items[next]?.focus();
   };
   return (
     <div class="ml-section" role="group" aria-label="Related entries">

@@ -150,8 +150,8 @@ function TermStep({ send, id, go }: { send: Send; id: string; go(s: Step): void 
 }
 
 export function CrossRef({ send, path, onPath }: { send: Send; path: Step[]; onPath(p: Step[]): void }) {
-  if (!path.length) return null;
   const cur = path[path.length - 1];
+  if (!cur) return null;
   const go = (s: Step) => onPath([...path, s]);
   return (
     <div data-testid="ml-crossref">

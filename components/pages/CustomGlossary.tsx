@@ -10,7 +10,7 @@ type Outcome = { ok: true; text: string } | { ok: false; title: string; problems
 
 /** "import failed, nothing was changed:\n<problem>\n<problem>" → heading + list. */
 export function splitImportError(error: string): { title: string; problems: string[] } {
-  const [first, ...rest] = error.split('\n');
+  const [first = '', ...rest] = error.split('\n');
   return { title: first.replace(/:$/, ''), problems: rest.filter((l) => l.trim()) };
 }
 

@@ -77,7 +77,7 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const a = activeRef.current;
-      if (hits.length && a >= 0 && a < hits.length) pick(hits[a]);
+      if (hits.length && a >= 0 && a < hits.length) pick(hits[a]!);
       else {
         setOpen(false);
         onSubmit();

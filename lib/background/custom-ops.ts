@@ -34,6 +34,7 @@ export function createCustomOps(state: State) {
       } catch (e) {
         throw new Error(
           `could not save the custom glossary (nothing was changed): ${e instanceof Error ? e.message : String(e)}`,
+          { cause: e },
         );
       }
     } else {

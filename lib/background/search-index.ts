@@ -12,13 +12,14 @@ import {
   loadIndex,
   loadTermIndex,
   serializeTermIndex,
+  type SearchDoc,
   type TermDoc,
 } from '../kb/search-options';
 
 export interface IndexAdapter {
-  createIndex(records: KbRecord[]): MiniSearch<any>;
+  createIndex(records: KbRecord[]): MiniSearch<SearchDoc>;
   /** `json` is what the bundle holds in `index` (CompactIndex object or its JSON string). */
-  loadIndex(json: unknown): MiniSearch<any>;
+  loadIndex(json: unknown): MiniSearch<SearchDoc>;
   createTermIndex(entries: Iterable<GlossaryEntry>): MiniSearch<TermDoc>;
   /** Serialised built-in term index (see serializeTermIndex) plus `extra` (custom) entries. */
   loadTermIndex(json: unknown, extra: Iterable<GlossaryEntry>): MiniSearch<TermDoc>;

@@ -8,11 +8,11 @@ import type { GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
 import type { HitKind, SearchFilters, SearchHit } from '../messaging/protocol';
 import { formatCitation, recordTitle, type DocInfo } from '../kb/cite';
-import type { TermDoc } from '../kb/search-options';
+import type { SearchDoc, TermDoc } from '../kb/search-options';
 
 export interface SearchContext {
   records: ReadonlyMap<string, KbRecord>;
-  index: MiniSearch<any>;
+  index: MiniSearch<SearchDoc>;
   docs: ReadonlyMap<string, DocInfo>;
   terms: MiniSearch<TermDoc>;
   entries: ReadonlyMap<string, GlossaryEntry>;

@@ -8,7 +8,7 @@ import type MiniSearch from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbBundle, KbRecord } from '../kb/types';
 import type { DocInfo } from '../kb/cite';
-import type { TermDoc } from '../kb/search-options';
+import type { SearchDoc, TermDoc } from '../kb/search-options';
 import type { CompiledMatcher } from '../match/types';
 import {
   DB_NAME,
@@ -53,7 +53,7 @@ export interface StateOptions {
 
 export interface SearchBase {
   records: Map<string, KbRecord>;
-  index: MiniSearch<any>;
+  index: MiniSearch<SearchDoc>;
   /** Serialised term index of the built-in glossary, when IndexedDB had one (else built from entries). */
   terms?: unknown;
 }

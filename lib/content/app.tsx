@@ -27,8 +27,6 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
   const { send, openSearch } = ports;
   const timers = contextTimers(ctx);
   const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
-  let session!: Session;
-  let tools!: PageTools;
   const trainer = () => session.settings.trainerMode;
 
   const cards = new CardController(document, ctx, {
@@ -53,8 +51,8 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
     },
   });
 
-  session = new Session(cards.host, send, timers);
-  tools = new PageTools(session, () => explainSelection(), timers);
+  const session: Session = new Session(cards.host, send, timers);
+  const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
   session.onSettings(() => cards.refresh());
   session.onGlossary(() => cache.clear());
   void session.start();

@@ -269,7 +269,7 @@ export class CardController {
   /** Show `termId` in `card`: synchronously from the cache when possible (one-frame paint), else loading. */
   private load(card: OpenCard, termId: string, dwellAt: number | null, when: ShowTiming | null = null): void {
     const showAt = when?.at ?? performance.now();
-    if (card.history.stack.length === 1 && !card.history.stack[0].id) card.history = startHistory(termId);
+    if (card.history.stack.length === 1 && !card.history.stack[0]?.id) card.history = startHistory(termId);
     if (card.pinned && this.deps.trainer())
       card.occ = { index: -1, count: this.deps.occurrenceCount(termId), focused: false };
     const hit = this.deps.cache.peek(termId);

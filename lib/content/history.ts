@@ -18,7 +18,8 @@ export const MAX_DEPTH = 20;
 
 export const startHistory = (id: string, label = id): CardHistory => ({ stack: [{ id, label }] });
 
-export const current = (h: CardHistory): Crumb => h.stack[h.stack.length - 1];
+// Never empty: a history starts with one crumb, and no operation drops the first one.
+export const current = (h: CardHistory): Crumb => h.stack[h.stack.length - 1]!;
 
 export const canGoBack = (h: CardHistory): boolean => h.stack.length > 1;
 

@@ -11,7 +11,8 @@ export function categoryMap(compiled: unknown): Map<string, string> {
   const c = compiled as { ids?: unknown; cats?: unknown; cat?: unknown } | null;
   if (!c || !Array.isArray(c.ids) || !Array.isArray(c.cats) || !Array.isArray(c.cat)) return out;
   c.ids.forEach((id, i) => {
-    const cat = (c.cats as unknown[])[(c.cat as number[])[i]];
+    const k = (c.cat as unknown[])[i];
+    const cat = typeof k === 'number' ? (c.cats as unknown[])[k] : undefined;
     if (typeof id === 'string' && typeof cat === 'string') out.set(id, cat);
   });
   return out;

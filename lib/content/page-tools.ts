@@ -42,6 +42,7 @@ export class PageTools {
     if (!occ.length) return null;
     const i = this.cursor.next(termId, occ.length, index, dir);
     const m = occ[i];
+    if (!m) return null;
     const el = m.startNode.parentElement;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });

@@ -36,7 +36,7 @@ export function hostParent(doc: Document, host: Element): Element {
   let blocker: Element | null = doc.fullscreenElement;
   try {
     const modals = doc.querySelectorAll('dialog:modal');
-    if (modals.length) blocker = modals[modals.length - 1];
+    if (modals.length) blocker = modals.item(modals.length - 1);
   } catch {
     /* :modal unsupported */
   }

@@ -123,8 +123,8 @@ function readCsv(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] }
       return { errors: [{ line: e.line, message: `malformed CSV: ${e.message.replace(/^line \d+: /, '')}` }] };
     throw e;
   }
-  if (rows.length === 0) return { errors: [{ message: 'the file is empty' }] };
   const [head, ...body] = rows;
+  if (!head) return { errors: [{ message: 'the file is empty' }] };
   const cols = head.cells.map((c) => c.trim());
   const errors: ImportIssue[] = [];
   cols.forEach((c, i) => {
@@ -148,7 +148,7 @@ function readCsv(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] }
     const o: Record<string, unknown> = {};
     const hints: Record<string, unknown> = {};
     cols.forEach((c, j) => {
-      const cell = r.cells[j];
+      const cell = r.cells[j] ?? ''; // every row has one cell per column (checked above)
       if (cell.trim() === '') return;
       let v: unknown = LIST_COLUMNS.has(c) ? cell.split('|') : cell;
       if (c === 'caseSensitive' || c === 'neverAlone')

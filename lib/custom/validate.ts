@@ -49,6 +49,7 @@ export const ENTRY_FIELDS = [
 ] as const;
 export const HINT_FIELDS = ['caseSensitive', 'neverAlone', 'context', 'notNear'] as const;
 // Tab, LF and CR are fine in a summary; other C0/C1 controls are never intended text.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export interface RawEntry {

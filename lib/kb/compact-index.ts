@@ -105,7 +105,7 @@ interface MiniSearchJs {
 }
 
 /** Build time (or install time): any MiniSearch instance → CompactIndex. Deterministic. */
-export function toCompactIndex(ms: MiniSearch<any>): CompactIndex {
+export function toCompactIndex<T>(ms: MiniSearch<T>): CompactIndex {
   // The public toJSON() is the stable view of the index; only loading needs the internals. The JSON
   // round trip turns holes in field lengths into null, as a MiniSearch.loadJSON round trip would.
   const js = JSON.parse(JSON.stringify(ms)) as MiniSearchJs;

@@ -90,6 +90,7 @@ function compilePatterns(entries: readonly GlossarySource[]): CompiledPattern[] 
       } catch (err) {
         throw new Error(
           `glossary entry "${e.id}": hints.patterns[${n}] is not a valid regular expression: ${(err as Error).message}`,
+          { cause: err },
         );
       }
       const w = patternTrigger(re) ?? [];

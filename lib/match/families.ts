@@ -106,7 +106,7 @@ export function keysFromId(id: string): string[] {
     return [familyKey('res', `${m[1]}/${m[2]}`), familyKey('res', m[1]! + m[2]!)];
   if ((m = /^res(\d{3,4})$/.exec(id))) return [familyKey('res', m[1]!)];
   if ((m = /^sdg(?:goal)?(\d{1,2})$/.exec(id)) && id.includes('goal')) return [familyKey('sdg', m[1]!)];
-  if ((m = /^sdg(\d{1,2})(\d{1,2}|[a-c])?(\d)?$/.exec(id))) {
+  if (/^sdg(\d{1,2})(\d{1,2}|[a-c])?(\d)?$/.test(id)) {
     const d = id.slice(3);
     const out: string[] = [];
     // Every split of the digits into goal(.target(.indicator)) with 1–2 digit parts.

@@ -282,7 +282,7 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
       if ((e = check([]))) return { error: e };
       return { req: { type: m.type } };
     case 'settings': {
-      if (m.op === 'get') return (e = check(['op'])) ? { error: e } : { req: { type: 'settings', op: 'get' } };
+      if (m.op === 'get') return (e = check(['op'])) !== null ? { error: e } : { req: { type: 'settings', op: 'get' } };
       const r = parseSettingsOp(m);
       return 'error' in r ? r : { req: { type: 'settings', ...r.op } };
     }

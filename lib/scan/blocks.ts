@@ -219,13 +219,15 @@ export function locate(
   start: number,
   end: number,
 ): { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] } {
+  // Per match, so no extra checks: every index is in range (the loops test it, and a block with a match
+  // has at least one segment).
   const segs = block.segments;
   let i = 0;
-  while (i + 1 < segs.length && segs[i + 1].start <= start) i++;
-  const first = segs[i];
+  while (i + 1 < segs.length && segs[i + 1]!.start <= start) i++;
+  const first = segs[i]!;
   let j = i;
-  while (j + 1 < segs.length && segs[j + 1].start < end) j++;
-  const last = segs[j];
+  while (j + 1 < segs.length && segs[j + 1]!.start < end) j++;
+  const last = segs[j]!;
   return {
     startNode: first.node,
     startOffset: start - first.start,

@@ -292,7 +292,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
   private matchBlock(b: Block): void {
     const prep = b.prep;
     b.prep = undefined;
-    if (!b.segments.length || !b.segments[0].node.isConnected) return;
+    if (!b.segments.length || !b.segments[0]?.node.isConnected) return;
     const bf = this.opts.finder;
     const found = bf.resolve((prep as P | undefined) ?? bf.prepare(b.text), this.ctx as Ctx);
     for (const f of found) {

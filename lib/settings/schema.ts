@@ -51,9 +51,9 @@ export function defaultSettings(): Settings {
  * Version 1 (the first vertical slice) stored `{ enabled, hoverDelay, disabledSites, largeText, theme }`
  * with `hoverDelay` in ms and a boolean `largeText`. v2 renames/extends; unknown old keys are dropped.
  */
-export const SETTINGS_MIGRATIONS: Record<number, (old: any) => unknown> = {
-  2: (old: any) => {
-    const o = old && typeof old === 'object' ? old : {};
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: (old: unknown) => {
+    const o: Record<string, unknown> = old && typeof old === 'object' ? (old as Record<string, unknown>) : {};
     const d = defaultSettings();
     return normaliseSettings({
       ...d,

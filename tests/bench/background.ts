@@ -22,8 +22,8 @@ export function benchQueries(bundle: KbBundle, n = 100): SearchRequest[] {
   const step = Math.max(1, Math.floor(words.length / n));
   const kinds = ['mandate', 'recommendation', 'passage'];
   return Array.from({ length: n }, (_, i) => {
-    const w = words[(i * step) % words.length];
-    const w2 = words[(i * step * 7 + 3) % words.length];
+    const w = words[(i * step) % words.length]!;
+    const w2 = words[(i * step * 7 + 3) % words.length]!;
     switch (i % 5) {
       case 0:
         return { type: 'search', query: w };
@@ -34,12 +34,12 @@ export function benchQueries(bundle: KbBundle, n = 100): SearchRequest[] {
       case 3:
         return { type: 'search', query: w.length >= 5 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w }; // typo → fuzzy
       default:
-        return { type: 'search', query: w, filters: { kind: kinds[i % 3] } };
+        return { type: 'search', query: w, filters: { kind: kinds[i % 3]! } };
     }
   });
 }
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
 export async function benchBackground(
   bundle: KbBundle,

@@ -148,7 +148,7 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
       idle.push([a, b]);
     },
   });
-  let t1 = 0;
+  let t1: number;
   const t0 = now();
   try {
     await scanner.start();

@@ -44,7 +44,9 @@ export function loadGlossarySources(dir: string): GlossaryFile[] {
       .filter((n) => n.endsWith('.json'))
       .sort();
   } catch (err) {
-    throw new Error(`Glossary directory ${dir} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Glossary directory ${dir} cannot be read: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   const files: GlossaryFile[] = [];
   const errors: GlossaryError[] = [];

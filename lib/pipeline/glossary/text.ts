@@ -122,10 +122,10 @@ function endsWithAbbreviation(before: string): boolean {
  */
 export function sentenceSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const re = /[.!?…]["'”’)\]]*(\s+)(?=[\p{Lu}\p{N}"“‘'(\[-])/gu;
+  const re = /[.!?…]["'”’)\]]*(\s+)(?=[\p{Lu}\p{N}"“‘'([-])/gu;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const endOfSentence = m.index + m[0].length - m[1].length;
+    const endOfSentence = m.index + m[0].length - m[1]!.length;
     if (m[0].startsWith('.') && endsWithAbbreviation(text.slice(start, m.index + 1))) continue;
     spans.push([start, endOfSentence]);
     start = m.index + m[0].length;

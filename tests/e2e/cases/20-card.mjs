@@ -122,7 +122,7 @@ export default [
       assert.equal(c.crumbs, 'IOMGFMD');
       await t.shot(page, 'popover-pinned-related');
       await clickInCard(page, '[data-testid=ml-back]');
-      [c] = await waitCards(page, (cs) => cs[0]?.title === 'IOM' && cs[0].crumbs === null, 'back to IOM');
+      await waitCards(page, (cs) => cs[0]?.title === 'IOM' && cs[0].crumbs === null, 'back to IOM');
       await page.press('Escape');
       await waitNoPopover(page);
       assert.deepEqual(await page.evaluate(() => window.__mlErrors), []);

@@ -1,7 +1,6 @@
 // Changes made in one context reach the others live: two contexts writing settings at the same moment
 // (the card's "I know this term" and the options page), and a custom-glossary import on the options
 // page while a page is open in another tab. Both browsers.
-/* global chrome -- page.evaluate bodies run in our extension pages, where chrome.* exists */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { highlightInfo, wordBox } from '../lib/helpers.mjs';

@@ -6,7 +6,7 @@ import { writeReport, FAIL_KEYS } from '../lib/robustness.mjs';
 export default [
   {
     name: 'robustness report: zero errors, mutations, requests and fixture failures',
-    async run(t) {
+    async run() {
       const counts = writeReport();
       console.log('    robustness.json', JSON.stringify(counts));
       const bad = FAIL_KEYS.filter((k) => counts[k] > 0).map((k) => `${k}=${counts[k]}`);

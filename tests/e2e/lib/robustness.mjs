@@ -406,7 +406,7 @@ export function highlighted(page) {
     if (!hl) return null;
     return [...hl].map((r) => {
       const l = document.createRange();
-      let text = '';
+      let text;
       try {
         l.setStart(r.startContainer, r.startOffset);
         l.setEnd(r.endContainer, r.endOffset);

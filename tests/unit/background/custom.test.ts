@@ -17,6 +17,7 @@ import {
   type TermsReply,
 } from '@/lib/messaging/protocol';
 import { loader, makePackage, memorySettings } from './fixtures';
+import { nth } from '@/tests/unit/helpers/nth';
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures/custom', name), 'utf8');
 const ctx = { builtinIds: new Set(['iom', 'gfmd', 'icao']), existingCustomIds: new Set<string>() };
@@ -67,8 +68,8 @@ describe('custom glossary files', () => {
       hints: { caseSensitive: true, context: ['survey', 'Mexico'] },
       custom: true,
     });
-    expect(r.entries[1].summary).toContain('"kafeel" is the sponsor.\nCommon');
-    expect(r.entries[1].category).toBe('concept');
+    expect(nth(r.entries, 1).summary).toContain('"kafeel" is the sponsor.\nCommon');
+    expect(nth(r.entries, 1).category).toBe('concept');
   });
 
   it('export → import → export is identical, in both formats', () => {

@@ -5,6 +5,7 @@ import { DB_NAME, SCHEMA_VERSION } from '@/lib/background/db';
 import { defaultIndexAdapter } from '@/lib/background/search-index';
 import type { TermCard, StatusReply, SearchHit } from '@/lib/messaging/protocol';
 import { loader, makePackage, memLog, memorySettings } from './fixtures';
+import { nth } from '@/tests/unit/helpers/nth';
 
 function bg(
   idb: IDBFactory | null,
@@ -114,7 +115,7 @@ describe('background data layer: install and update', () => {
     expect(log.has('db.install-failed')).toBe(true);
     expect((await lookup(b2, 'iom'))?.summary).toContain('(v1)');
     expect((await status(b2)).hash).toBe('hash-v1');
-    expect((await search(b2, 'Stockholm'))[0].id).toBe('000:p3');
+    expect(nth(await search(b2, 'Stockholm'), 0).id).toBe('000:p3');
     await b2.close();
     // The next attempt (without the fault) completes the update.
     const b3 = bg(idb, { loadPackage: loader(makePackage('v2')).load });
@@ -167,12 +168,12 @@ describe('background data layer: recovery', () => {
     const log = memLog();
     const l = loader(makePackage());
     const b = bg(idb, { loadPackage: l.load, log: log.log });
-    expect((await search(b, 'remittances'))[0].id).toBe('004:para12');
+    expect(nth(await search(b, 'remittances'), 0).id).toBe('004:para12');
     expect(log.has('db.corrupt-records')).toBe(true);
     expect(l.calls).toBe(1);
     await b.close();
     // Rebuilt in the database: the next worker needs no package.
-    expect((await search(bg(idb, { loadPackage: noPackage }), 'remittances'))[0].id).toBe('004:para12');
+    expect(nth(await search(bg(idb, { loadPackage: noPackage }), 'remittances'), 0).id).toBe('004:para12');
   });
 
   it('a corrupt glossary entry triggers a rebuild before lookups', async () => {
@@ -273,7 +274,7 @@ describe('background data layer: recovery', () => {
       const log = memLog();
       const b = bg(idb, { loadPackage: loader(makePackage()).load, log: log.log });
       expect((await lookup(b, 'icao'))?.excerpts.length).toBe(2);
-      expect((await search(b, 'Stockholm'))[0].id).toBe('000:p3');
+      expect(nth(await search(b, 'Stockholm'), 0).id).toBe('000:p3');
       const s = await status(b);
       expect(s.mode).toBe('memory');
       expect(log.has('serving-from-memory')).toBe(true);

@@ -6,6 +6,7 @@ import type { PackageData } from '@/lib/background/state';
 import type { CompiledMatcher } from '@/lib/match/types';
 import { normaliseSettings, type Settings } from '@/lib/settings/schema';
 import { serializeIndex } from '@/lib/kb/search-options';
+import { nth } from '@/tests/unit/helpers/nth';
 
 export const RECORDS: KbRecord[] = [
   {
@@ -69,7 +70,7 @@ export function glossary(tag = 'v1'): GlossaryEntry[] {
         {
           recordId: '000:p3',
           text: 'The Global Forum on Migration and Development held its summit meeting in Stockholm.',
-          citation: RECORDS[4].citation,
+          citation: nth(RECORDS, 4).citation,
         },
       ],
     },
@@ -86,9 +87,13 @@ export function glossary(tag = 'v1'): GlossaryEntry[] {
         {
           recordId: '002:ch3:mandate',
           text: 'ICAO develops standards for machine readable travel documents.',
-          citation: RECORDS[0].citation,
+          citation: nth(RECORDS, 0).citation,
         },
-        { recordId: '002:ch3:recommendations:(a)', text: 'Strengthen border security.', citation: RECORDS[1].citation },
+        {
+          recordId: '002:ch3:recommendations:(a)',
+          text: 'Strengthen border security.',
+          citation: nth(RECORDS, 1).citation,
+        },
       ],
     },
   ];

@@ -4,6 +4,7 @@ import { isTrustedSender, parseRequest, request } from '@/lib/messaging/protocol
 import { createBackground } from '@/lib/background/handler';
 import type { SearchHit, TermCard } from '@/lib/messaging/protocol';
 import { loader, makePackage, memorySettings } from './fixtures';
+import { nth } from '@/tests/unit/helpers/nth';
 
 const mk = () =>
   createBackground({ idb: new IDBFactory(), loadPackage: loader(makePackage()).load, storage: memorySettings() });
@@ -117,7 +118,8 @@ describe('lookup, search and suggest', () => {
       kind: 'passage',
       cite: 'GA hearings 2006 (A/61/187), Text, para 12, lines 300–303',
     });
-    expect(pre[0].snippet.slice(...pre[0].marks![0]).toLowerCase()).toMatch(/^remitt/);
+    const top = nth(pre, 0);
+    expect(top.snippet.slice(...nth(top.marks ?? [], 0)).toLowerCase()).toMatch(/^remitt/);
     expect((await s('remitances')).map((h) => h.id)).toContain('004:para12'); // typo, ≥ 5 chars → fuzzy
     expect(await s('ICAX')).toEqual([]); // short word: no fuzzy
     const rec = await s('travel documents', { kind: 'recommendation' });
@@ -134,7 +136,7 @@ describe('lookup, search and suggest', () => {
     const { snippet, marks } = makeSnippet(text, ['needle'], 40);
     expect(snippet.startsWith('… ')).toBe(true);
     expect(snippet.endsWith(' …')).toBe(true);
-    expect(snippet.slice(marks[0][0], marks[0][1])).toBe('needle');
+    expect(snippet.slice(...nth(marks, 0))).toBe('needle');
     expect(snippet.length).toBeLessThan(110);
   });
 
@@ -143,6 +145,6 @@ describe('lookup, search and suggest', () => {
     const r = await b.handleMessage({ type: 'suggest', query: 'domestic work', limit: 3 });
     const hits = (r.ok && r.data) as SearchHit[];
     expect(hits.map((h) => h.id)).toEqual(['002:ch5:recommendations:(b)']);
-    expect(hits[0].cite).toMatch(/ch\. 5 ILO/);
+    expect(nth(hits, 0).cite).toMatch(/ch\. 5 ILO/);
   });
 });

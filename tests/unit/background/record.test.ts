@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createBackground } from '@/lib/background/handler';
-import { parseRequest } from '@/lib/messaging/protocol';
+import { parseRequest, type FacetsReply, type Ok, type RecordReply } from '@/lib/messaging/protocol';
 import { serializeIndex } from '@/lib/kb/search-options';
 import { loader, makePackage, memorySettings, RECORDS } from './fixtures';
 
@@ -39,7 +39,7 @@ describe('record message', () => {
     const bg = mk();
     const r = await bg.handleMessage({ type: 'record', id: '002:ch5:recommendations:(b)' });
     expect(r.ok).toBe(true);
-    const data = (r as { data: any }).data;
+    const data = (r as Ok<RecordReply>).data;
     expect(data.record).toEqual(RECORDS[2]);
     expect(data.cite).toBe('CEB 2013, ch. 5 ILO, Recommendations, (b), lines 1800–1803');
     expect(data.title).toBe('ILO · Recommendations (b)');
@@ -59,8 +59,8 @@ describe('facets message', () => {
     const bg = mk();
     const r = await bg.handleMessage({ type: 'facets' });
     expect(r.ok).toBe(true);
-    const f = (r as { data: any }).data;
-    expect(f.documents.map((d: any) => d.key)).toEqual(['000', '002', '004']);
+    const f = (r as Ok<FacetsReply>).data;
+    expect(f.documents.map((d) => d.key)).toEqual(['000', '002', '004']);
     expect(f.documents[1]).toEqual({
       key: '002',
       short: 'CEB 2013',

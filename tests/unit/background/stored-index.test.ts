@@ -10,6 +10,7 @@ import { DB_NAME, SCHEMA_VERSION } from '@/lib/background/db';
 import { defaultIndexAdapter, type IndexAdapter } from '@/lib/background/search-index';
 import type { SearchHit, StatusReply } from '@/lib/messaging/protocol';
 import { loader, makePackage, memLog, memorySettings, RECORDS } from './fixtures';
+import { nth } from '@/tests/unit/helpers/nth';
 
 const bg = (o: Partial<BackgroundOptions> & Pick<BackgroundOptions, 'idb' | 'loadPackage'>): Background =>
   createBackground({ storage: memorySettings(), blockedTimeoutMs: 100, ...o });
@@ -110,10 +111,10 @@ describe('stored indexes (schema 2)', () => {
     db.close();
     const log = memLog();
     const l = loader(makePackage());
-    expect((await search(bg({ idb, loadPackage: l.load, log: log.log }), 'remittances'))[0].id).toBe('004:para12');
+    expect(nth(await search(bg({ idb, loadPackage: l.load, log: log.log }), 'remittances'), 0).id).toBe('004:para12');
     expect(log.has('db.corrupt-index')).toBe(true);
     expect(l.calls).toBe(1);
-    expect((await search(bg({ idb, loadPackage: noPackage }), 'remittances'))[0].id).toBe('004:para12');
+    expect(nth(await search(bg({ idb, loadPackage: noPackage }), 'remittances'), 0).id).toBe('004:para12');
   });
 
   it('upgrades a schema-1 database of the previous release (same content hash), keeping custom entries', async () => {
@@ -169,13 +170,13 @@ describe('stored indexes (schema 2)', () => {
     const log = memLog();
     const l = loader(pkg);
     const b = bg({ idb, loadPackage: l.load, log: log.log });
-    expect((await search(b, 'remittances'))[0].id).toBe('004:para12');
+    expect(nth(await search(b, 'remittances'), 0).id).toBe('004:para12');
     expect(log.lines.find((x) => x.event === 'db.schema-upgrade')?.detail).toEqual({ from: 1, to: SCHEMA_VERSION });
     expect(l.calls).toBe(1);
     expect(await call<StatusReply>(b, { type: 'status' })).toMatchObject({ mode: 'idb', custom: 1 });
     await b.close();
     const woken = bg({ idb, loadPackage: noPackage });
     expect((await search(woken, 'Mine'))[0]).toMatchObject({ id: 'my-term', kind: 'custom' });
-    expect((await search(woken, 'Stockholm'))[0].id).toBe('000:p3');
+    expect(nth(await search(woken, 'Stockholm'), 0).id).toBe('000:p3');
   });
 });

@@ -5,6 +5,7 @@ import { manualContext } from '@/lib/content/context';
 import { CARD_CSS } from '@/components/card/styles';
 import type { Reply, TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
+import { nth } from '@/tests/unit/helpers/nth';
 
 const card = (id: string, related: string[] = []): TermCard => ({
   id,
@@ -65,10 +66,10 @@ describe('CardController', () => {
     c.showHover(iom, null);
     expect(c.host.parentNode).toBe(document.documentElement);
     expect(c.host.getAttribute('data-theme')).toBe('dark');
-    expect(cardsIn()[0].dataset.state).toBe('loading');
+    expect(nth(cardsIn(), 0).dataset.state).toBe('loading');
     await resolve('iom');
-    expect(cardsIn()[0].dataset.state).toBe('ready');
-    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('IOM');
+    expect(nth(cardsIn(), 0).dataset.state).toBe('ready');
+    expect(nth(cardsIn(), 0).querySelector('h2')!.textContent).toBe('IOM');
     c.hideHover();
     expect(cardsIn()).toHaveLength(0);
   });
@@ -79,9 +80,9 @@ describe('CardController', () => {
     c.showHover(gfmd, null);
     await resolve('iom');
     expect(cardsIn()).toHaveLength(1);
-    expect(cardsIn()[0].dataset.state).toBe('loading');
+    expect(nth(cardsIn(), 0).dataset.state).toBe('loading');
     await resolve('gfmd', card('gfmd'));
-    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('GFMD');
+    expect(nth(cardsIn(), 0).querySelector('h2')!.textContent).toBe('GFMD');
   });
 
   it('re-hovering paints synchronously from the cache', async () => {
@@ -90,7 +91,7 @@ describe('CardController', () => {
     await resolve('iom');
     c.hideHover();
     c.showHover(iom, null);
-    expect(cardsIn()[0].dataset.state).toBe('ready');
+    expect(nth(cardsIn(), 0).dataset.state).toBe('ready');
   });
 
   it('pin turns the hover card into a focused dialog; close returns focus', async () => {
@@ -100,7 +101,7 @@ describe('CardController', () => {
     c.showHover(iom, null);
     await resolve('iom');
     c.pin(c.hover!);
-    const el = cardsIn()[0];
+    const el = nth(cardsIn(), 0);
     expect(el.getAttribute('role')).toBe('dialog');
     expect(sr.activeElement).toBe(el);
     expect(c.isPinnedAnchor(iom)).toBe(true);
@@ -114,12 +115,12 @@ describe('CardController', () => {
     const { c, resolve, cardsIn, iom } = setup();
     const pinned = c.openPinned(iom, 'iom');
     await resolve('iom');
-    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-related] button')!.click();
+    nth(cardsIn(), 0).querySelector<HTMLButtonElement>('[data-testid=ml-related] button')!.click();
     expect(pinned.history.stack.map((x) => x.id)).toEqual(['iom', 'gfmd']);
     await resolve('gfmd', card('gfmd'));
-    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('GFMD');
-    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-back]')!.click();
-    expect(cardsIn()[0].querySelector('h2')!.textContent).toBe('IOM'); // from the cache
+    expect(nth(cardsIn(), 0).querySelector('h2')!.textContent).toBe('GFMD');
+    nth(cardsIn(), 0).querySelector<HTMLButtonElement>('[data-testid=ml-back]')!.click();
+    expect(nth(cardsIn(), 0).querySelector('h2')!.textContent).toBe('IOM'); // from the cache
     expect(cardsIn()).toHaveLength(1);
   });
 
@@ -128,32 +129,32 @@ describe('CardController', () => {
     const { c, deps, cardsIn, iom } = setup();
     c.openPinned(iom, 'iom');
     // Show the ready state directly: with fake timers the lookup promise would need manual flushing.
-    (c as unknown as { cards: { state: unknown }[] }).cards[0].state = { status: 'ready', card: card('iom') };
+    nth((c as unknown as { cards: { state: unknown }[] }).cards, 0).state = { status: 'ready', card: card('iom') };
     c.render();
-    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-know]')!.click();
+    nth(cardsIn(), 0).querySelector<HTMLButtonElement>('[data-testid=ml-know]')!.click();
     expect(deps.know).toHaveBeenCalledWith('iom', true);
-    expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).not.toBeNull();
+    expect(nth(cardsIn(), 0).querySelector('[data-testid=ml-undo]')).not.toBeNull();
     vi.advanceTimersByTime(7000);
-    expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).toBeNull();
-    cardsIn()[0].querySelector<HTMLButtonElement>('[data-testid=ml-know]')!.click();
-    Array.from(cardsIn()[0].querySelectorAll('button'))
+    expect(nth(cardsIn(), 0).querySelector('[data-testid=ml-undo]')).toBeNull();
+    nth(cardsIn(), 0).querySelector<HTMLButtonElement>('[data-testid=ml-know]')!.click();
+    Array.from(nth(cardsIn(), 0).querySelectorAll('button'))
       .find((b) => b.textContent === 'Undo')!
       .click();
     expect(deps.know).toHaveBeenLastCalledWith('iom', false);
-    expect(cardsIn()[0].querySelector('[data-testid=ml-undo]')).toBeNull();
+    expect(nth(cardsIn(), 0).querySelector('[data-testid=ml-undo]')).toBeNull();
   });
 
   it('one pinned card normally; several in trainer mode, with the x-large preset handled by hostAttrs', async () => {
     const normal = setup();
     normal.c.openPinned(normal.iom, 'iom');
     normal.c.openPinned(normal.gfmd, 'gfmd');
-    expect(normal.c.cards.map((x) => x.history.stack[0].id)).toEqual(['gfmd']);
+    expect(normal.c.cards.map((x) => nth(x.history.stack, 0).id)).toEqual(['gfmd']);
     normal.c.host.remove();
     const tr = setup({ trainer: true });
     tr.c.openPinned(tr.iom, 'iom');
     tr.c.openPinned(tr.gfmd, 'gfmd');
-    expect(tr.c.cards.map((x) => x.history.stack[0].id)).toEqual(['iom', 'gfmd']);
-    expect(tr.c.cards[0].occ).toEqual({ index: -1, count: 2, focused: false });
+    expect(tr.c.cards.map((x) => nth(x.history.stack, 0).id)).toEqual(['iom', 'gfmd']);
+    expect(nth(tr.c.cards, 0).occ).toEqual({ index: -1, count: 2, focused: false });
   });
 
   // ---- hover cards prepared at the dwell ----
@@ -166,7 +167,7 @@ describe('CardController', () => {
     c.prepareHover(iom, () => true);
     expect(pendingIn(sr)).toHaveLength(0); // nothing to render until the lookup answers
     await resolve('iom');
-    const [hidden] = pendingIn(sr);
+    const hidden = nth(pendingIn(sr), 0);
     expect(hidden.dataset.state).toBe('ready');
     expect(hidden.querySelector('h2')!.textContent).toBe('IOM');
     expect(cardsIn()).toHaveLength(0); // not a popover yet: no test id
@@ -207,9 +208,9 @@ describe('CardController', () => {
     const { c, resolve, cardsIn, sr, iom } = setup();
     c.prepareHover(iom, () => true);
     c.showHover(iom, null, inFrame);
-    expect(cardsIn()[0].dataset.state).toBe('loading');
+    expect(nth(cardsIn(), 0).dataset.state).toBe('loading');
     await resolve('iom');
-    expect(cardsIn()[0].dataset.state).toBe('ready');
+    expect(nth(cardsIn(), 0).dataset.state).toBe('ready');
     expect(pendingIn(sr)).toHaveLength(0);
   });
 

@@ -8,6 +8,7 @@ import {
   type Clock,
   type ShowTiming,
 } from '@/lib/content/hover-intent';
+import { nth } from '@/tests/unit/helpers/nth';
 
 // Fake timers drive both the timeouts and Date.now, so the machine sees a consistent clock. Animation
 // frames are explicit: a frame callback waits until the test runs a frame with `frame()`.
@@ -15,7 +16,7 @@ let frames: { fn: (inFrame: boolean) => void }[] = [];
 const clock: Clock = {
   now: () => Date.now(),
   setTimeout: (f, ms) => setTimeout(f, ms),
-  clearTimeout: (id) => clearTimeout(id as any),
+  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
   frame: (fn) => {
     const h = { fn };
     frames.push(h);
@@ -121,12 +122,12 @@ describe('HoverIntent', () => {
     const { intent, seqs } = setup();
     intent.move('iom', 10, 10);
     tick(100);
-    const first = seqs[0];
+    const first = nth(seqs, 0);
     expect(intent.isCurrent(first)).toBe(true);
     intent.move('gfmd', 60, 10);
     expect(intent.isCurrent(first)).toBe(false);
     tick(100);
-    expect(intent.isCurrent(seqs[1])).toBe(true);
+    expect(intent.isCurrent(nth(seqs, 1))).toBe(true);
   });
 
   it('keeps the card during the grace period, and while the pointer is on the card', () => {
@@ -250,7 +251,7 @@ describe('HoverIntent', () => {
     tick(1);
     expect(log).toEqual(['dwell:iom', 'show:iom']);
     // A frame that begins just before the delay ends is the one to catch: it is painted after it.
-    expect(shows[0].dueAt - shows[0].at).toBe(FRAME_SLACK_MS);
+    expect(nth(shows, 0).dueAt - nth(shows, 0).at).toBe(FRAME_SLACK_MS);
   });
 
   it('leaving between the delay and the frame cancels the show', () => {
@@ -332,9 +333,9 @@ describe('realClock.frame', () => {
     expect(log).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(log).toHaveLength(1);
-    expect(log[0].when.inFrame).toBe(true);
-    expect(log[0].when.dueAt - t0).toBe(350);
-    expect(log[0].t - t0).toBe(350 + nextFrame);
+    expect(nth(log, 0).when.inFrame).toBe(true);
+    expect(nth(log, 0).when.dueAt - t0).toBe(350);
+    expect(nth(log, 0).t - t0).toBe(350 + nextFrame);
   });
 
   it('with a 16 ms display and the pointer arriving at a frame start, the show is not a frame late', () => {

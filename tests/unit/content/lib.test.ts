@@ -11,9 +11,10 @@ import {
   step,
 } from '@/lib/content/occurrences';
 import { recordFetcher, recordLabel } from '@/lib/content/record';
-import { afterPaint, lastTiming, markPainted, type PaintClock } from '@/lib/content/timing';
+import { afterPaint, lastTiming, markPainted, type PaintClock, type Timing } from '@/lib/content/timing';
 import type { TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
+import { nth } from '@/tests/unit/helpers/nth';
 
 const card = (id: string): TermCard => ({
   id,
@@ -37,7 +38,7 @@ describe('card history', () => {
     expect(backTo(h, 2)).toBe(h); // already there
     // Revisiting an entry in the trail returns to it instead of looping.
     expect(push(h, 'iom').stack.map((c) => c.id)).toEqual(['iom']);
-    expect(relabel(h, 'iom', 'IOM').stack[0].label).toBe('IOM');
+    expect(nth(relabel(h, 'iom', 'IOM').stack, 0).label).toBe('IOM');
     expect(back(startHistory('x')).stack).toHaveLength(1);
     let long = startHistory('t0');
     for (let i = 1; i < 30; i++) long = push(long, `t${i}`);
@@ -132,9 +133,9 @@ describe('occurrences', () => {
     document.body.innerHTML = '<p id="a">IOM one</p><p id="b">IOM two IOM</p>';
     const a = matchesIn(document.getElementById('a')!, [['IOM', 'iom']]);
     const b = matchesIn(document.getElementById('b')!, [['IOM', 'iom']]);
-    const ordered = inDocumentOrder([b[1], a[0], b[0]]);
+    const ordered = inDocumentOrder([nth(b, 1), nth(a, 0), nth(b, 0)]);
     expect(ordered).toEqual([a[0], b[0], b[1]]);
-    expect(occurrencesOf([b[1], a[0], b[0]], 'iom')).toHaveLength(3);
+    expect(occurrencesOf([nth(b, 1), nth(a, 0), nth(b, 0)], 'iom')).toHaveLength(3);
   });
 
   it('steps with wrap-around and remembers the position per term', () => {
@@ -174,10 +175,15 @@ describe('occurrences', () => {
 describe('record fetcher', () => {
   it('parses `record` replies, caches them, and stops asking when the message is unknown', async () => {
     expect(recordLabel('002:ch7:recommendations:(b)')).toBe('(b)');
-    const send = vi.fn(async (m: any) => ({
+    const send = vi.fn(async (m: unknown) => ({
       ok: true,
       data: {
-        record: { id: m.id, text: 'T', citation: { label: '(b)' }, subItems: [{ label: '(i)', text: 'x' }] },
+        record: {
+          id: (m as { id: string }).id,
+          text: 'T',
+          citation: { label: '(b)' },
+          subItems: [{ label: '(i)', text: 'x' }],
+        },
         cite: 'C',
       },
     }));
@@ -222,7 +228,7 @@ describe('timing', () => {
   });
 
   it('dispatches migration-lens:timing only on pages with data-ml-bench', async () => {
-    const seen: any[] = [];
+    const seen: Timing[] = [];
     const on = (e: Event) => seen.push((e as CustomEvent).detail);
     document.addEventListener('migration-lens:timing', on);
     const frame = () => new Promise((r) => setTimeout(r, 40));
@@ -235,7 +241,7 @@ describe('timing', () => {
     markPainted(document, clockAt(true, { cached: false, prepared: false }));
     await frame();
     expect(seen).toHaveLength(1);
-    expect(typeof seen[0].dwellToPaintMs).toBe('number');
+    expect(typeof nth(seen, 0).dwellToPaintMs).toBe('number');
     expect(seen[0]).toMatchObject({ cached: false, prepared: false, inFrame: true });
     document.removeEventListener('migration-lens:timing', on);
   });

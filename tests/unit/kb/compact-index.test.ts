@@ -39,7 +39,7 @@ const QUERIES = [
 const runtime = { prefix: true, fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false) };
 // Order-insensitive: a loaded radix tree (ours or MiniSearch.loadJSON's) iterates terms in another
 // order than the one built incrementally, so matched-term lists and equal-score ties come out permuted.
-const view = (ms: MiniSearch<any>, q: string, o = {}) =>
+const view = <T>(ms: MiniSearch<T>, q: string, o = {}) =>
   ms
     .search(q, o)
     .map((h) => `${h.score.toFixed(9)} ${h.id} ${[...h.terms].sort().join('|')}`)
@@ -61,7 +61,7 @@ describe('compact MiniSearch index', () => {
   it('matches MiniSearch.loadJSON of the same index exactly (term order too), from a string too', () => {
     const viaJson = MiniSearch.loadJSON(JSON.stringify(fresh), SEARCH_OPTIONS);
     const viaCompact = loadIndex(JSON.stringify(index));
-    const exact = (ms: MiniSearch<any>, q: string) =>
+    const exact = <T>(ms: MiniSearch<T>, q: string) =>
       ms.search(q, runtime).map((h) => `${h.id} ${h.score} ${h.terms.join('|')}`);
     for (const q of QUERIES) expect(exact(viaCompact, q), q).toEqual(exact(viaJson, q));
   });
@@ -106,7 +106,7 @@ describe('compact MiniSearch index', () => {
 
   it("a term's lazy data is a full Map from any first call (size, has, iteration, forEach, set)", () => {
     type TermData = Map<number, Map<number, number>>;
-    const dataOf = (ms: MiniSearch<any>, t: string) =>
+    const dataOf = <T>(ms: MiniSearch<T>, t: string) =>
       (ms as unknown as { _index: Map<string, TermData> })._index.get(t)!;
     const plain = (d: TermData) => [...new Map(d)].map(([f, m]) => [f, [...m]]);
     const firstCalls: ((d: TermData) => unknown)[] = [

@@ -3,6 +3,7 @@ import { labelFinder } from '@/tests/unit/helpers/label-finder';
 import { PageScanner } from '@/lib/scan/page-scanner';
 import { hitTest } from '@/lib/scan/hittest';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
+import { nth } from '@/tests/unit/helpers/nth';
 
 // happy-dom has neither the CSS Custom Highlight API nor caret*FromPoint: stub both.
 class FakeHighlight extends Set<AbstractRange> {
@@ -10,6 +11,9 @@ class FakeHighlight extends Set<AbstractRange> {
     super(ranges);
   }
 }
+
+/** Own properties set on the document shadow (or add) its methods for one test, then are deleted. */
+const patchable = (doc: Document) => doc as unknown as Record<string, unknown>;
 
 const finder = labelFinder([
   { id: 'gfmd', label: 'GFMD' },
@@ -19,7 +23,7 @@ const finder = labelFinder([
 
 describe('page scanner + highlight + hit-test', () => {
   beforeEach(() => {
-    (globalThis as any).Highlight = FakeHighlight;
+    vi.stubGlobal('Highlight', FakeHighlight);
     vi.stubGlobal('CSS', { escape: (s: string) => s, supports: () => false, highlights: new Map() });
     document.body.innerHTML = `<p id="p">About the <b>GFMD</b> and IOM, not GFMDX. States join the <b>ICAO</b> PKD.</p>
       <textarea>GFMD in a form</textarea><div contenteditable="true">GFMD editable</div><input value="IOM">
@@ -36,10 +40,10 @@ describe('page scanner + highlight + hit-test', () => {
       ['iom', true],
       ['pkd', false],
     ]);
-    expect((CSS as any).highlights.get(HIGHLIGHT_NAME).size).toBe(3);
+    expect(CSS.highlights.get(HIGHLIGHT_NAME)?.size).toBe(3);
     // The cross-element match is indexed under both text nodes it covers.
-    const icao = document.querySelectorAll('b')[1].firstChild as Text;
-    expect(scanner.index.get(icao)?.[0].termId).toBe('pkd');
+    const icao = nth(document.querySelectorAll('b'), 1).firstChild as Text;
+    expect(scanner.index.get(icao)?.[0]?.termId).toBe('pkd');
     expect(document.body.innerHTML).toBe(before);
     scanner.stop();
   });
@@ -48,7 +52,7 @@ describe('page scanner + highlight + hit-test', () => {
     const scanner = new PageScanner(document, { finder });
     await scanner.start();
     const gfmdText = document.querySelector('b')!.firstChild as Text;
-    (document as any).caretPositionFromPoint = () => ({ offsetNode: gfmdText, offset: 2 });
+    patchable(document).caretPositionFromPoint = () => ({ offsetNode: gfmdText, offset: 2 });
     const rect = {
       left: 10,
       right: 50,
@@ -64,7 +68,7 @@ describe('page scanner + highlight + hit-test', () => {
     expect(hitTest(scanner.index, document, 20, 20)?.termId).toBe('gfmd');
     // Same caret, but the point lies outside the word's box (e.g. blank space at the end of the line).
     expect(hitTest(scanner.index, document, 200, 20)).toBeNull();
-    delete (document as any).caretPositionFromPoint;
+    delete patchable(document).caretPositionFromPoint;
     scanner.stop();
   });
 
@@ -77,14 +81,14 @@ describe('page scanner + highlight + hit-test', () => {
     document.getElementById('p')!.remove();
     await vi.waitFor(() => expect(scanner.stats.rescans).toBeGreaterThan(0));
     expect([...scanner.matches].map((m) => m.termId)).toEqual(['iom']);
-    expect((CSS as any).highlights.get(HIGHLIGHT_NAME).size).toBe(1);
+    expect(CSS.highlights.get(HIGHLIGHT_NAME)?.size).toBe(1);
     scanner.stop();
   });
 });
 
 describe('windowed painting on pages with very many matches', () => {
   beforeEach(() => {
-    (globalThis as any).Highlight = FakeHighlight;
+    vi.stubGlobal('Highlight', FakeHighlight);
     vi.stubGlobal('CSS', { escape: (s: string) => s, supports: () => false, highlights: new Map() });
   });
 
@@ -95,16 +99,16 @@ describe('windowed painting on pages with very many matches', () => {
       '',
     );
     // happy-dom has no layout: the element at the top of the viewport is the first paragraph.
-    (document as any).elementFromPoint = () => document.getElementById('p0');
+    patchable(document).elementFromPoint = () => document.getElementById('p0');
     const scanner = new PageScanner(document, { finder });
     await scanner.start();
     expect(scanner.matches.size).toBe(n);
-    const painted = (CSS as any).highlights.get(HIGHLIGHT_NAME) as Set<AbstractRange>;
+    const painted = CSS.highlights.get(HIGHLIGHT_NAME) as Set<AbstractRange>;
     expect(painted.size).toBeGreaterThan(0);
     expect(painted.size).toBeLessThanOrEqual(3000);
-    expect([...painted][0].startContainer).toBe(document.getElementById('p0')!.firstChild);
+    expect(nth([...painted], 0).startContainer).toBe(document.getElementById('p0')!.firstChild);
     // Scrolling to the end moves the window: the last paragraph gets painted.
-    (document as any).elementFromPoint = () => document.getElementById(`p${n - 1}`);
+    patchable(document).elementFromPoint = () => document.getElementById(`p${n - 1}`);
     window.dispatchEvent(new Event('scroll'));
     await vi.waitFor(() =>
       expect([...painted].some((r) => r.startContainer === document.getElementById(`p${n - 1}`)!.firstChild)).toBe(
@@ -113,6 +117,6 @@ describe('windowed painting on pages with very many matches', () => {
     );
     expect(scanner.index.size).toBe(n);
     scanner.stop();
-    delete (document as any).elementFromPoint;
+    delete patchable(document).elementFromPoint;
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import background from '@/entrypoints/background';
+import type { Ok, TermCard } from '@/lib/messaging/protocol';
 import { makePackage } from '../background/fixtures';
 
 // fake-browser's sendMessage passes an empty sender; trigger the listener with a realistic one.
@@ -36,10 +37,10 @@ describe('background entrypoint wiring', () => {
   it('answers a typed lookup from our own extension with packaged data, and rejects malformed messages', async () => {
     background.main();
     const own = { id: fakeBrowser.runtime.id };
-    const ok: any = await send({ type: 'lookup', termId: 'gfmd' }, own);
+    const ok = (await send({ type: 'lookup', termId: 'gfmd' }, own)) as Ok<TermCard>;
     expect(ok.ok).toBe(true);
     expect(ok.data.expansion).toBe('Global Forum on Migration and Development');
-    expect(ok.data.excerpts[0].cite).toMatch(/2015/);
+    expect(ok.data.excerpts[0]?.cite).toMatch(/2015/);
     expect(await send({ type: 'lookup' }, own)).toEqual({ ok: false, error: expect.stringMatching(/termId/) });
   });
 

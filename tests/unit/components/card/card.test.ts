@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { IOM, GFMD, actions, flush, mount, view } from './helpers';
 import { push, startHistory } from '@/lib/content/history';
 import { UNREACHABLE } from '@/components/card/Card';
+import { nth } from '@/tests/unit/helpers/nth';
 
 afterEach(() => {
   for (const el of Array.from(document.body.children)) {
@@ -47,7 +48,7 @@ describe('Card states', () => {
     expect(m.q('.ml-summary')!.textContent).toContain('state-led, informal process');
     let ex = m.qa('[data-testid=ml-excerpt]');
     expect(ex).toHaveLength(1);
-    expect(ex[0].querySelector('cite')!.textContent).toBe('CEB 2013, ch. 1, Text, p3, line 200');
+    expect(nth(ex, 0).querySelector('cite')!.textContent).toBe('CEB 2013, ch. 1, Text, p3, line 200');
     const more = m.q<HTMLButtonElement>('[data-testid=ml-more]')!;
     expect(more.textContent).toBe('More excerpts (1)');
     expect(more.getAttribute('aria-expanded')).toBe('false');
@@ -92,7 +93,7 @@ describe('Card states', () => {
     await flush();
     const items = m.qa('[data-testid=ml-recs] li');
     expect(items.map((li) => li.querySelector('.ml-rec-label')!.textContent)).toEqual(['(a)', '(b)']);
-    expect(items[1].textContent).toContain('Text of 002:ch7:recommendations:(b)');
+    expect(nth(items, 1).textContent).toContain('Text of 002:ch7:recommendations:(b)');
     expect(fetched).toEqual(IOM.recommendationIds);
   });
 
@@ -103,8 +104,8 @@ describe('Card states', () => {
     await flush();
     await flush();
     const items = m.qa('[data-testid=ml-recs] li');
-    expect(items[0].textContent).toContain('(a)');
-    items[0].querySelector('button')!.click();
+    expect(nth(items, 0).textContent).toContain('(a)');
+    nth(items, 0).querySelector('button')!.click();
     expect(on.search).toHaveBeenCalledWith('IOM recommendation (a)');
   });
 
@@ -140,7 +141,7 @@ describe('Card navigation, pin, actions', () => {
     expect(m.q('[data-testid=ml-crumbs]')).toBeNull();
     const rel = m.qa('[data-testid=ml-related] button');
     expect(rel.map((b) => b.textContent)).toEqual(['GFMD', 'GMG', 'UNHCR']);
-    rel[0].click();
+    nth(rel, 0).click();
     expect(on.navigate).toHaveBeenCalledWith('gfmd', 'GFMD');
     // The controller pushes the entry; the card then shows the nested state.
     const h = push(startHistory('iom', 'IOM'), 'gfmd', 'GFMD');
@@ -158,7 +159,7 @@ describe('Card navigation, pin, actions', () => {
   it('arrow keys move focus through the related list', () => {
     const m = mount(view());
     const rel = m.qa('[data-testid=ml-related] button');
-    rel[0].focus();
+    nth(rel, 0).focus();
     const key = (k: string) =>
       document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
     key('ArrowDown');

@@ -1,18 +1,19 @@
 /** A fake PagesApi for component tests: scripted background replies, a fake tab, recorded calls. */
-import { render, type VNode } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import { vi } from 'vitest';
 import type { PagesApi } from '@/components/pages/api';
-import type { PageTermsReply } from '@/lib/messaging/page-protocol';
-import type { Reply, Request } from '@/lib/messaging/protocol';
+import type { PageRequest, PageTermsReply } from '@/lib/messaging/page-protocol';
+import type { Reply, Request, RequestOf } from '@/lib/messaging/protocol';
 import { applySettingsOp } from '@/lib/settings/ops';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
 
-type Handler = (req: any) => unknown;
+/** A scripted reply per request type; it receives that type's request. */
+export type Handlers = { [K in Request['type']]?: (req: RequestOf<K>) => unknown };
 
 export interface Fake {
   api: PagesApi;
   calls: Request[];
-  tabCalls: unknown[];
+  tabCalls: PageRequest[];
   downloads: { filename: string; text: string; mime: string }[];
   /** Fire the tab-change listeners. */
   tabChanged(): void;
@@ -21,14 +22,14 @@ export interface Fake {
 
 export function fakeApi(
   opts: {
-    handlers?: Partial<Record<Request['type'], Handler>>;
-    page?: PageTermsReply | null | ((req: any) => unknown);
+    handlers?: Handlers;
+    page?: PageTermsReply | null | ((req: PageRequest) => unknown);
     tabId?: number | null;
     settings?: Partial<Settings>;
   } = {},
 ): Fake {
   const calls: Request[] = [];
-  const tabCalls: unknown[] = [];
+  const tabCalls: PageRequest[] = [];
   const listeners = new Set<() => void>();
   const fake: Fake = {
     calls,
@@ -39,7 +40,8 @@ export function fakeApi(
     api: {
       send: (async (req: Request): Promise<Reply<unknown>> => {
         calls.push(req);
-        const h = opts.handlers?.[req.type];
+        // Indexed by req.type, so h takes exactly this request's type; TypeScript cannot correlate the two.
+        const h = opts.handlers?.[req.type] as ((r: Request) => unknown) | undefined;
         if (req.type === 'settings' && !h) {
           // The real operations on the fake's stored value, as the background applies them.
           if (req.op !== 'get') fake.settings = applySettingsOp(fake.settings, req);
@@ -54,10 +56,10 @@ export function fakeApi(
       }) as PagesApi['send'],
       tabs: {
         target: async () => (opts.tabId === undefined ? 7 : opts.tabId),
-        send: (async (_id: number, req: unknown) => {
+        send: (async (_id: number, req: PageRequest) => {
           tabCalls.push(req);
           const p = opts.page;
-          return typeof p === 'function' ? p(req) : (req as { type: string }).type === 'pageTerms' ? (p ?? null) : null;
+          return typeof p === 'function' ? p(req) : req.type === 'pageTerms' ? (p ?? null) : null;
         }) as PagesApi['tabs']['send'],
         onChange: (cb) => {
           listeners.add(cb);
@@ -74,7 +76,7 @@ export function fakeApi(
   return fake;
 }
 
-export function mount(vnode: VNode<any>): HTMLElement {
+export function mount(vnode: ComponentChild): HTMLElement {
   document.body.innerHTML = '';
   const el = document.createElement('div');
   document.body.append(el);

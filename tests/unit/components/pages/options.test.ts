@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { h } from 'preact';
 import { Options } from '@/components/pages/Options';
 import { splitImportError } from '@/components/pages/CustomGlossary';
-import type { CustomSummary } from '@/lib/messaging/protocol';
+import type { CustomSummary, Request } from '@/lib/messaging/protocol';
 import { parseSettingsOp, applySettingsOp } from '@/lib/settings/ops';
 import { $, $$, buttonByText, choose, fakeApi, mount, text, type, unmount } from './fake';
 
@@ -196,7 +196,7 @@ describe('Options save errors', () => {
   it('a rejected change is reported, not silently dropped', async () => {
     const f = setup();
     const send = f.api.send;
-    f.api.send = (async (req: any) =>
+    f.api.send = (async (req: Request) =>
       req.type === 'settings' && req.op !== 'get'
         ? { ok: false, error: 'settings.theme must be one of auto, light, dark' }
         : send(req)) as typeof send;

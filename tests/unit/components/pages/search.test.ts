@@ -3,7 +3,7 @@ import { h } from 'preact';
 import { vi } from 'vitest';
 import { SearchView } from '@/components/pages/SearchView';
 import type { RecordReply, SearchHit } from '@/lib/messaging/protocol';
-import { $, $$, buttonByText, choose, fakeApi, key, mount, text, type, unmount } from './fake';
+import { $, $$, buttonByText, choose, fakeApi, key, mount, text, type, unmount, type Handlers } from './fake';
 
 const FACETS = {
   documents: [{ key: '002', short: 'CEB 2013', title: 'Contributions', year: 2013 }],
@@ -43,7 +43,7 @@ const RECORD: RecordReply = {
   docTitle: 'Contributions',
 };
 
-function setup(handlers: Record<string, (r: any) => unknown> = {}) {
+function setup(handlers: Handlers = {}) {
   return fakeApi({
     handlers: { facets: () => FACETS, search: () => HITS, suggest: () => HITS, record: () => RECORD, ...handlers },
   });

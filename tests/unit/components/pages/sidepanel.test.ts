@@ -61,13 +61,12 @@ const PAGE = {
 function setup(page: unknown = PAGE) {
   let jumps = 0;
   return fakeApi({
-    page: (req: any) =>
-      req.type === 'pageTerms' ? page : req.type === 'jumpTo' ? { index: jumps++ % 2, count: 2 } : null,
+    page: (req) => (req.type === 'pageTerms' ? page : req.type === 'jumpTo' ? { index: jumps++ % 2, count: 2 } : null),
     handlers: {
       lookup: (r) => CARDS[r.termId] ?? null,
       record: (r) => rec(r.id, 'IOM', r.id.includes('mandate') ? 'IOM mandate text.' : 'IOM recommends more data.'),
       search: (r) =>
-        r.filters.kind === 'term'
+        r.filters?.kind === 'term'
           ? [
               {
                 id: 'iom',
@@ -147,7 +146,7 @@ describe('SidePanel', () => {
     await vi.waitFor(() =>
       expect(text($(el!, '[data-testid=ml-jump]'))).toBe('Showing occurrence 2 of 2 of GFMD on the page.'),
     );
-    expect(f.tabCalls.filter((c: any) => c.type === 'jumpTo')).toEqual([
+    expect(f.tabCalls.filter((c) => c.type === 'jumpTo')).toEqual([
       { type: 'jumpTo', termId: 'gfmd', index: 0 },
       { type: 'jumpTo', termId: 'gfmd', index: 1 },
     ]);
@@ -162,7 +161,7 @@ describe('SidePanel', () => {
     await vi.waitFor(() => buttonByText(el!, 'GFMD').click());
     await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-citing]'))).toContain('mentions GFMD'));
     // Both the label and the expansion are searched among recommendations only.
-    expect(f.calls.filter((c) => c.type === 'search').map((c: any) => [c.query, c.filters.kind])).toEqual([
+    expect(f.calls.filter((c) => c.type === 'search').map((c) => [c.query, c.filters?.kind])).toEqual([
       ['GFMD', 'recommendation'],
       ['Global Forum on Migration and Development', 'recommendation'],
     ]);
