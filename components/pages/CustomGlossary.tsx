@@ -2,7 +2,7 @@
  * Custom glossary: import a JSON or CSV file, export, delete. A rejected file changes nothing (the
  * background validates everything before writing); the UI lists every problem and says so.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CustomFormat, CustomSummary } from '@/lib/messaging/protocol';
 import type { PagesApi } from './api';
 
@@ -20,17 +20,17 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const reload = async () => {
+  const reload = useCallback(async () => {
     const r = await api.send({ type: 'customList' });
     if (r.ok) {
       setList(r.data);
       setListError(null);
     } else setListError(r.error);
     return r.ok ? r.data.length : null;
-  };
+  }, [api]);
   useEffect(() => {
     void reload();
-  }, []);
+  }, [reload]);
 
   async function onFile(e: Event) {
     const input = e.target as HTMLInputElement;
