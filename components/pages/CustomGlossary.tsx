@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CustomFormat, CustomSummary } from '@/lib/messaging/protocol';
+import { categoryName } from '../categories';
 import type { PagesApi } from './api';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; problems: string[]; kept: number | null };
@@ -126,7 +127,7 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
             <li key={e.id}>
               <span>
                 <strong>{e.label}</strong>
-                {e.expansion ? ` — ${e.expansion}` : ''} <span class="ml-kind">{e.category}</span>
+                {e.expansion ? ` — ${e.expansion}` : ''} <span class="ml-kind">{categoryName(e.category)}</span>
               </span>
               <button type="button" aria-label={`Delete ${e.label}`} onClick={() => void remove(e)}>
                 Delete

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/glossary/types';
 import { HOVER_DELAY, type Settings, type SettingsPatch } from '@/lib/settings/schema';
-import { CATEGORY_NAMES } from './SidePanel';
+import { categoryGroupName } from '../categories';
 import { SiteList } from './SiteList';
 
 export function SettingsForm({
@@ -109,7 +109,7 @@ export function SettingsForm({
                 void save({ categories: { [c]: (e.target as HTMLInputElement).checked } as Settings['categories'] })
               }
             />{' '}
-            {CATEGORY_NAMES[c] ?? c}
+            {categoryGroupName(c)}
           </label>
         ))}
       </fieldset>

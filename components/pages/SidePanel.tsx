@@ -6,23 +6,12 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/glossary/types';
 import type { PageTermCount } from '@/lib/messaging/page-protocol';
+import { categoryGroupName } from '../categories';
 import type { PagesApi } from './api';
 import { CrossRef, type Step } from './CrossRef';
 import { useRequestEffect } from './hooks';
 import { createLabelCache, type TermLabel } from './labels';
 import { usePage } from './usePage';
-
-export const CATEGORY_NAMES: Record<string, string> = {
-  agency: 'Agencies',
-  'un-body': 'UN bodies',
-  'process-forum': 'Processes and forums',
-  instrument: 'Instruments',
-  programme: 'Programmes',
-  system: 'Systems',
-  concept: 'Concepts',
-  document: 'Documents',
-  other: 'Other',
-};
 
 export function groupTerms(terms: PageTermCount[]): [string, PageTermCount[]][] {
   const groups = new Map<string, PageTermCount[]>();
@@ -110,7 +99,7 @@ export function SidePanel({ api }: { api: PagesApi }) {
       )}
       {groupTerms(terms).map(([cat, ts]) => (
         <section key={cat} aria-labelledby={`ml-cat-${cat}`}>
-          <h2 id={`ml-cat-${cat}`}>{CATEGORY_NAMES[cat] ?? cat}</h2>
+          <h2 id={`ml-cat-${cat}`}>{categoryGroupName(cat)}</h2>
           <ul class="ml-terms" data-testid="ml-term-list">
             {ts.map((t) => {
               const l = labels.get(t.id);

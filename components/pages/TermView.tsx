@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { RecordReply, TermCard } from '@/lib/messaging/protocol';
+import { categoryName } from '../categories';
 import type { Send } from './api';
 import { useRequestEffect, type Load } from './hooks';
 import { RecordBody } from './Reader';
@@ -82,7 +83,7 @@ export function TermView({
       <h2 id={`ml-term-${card.id}`}>
         {card.label}
         {card.custom && <span class="ml-kind">Custom</span>}
-        <span class="ml-kind">{card.category}</span>
+        <span class="ml-kind">{categoryName(card.category)}</span>
       </h2>
       {card.expansion && (
         <p>
