@@ -1,4 +1,5 @@
 import { canGoBack } from '@/lib/content/history';
+import { cardKeyAction, isEditable } from '@/lib/content/keys';
 import { CardBody } from './CardBody';
 import { TrainerBar } from './TrainerBar';
 import type { CardActions, CardEnv, CardView } from './types';
@@ -16,15 +17,17 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
   /** The crumb Back returns to; none on the first entry. */
   const prev = canGoBack(history) ? trail[trail.length - 2] : undefined;
   const onKey = (e: KeyboardEvent) => {
-    const t = e.target as HTMLElement;
-    if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA') return;
-    if (view.trainer && (e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
+    const action = cardKeyAction(e, {
+      trainer: view.trainer,
+      canGoBack: canGoBack(history),
+      editable: isEditable(e.target),
+    });
+    if (!action) return;
+    e.preventDefault();
+    if (action === 'back') on.back();
+    else {
       e.stopPropagation();
-      on.step(e.shiftKey ? -1 : 1);
-    } else if (e.key === 'Backspace' && canGoBack(history)) {
-      e.preventDefault();
-      on.back();
+      on.step(action === 'next' ? 1 : -1);
     }
   };
   return (

@@ -1,21 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
+import { categoryName } from '../categories';
 import { Mandate } from './Mandate';
 import { RelatedList } from './RelatedList';
 import type { CardActions, CardEnv } from './types';
-
-/** Reader-facing names of the glossary categories (unknown ones are shown as they are). */
-export const CATEGORY_NAMES: Record<string, string> = {
-  agency: 'agency',
-  'un-body': 'UN body',
-  'process-forum': 'process / forum',
-  instrument: 'instrument',
-  programme: 'programme',
-  system: 'system',
-  concept: 'concept',
-  document: 'document',
-  other: 'other',
-};
 
 /** How many excerpts show before "More excerpts". */
 export const FIRST_EXCERPTS = 1;
@@ -43,7 +31,7 @@ export function CardBody({
         <h2 class="ml-label" id={titleId}>
           {card.label}
         </h2>
-        <span class="ml-category">{CATEGORY_NAMES[card.category] ?? card.category}</span>
+        <span class="ml-category">{categoryName(card.category)}</span>
         {card.custom && (
           <span class="ml-badge" data-testid="ml-custom">
             Custom

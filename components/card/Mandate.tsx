@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useRequestEffect } from '../pages/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
 import { recordLabel, type RecordFetch, type RecordView } from '@/lib/content/record';
 
@@ -22,30 +23,30 @@ export function Mandate({
   const [texts, setTexts] = useState<Record<string, RecordView | null | undefined>>({});
   const [fallbackMandate, setFallbackMandate] = useState<RecordView | null>(null);
 
-  useEffect(() => {
-    if (mandate || !card.mandateId || !fetchRecord) return;
-    let live = true;
-    void fetchRecord(card.mandateId).then((r) => {
-      if (live) setFallbackMandate(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [card.id]);
-
-  useEffect(() => {
-    if (!open || !fetchRecord) return;
-    let live = true;
-    for (const id of recs) {
-      if (texts[id] !== undefined) continue;
-      void fetchRecord(id).then((r) => {
-        if (live) setTexts((t) => ({ ...t, [id]: r }));
+  const hasMandate = !!mandate;
+  useRequestEffect(
+    (current) => {
+      if (hasMandate || !card.mandateId || !fetchRecord) return;
+      void fetchRecord(card.mandateId).then((r) => {
+        if (current()) setFallbackMandate(r);
       });
-    }
-    return () => {
-      live = false;
-    };
-  }, [open, card.id]);
+    },
+    [hasMandate, card.mandateId, fetchRecord],
+  );
+
+  // Fetched on first opening and kept: closing the list again does not cancel the replies.
+  const recIds = card.recommendationIds;
+  const [wanted, setWanted] = useState(false);
+  useRequestEffect(
+    (current) => {
+      if (!wanted || !fetchRecord || !recIds) return;
+      for (const id of recIds)
+        void fetchRecord(id).then((r) => {
+          if (current()) setTexts((t) => ({ ...t, [id]: r }));
+        });
+    },
+    [wanted, recIds, fetchRecord],
+  );
 
   const m = mandate ?? (fallbackMandate ? { text: fallbackMandate.text, cite: fallbackMandate.cite } : null);
   const listId = `ml-recs-${card.id}`;
@@ -67,7 +68,10 @@ export function Mandate({
             class="ml-btn ml-small"
             aria-expanded={open}
             aria-controls={listId}
-            onClick={() => setOpen(!open)}
+            onClick={() => {
+              setOpen(!open);
+              setWanted(true);
+            }}
           >
             {open ? 'Hide' : 'Show'} its {recs.length} recommendation{recs.length === 1 ? '' : 's'} (2013)
           </button>

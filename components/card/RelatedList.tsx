@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { listKeyIndex } from '@/lib/content/keys';
 import type { TermCard } from '@/lib/messaging/protocol';
 
 /**
@@ -19,23 +20,13 @@ export function RelatedList({
   if (!related.length) return null;
   const shown = all ? related : related.slice(0, FIRST_RELATED);
   const onKey = (e: KeyboardEvent) => {
-    const keys = ['ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft', 'Home', 'End'];
-    if (!keys.includes(e.key)) return;
     const list = e.currentTarget as HTMLElement;
     const items = Array.from(list.querySelectorAll<HTMLButtonElement>('button'));
     const root = list.getRootNode() as Document | ShadowRoot;
     const i = items.indexOf(root.activeElement as HTMLButtonElement);
-    if (i < 0) return;
+    const next = i < 0 ? null : listKeyIndex(e.key, i, items.length);
+    if (next === null) return;
     e.preventDefault();
-    const n = items.length;
-    const next =
-      e.key === 'Home'
-        ? 0
-        : e.key === 'End'
-          ? n - 1
-          : e.key === 'ArrowDown' || e.key === 'ArrowRight'
-            ? (i + 1) % n
-            : (i - 1 + n) % n;
     items[next]?.focus();
   };
   return (

@@ -24,7 +24,12 @@ export interface CardActions {
   toggleFocusAll(): void;
 }
 
-export interface CardView {
+/**
+ * One card's own state. The card controller's open card (OpenCard, lib/content/card-model.ts) is
+ * this plus where it is anchored on the page; the view a card renders (CardView) is this plus what
+ * the controller derives for all cards at render time.
+ */
+export interface CardCore {
   /** Stable per open card; used for element ids (aria-labelledby) and positioning. */
   key: number;
   state: CardState;
@@ -32,7 +37,6 @@ export interface CardView {
   pinned: boolean;
   /** role="dialog" (pinned or opened by keyboard) instead of role="tooltip". */
   dialog: boolean;
-  trainer: boolean;
   /** Set for a few seconds after "I know this term", to offer Undo. */
   known: { id: string; label: string } | null;
   /**
@@ -40,6 +44,10 @@ export interface CardView {
    * else inert, so a pinned card there must become the modal one to stay clickable.
    */
   modal?: boolean;
+}
+
+export interface CardView extends CardCore {
+  trainer: boolean;
   /**
    * A hover card prepared at the dwell and not shown yet: rendered and laid out but invisible, and
    * without the `ml-popover` test id (it is not on screen), so that showing it costs one attribute flip.

@@ -3,10 +3,10 @@
  * to the agencies making them and on to their mandates, with the walked path as a breadcrumb so a
  * trainer can step back to any point.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SearchHit, TermCard } from '@/lib/messaging/protocol';
 import type { Send } from './api';
-import type { Load } from './hooks';
+import { useRequestEffect, type Load } from './hooks';
 import { RecordBody, useRecord } from './Reader';
 import { TermView, useTerm } from './TermView';
 
@@ -39,14 +39,13 @@ async function termForAgency(send: Send, code: string): Promise<string | null> {
 
 function Citing({ send, card, go }: { send: Send; card: TermCard; go(s: Step): void }) {
   const [state, setState] = useState<Load<SearchHit[]>>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    void citingRecommendations(send, card).then((s) => live && setState(s));
-    return () => {
-      live = false;
-    };
-  }, [card.id]);
+  useRequestEffect(
+    (current) => {
+      setState({ status: 'loading' });
+      void citingRecommendations(send, card).then((s) => current() && setState(s));
+    },
+    [send, card],
+  );
   return (
     <section aria-labelledby="ml-citing">
       <h3 id="ml-citing">Recommendations that mention {card.label}</h3>

@@ -2,8 +2,9 @@
  * Custom glossary: import a JSON or CSV file, export, delete. A rejected file changes nothing (the
  * background validates everything before writing); the UI lists every problem and says so.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CustomFormat, CustomSummary } from '@/lib/messaging/protocol';
+import { categoryName } from '../categories';
 import type { PagesApi } from './api';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; problems: string[]; kept: number | null };
@@ -20,17 +21,17 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const reload = async () => {
+  const reload = useCallback(async () => {
     const r = await api.send({ type: 'customList' });
     if (r.ok) {
       setList(r.data);
       setListError(null);
     } else setListError(r.error);
     return r.ok ? r.data.length : null;
-  };
+  }, [api]);
   useEffect(() => {
     void reload();
-  }, []);
+  }, [reload]);
 
   async function onFile(e: Event) {
     const input = e.target as HTMLInputElement;
@@ -126,7 +127,7 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
             <li key={e.id}>
               <span>
                 <strong>{e.label}</strong>
-                {e.expansion ? ` — ${e.expansion}` : ''} <span class="ml-kind">{e.category}</span>
+                {e.expansion ? ` — ${e.expansion}` : ''} <span class="ml-kind">{categoryName(e.category)}</span>
               </span>
               <button type="button" aria-label={`Delete ${e.label}`} onClick={() => void remove(e)}>
                 Delete

@@ -1,7 +1,8 @@
 /** Terms the reader marked "I know this term": remove one (it is underlined again) with Undo. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { SettingsOp } from '@/lib/settings/ops';
 import type { Send } from './api';
+import { useRequestEffect } from './hooks';
 import { createLabelCache, type TermLabel } from './labels';
 
 export function KnownTerms({
@@ -13,12 +14,16 @@ export function KnownTerms({
   known: string[];
   change(op: SettingsOp): Promise<string | null>;
 }) {
-  const cache = useMemo(() => createLabelCache(send), []);
+  const cache = useMemo(() => createLabelCache(send), [send]);
   const [labels, setLabels] = useState<Map<string, TermLabel>>(new Map());
   const [undo, setUndo] = useState<{ id: string; at: number } | null>(null);
-  useEffect(() => {
-    void cache.load(known).then(setLabels);
-  }, [known.join('|')]);
+  // Ids already cached cost no request, so a new settings object with the same list is cheap.
+  useRequestEffect(
+    (current) => {
+      void cache.load(known).then((m) => current() && setLabels(m));
+    },
+    [cache, known],
+  );
 
   const name = (id: string) => labels.get(id)?.label ?? cache.get(id)?.label ?? id;
   async function remove(id: string, at: number) {

@@ -1,5 +1,5 @@
 /** Options page: all settings (live save), custom glossary, known terms. */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SettingsOp } from '@/lib/settings/ops';
 import type { Settings } from '@/lib/settings/schema';
 import type { PagesApi } from './api';
@@ -12,14 +12,17 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const apply = (s: Settings) => {
-    setSettings(s);
-    onSettings?.(s);
-  };
+  const apply = useCallback(
+    (s: Settings) => {
+      setSettings(s);
+      onSettings?.(s);
+    },
+    [onSettings],
+  );
   useEffect(() => {
     void api.send({ type: 'settings', op: 'get' }).then((r) => (r.ok ? apply(r.data) : setLoadError(r.error)));
     return api.watchSettings(apply);
-  }, []);
+  }, [api, apply]);
 
   /** Sends one change to the background (the settings' only writer); returns the error text, or null when saved. */
   async function change(op: SettingsOp): Promise<string | null> {

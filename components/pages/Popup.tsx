@@ -12,7 +12,7 @@ function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
   useEffect(() => {
     void api.send({ type: 'settings', op: 'get' }).then((r) => (r.ok ? setSettings(r.data) : setError(r.error)));
     return api.watchSettings(setSettings);
-  }, []);
+  }, [api]);
   if (page.status === 'loading') return null;
   const host = page.status === 'ready' ? siteOf(page.page.url) : null;
   if (page.status !== 'ready')

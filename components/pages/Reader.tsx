@@ -2,24 +2,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RecordReply } from '@/lib/messaging/protocol';
 import type { Send } from './api';
-import type { Load } from './hooks';
+import { useRequestEffect, type Load } from './hooks';
 
 export function useRecord(send: Send, id: string | null): Load<RecordReply | null> | null {
   const [state, setState] = useState<Load<RecordReply | null> | null>(null);
-  useEffect(() => {
-    if (!id) {
-      setState(null);
-      return;
-    }
-    let live = true;
-    setState({ status: 'loading' });
-    void send({ type: 'record', id }).then((r) => {
-      if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  useRequestEffect(
+    (current) => {
+      if (!id) {
+        setState(null);
+        return;
+      }
+      setState({ status: 'loading' });
+      void send({ type: 'record', id }).then((r) => {
+        if (current()) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
+      });
+    },
+    [send, id],
+  );
   return state;
 }
 

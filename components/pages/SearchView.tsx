@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FacetsReply, SearchFilters, SearchHit } from '@/lib/messaging/protocol';
 import type { Send } from './api';
 import { Filters } from './Filters';
-import { useDebounced, type Load } from './hooks';
+import { useDebounced, useRequestEffect, type Load } from './hooks';
 import { Marked } from './Marked';
 import { Reader } from './Reader';
 import { SuggestBox } from './SuggestBox';
@@ -67,24 +67,27 @@ export function SearchView({ send, initialQuery = '', debounceMs = 250 }: Search
   const debounced = useDebounced(query, debounceMs);
   const q = now ? query : debounced;
 
-  useEffect(() => {
-    void send({ type: 'facets' }).then((r) => r.ok && setFacets(r.data));
-  }, []);
+  useRequestEffect(
+    (current) => {
+      void send({ type: 'facets' }).then((r) => current() && r.ok && setFacets(r.data));
+    },
+    [send],
+  );
 
-  useEffect(() => {
-    let live = true;
-    if (!q.trim()) {
-      setRes(null);
-      return;
-    }
-    setRes((prev) => (prev?.status === 'ready' ? prev : { status: 'loading' }));
-    void send({ type: 'search', query: q, filters, limit: 30 }).then((r) => {
-      if (live) setRes(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [q, filters, now]);
+  useRequestEffect(
+    (current) => {
+      if (!q.trim()) {
+        setRes(null);
+        return;
+      }
+      setRes((prev) => (prev?.status === 'ready' ? prev : { status: 'loading' }));
+      void send({ type: 'search', query: q, filters, limit: 30 }).then((r) => {
+        if (current()) setRes(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
+      });
+    },
+    // `now` changes on Enter: the same query is asked again at once.
+    [send, q, filters, now],
+  );
 
   // Returning from the reader puts focus back on the result that was opened.
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/glossary/types';
 import type { ScalarPatch, SettingsOp } from '@/lib/settings/ops';
 import { HOVER_DELAY, type Settings } from '@/lib/settings/schema';
-import { CATEGORY_NAMES } from './SidePanel';
+import { categoryGroupName } from '../categories';
 import { SiteList } from './SiteList';
 
 export function SettingsForm({
@@ -111,7 +111,7 @@ export function SettingsForm({
                 void save({ categories: { [c]: (e.target as HTMLInputElement).checked } as Settings['categories'] })
               }
             />{' '}
-            {CATEGORY_NAMES[c] ?? c}
+            {categoryGroupName(c)}
           </label>
         ))}
       </fieldset>

@@ -3,25 +3,15 @@
  * term scrolls the page to its next occurrence (jumpTo) and opens its card and the
  * cross-reference explorer below.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/glossary/types';
 import type { PageTermCount } from '@/lib/messaging/page-protocol';
+import { categoryGroupName } from '../categories';
 import type { PagesApi } from './api';
 import { CrossRef, type Step } from './CrossRef';
+import { useRequestEffect } from './hooks';
 import { createLabelCache, type TermLabel } from './labels';
 import { usePage } from './usePage';
-
-export const CATEGORY_NAMES: Record<string, string> = {
-  agency: 'Agencies',
-  'un-body': 'UN bodies',
-  'process-forum': 'Processes and forums',
-  instrument: 'Instruments',
-  programme: 'Programmes',
-  system: 'Systems',
-  concept: 'Concepts',
-  document: 'Documents',
-  other: 'Other',
-};
 
 export function groupTerms(terms: PageTermCount[]): [string, PageTermCount[]][] {
   const groups = new Map<string, PageTermCount[]>();
@@ -37,21 +27,23 @@ export function groupTerms(terms: PageTermCount[]): [string, PageTermCount[]][] 
 
 export function SidePanel({ api }: { api: PagesApi }) {
   const { state, refresh } = usePage(api.tabs);
-  const cache = useMemo(() => createLabelCache(api.send), []);
+  const cache = useMemo(() => createLabelCache(api.send), [api.send]);
   const [labels, setLabels] = useState<Map<string, TermLabel>>(new Map());
   const [path, setPath] = useState<Step[]>([]);
   const [jump, setJump] = useState<{ id: string; text: string } | null>(null);
   const next = useRef(new Map<string, number>());
 
   const terms = state.status === 'ready' ? state.page.terms : [];
-  useEffect(() => {
-    next.current.clear();
-    let live = true;
-    void cache.load(terms.map((t) => t.id)).then((m) => live && setLabels(m));
-    return () => {
-      live = false;
-    };
-  }, [terms.map((t) => t.id).join('|')]);
+  // The list of ids, as one string: a refreshed page reply with the same terms is no change.
+  const idList = terms.map((t) => t.id).join('\n');
+  useRequestEffect(
+    (current) => {
+      next.current.clear();
+      const ids = idList ? idList.split('\n') : [];
+      void cache.load(ids).then((m) => current() && setLabels(m));
+    },
+    [cache, idList],
+  );
 
   async function select(t: PageTermCount) {
     const label = labels.get(t.id)?.label ?? t.id;
@@ -107,7 +99,7 @@ export function SidePanel({ api }: { api: PagesApi }) {
       )}
       {groupTerms(terms).map(([cat, ts]) => (
         <section key={cat} aria-labelledby={`ml-cat-${cat}`}>
-          <h2 id={`ml-cat-${cat}`}>{CATEGORY_NAMES[cat] ?? cat}</h2>
+          <h2 id={`ml-cat-${cat}`}>{categoryGroupName(cat)}</h2>
           <ul class="ml-terms" data-testid="ml-term-list">
             {ts.map((t) => {
               const l = labels.get(t.id);

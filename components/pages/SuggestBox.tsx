@@ -2,10 +2,10 @@
  * Search input with auto-suggest, following the ARIA combobox pattern: focus stays in the input,
  * arrow keys move aria-activedescendant through the listbox, Enter picks, Escape closes.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/messaging/protocol';
 import type { Send } from './api';
-import { useDebounced } from './hooks';
+import { useDebounced, useRequestEffect } from './hooks';
 
 export interface SuggestBoxProps {
   send: Send;
@@ -35,23 +35,22 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
   const q = useDebounced(value, debounceMs);
   const typed = useRef(false);
 
-  useEffect(() => {
-    let live = true;
-    if (!q.trim() || !typed.current) {
-      setHits([]);
-      return;
-    }
-    void send({ type: 'suggest', query: q, limit: 8 }).then((r) => {
-      if (!live) return;
-      // Suggestions are a convenience: on error the search results below report the problem.
-      setHits(r.ok ? r.data : []);
-      setActive(-1);
-      setOpen(r.ok && r.data.length > 0);
-    });
-    return () => {
-      live = false;
-    };
-  }, [q]);
+  useRequestEffect(
+    (current) => {
+      if (!q.trim() || !typed.current) {
+        setHits([]);
+        return;
+      }
+      void send({ type: 'suggest', query: q, limit: 8 }).then((r) => {
+        if (!current()) return;
+        // Suggestions are a convenience: on error the search results below report the problem.
+        setHits(r.ok ? r.data : []);
+        setActive(-1);
+        setOpen(r.ok && r.data.length > 0);
+      });
+    },
+    [send, q],
+  );
 
   const shown = open && hits.length > 0;
   const pick = (h: SearchHit) => {

@@ -3,46 +3,45 @@
  * components/card (hover, pin, keyboard); this one adds the agency's mandate and recommendations
  * in full via the `record` message, and reports related-term clicks to the caller.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { RecordReply, TermCard } from '@/lib/messaging/protocol';
+import { categoryName } from '../categories';
 import type { Send } from './api';
-import type { Load } from './hooks';
+import { useRequestEffect, type Load } from './hooks';
 import { RecordBody } from './Reader';
 
 export function useTerm(send: Send, id: string | null): Load<TermCard | null> | null {
   const [state, setState] = useState<Load<TermCard | null> | null>(null);
-  useEffect(() => {
-    if (!id) {
-      setState(null);
-      return;
-    }
-    let live = true;
-    setState({ status: 'loading' });
-    void send({ type: 'lookup', termId: id }).then((r) => {
-      if (live) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  useRequestEffect(
+    (current) => {
+      if (!id) {
+        setState(null);
+        return;
+      }
+      setState({ status: 'loading' });
+      void send({ type: 'lookup', termId: id }).then((r) => {
+        if (current()) setState(r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
+      });
+    },
+    [send, id],
+  );
   return state;
 }
 
 function AgencyRecords({ send, card }: { send: Send; card: TermCard }) {
   const [recs, setRecs] = useState<{ mandate: RecordReply | null; recs: RecordReply[] } | null>(null);
-  useEffect(() => {
-    let live = true;
-    const get = (id: string) => send({ type: 'record', id }).then((r) => (r.ok ? r.data : null));
-    void Promise.all([
-      card.mandateId ? get(card.mandateId) : null,
-      Promise.all((card.recommendationIds ?? []).map(get)),
-    ]).then(([mandate, list]) => {
-      if (live) setRecs({ mandate, recs: list.filter((x): x is RecordReply => !!x) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [card.id]);
+  const { mandateId, recommendationIds } = card;
+  useRequestEffect(
+    (current) => {
+      const get = (id: string) => send({ type: 'record', id }).then((r) => (r.ok ? r.data : null));
+      void Promise.all([mandateId ? get(mandateId) : null, Promise.all((recommendationIds ?? []).map(get))]).then(
+        ([mandate, list]) => {
+          if (current()) setRecs({ mandate, recs: list.filter((x): x is RecordReply => !!x) });
+        },
+      );
+    },
+    [send, mandateId, recommendationIds],
+  );
   if (!recs) return <p class="ml-muted">Loading mandate and recommendations…</p>;
   return (
     <>
@@ -84,7 +83,7 @@ export function TermView({
       <h2 id={`ml-term-${card.id}`}>
         {card.label}
         {card.custom && <span class="ml-kind">Custom</span>}
-        <span class="ml-kind">{card.category}</span>
+        <span class="ml-kind">{categoryName(card.category)}</span>
       </h2>
       {card.expansion && (
         <p>

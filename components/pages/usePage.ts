@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTermsReply } from '@/lib/messaging/page-protocol';
 import type { TabBridge } from './api';
+import { useRequestEffect } from './hooks';
 
 export type PageState =
   | { status: 'loading' }
@@ -12,18 +13,18 @@ export type PageState =
 export function usePage(tabs: TabBridge): { state: PageState; refresh(): void } {
   const [state, setState] = useState<PageState>({ status: 'loading' });
   const [tick, setTick] = useState(0);
-  useEffect(() => tabs.onChange(() => setTick((t) => t + 1)), []);
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const id = await tabs.target();
-      const page = id === null ? null : await tabs.send(id, { type: 'pageTerms' });
-      if (!live) return;
-      setState(id !== null && page ? { status: 'ready', tabId: id, page } : { status: 'unavailable' });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [tick]);
+  useEffect(() => tabs.onChange(() => setTick((t) => t + 1)), [tabs]);
+  useRequestEffect(
+    (current) => {
+      void (async () => {
+        const id = await tabs.target();
+        const page = id === null ? null : await tabs.send(id, { type: 'pageTerms' });
+        if (!current()) return;
+        setState(id !== null && page ? { status: 'ready', tabId: id, page } : { status: 'unavailable' });
+      })();
+    },
+    // `tick` counts tab changes and Refresh clicks: each asks the tab again.
+    [tabs, tick],
+  );
   return { state, refresh: () => setTick((t) => t + 1) };
 }

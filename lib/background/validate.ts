@@ -4,17 +4,17 @@
  * record triggers a rebuild from the package instead of a crash at render time.
  */
 import type { GlossaryEntry } from '../glossary/types';
+import { isDocKey } from '../kb/documents';
 import type { KbBundle, KbRecord } from '../kb/types';
 
 const KINDS = new Set(['mandate', 'recommendation', 'passage']);
-const DOCS = new Set(['000', '001', '002', '004']);
 const str = (v: unknown): v is string => typeof v === 'string';
 const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export function isKbRecord(v: unknown): v is KbRecord {
   if (!obj(v) || !str(v.id) || !v.id || !KINDS.has(v.kind as string) || !str(v.text)) return false;
   const c = v.citation;
-  if (!obj(c) || !DOCS.has(c.doc as string) || !str(c.section)) return false;
+  if (!obj(c) || !isDocKey(c.doc) || !str(c.section)) return false;
   const l = c.lines;
   return Array.isArray(l) && l.length === 2 && Number.isInteger(l[0]) && Number.isInteger(l[1]);
 }

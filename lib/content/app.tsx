@@ -10,7 +10,7 @@ import { hitTest, type TextMatch } from '@/lib/scan/hittest';
 import { request } from '@/lib/messaging/protocol';
 import { CardCache } from '@/lib/content/card-cache';
 import { HoverIntent, timerClock } from '@/lib/content/hover-intent';
-import { keyAction } from '@/lib/content/keys';
+import { isEditable, keyAction } from '@/lib/content/keys';
 import { matchAtSelection } from '@/lib/content/occurrences';
 import { recordFetcher } from '@/lib/content/record';
 import { markDwell } from '@/lib/content/timing';
@@ -18,7 +18,6 @@ import { CardController } from './card-controller';
 import { PageTools } from './page-tools';
 import { Session } from './session';
 import type { ContentPorts } from './ports';
-import { isEditable } from './dom';
 import { contextTimers, listen, type AppContext } from './context';
 
 /** Start the content app in `document`; it lives until `ctx` is invalidated. */

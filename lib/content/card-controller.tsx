@@ -339,16 +339,11 @@ export class CardController {
 
   private views(): CardView[] {
     const trainer = this.deps.trainer();
+    // The open card is a CardCore already; the view adds what is decided for all cards at once.
     return this.all().map((c) => ({
-      key: c.key,
-      state: c.state,
-      history: c.history,
-      pinned: c.pinned,
-      dialog: c.dialog,
+      ...c,
       trainer,
-      known: c.known,
       occurrences: trainer && c.pinned ? c.occ : null,
-      modal: c.modal,
       pending: c === this.pending,
     }));
   }

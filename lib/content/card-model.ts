@@ -3,26 +3,21 @@
  * one open card holds, what the controller needs from the content script, and what the buttons and keys
  * inside a card do (CardActions), bound by card key so that a closed card's callbacks do nothing.
  */
-import type { CardActions, CardState } from '@/components/card/types';
+import type { CardActions, CardCore } from '@/components/card/types';
 import type { CardCache } from '@/lib/content/card-cache';
-import { back, backTo, current, push, type CardHistory } from '@/lib/content/history';
+import { back, backTo, current, push } from '@/lib/content/history';
 import type { RecordFetch } from '@/lib/content/record';
 import type { TextMatch } from '@/lib/scan/hittest';
 
-export interface OpenCard {
-  key: number;
+/** A card the controller has open: the card's own state (CardCore) and where it sits on the page. */
+export interface OpenCard extends CardCore {
   anchor: TextMatch | null;
   /** Fallback anchor rectangle (selection without a live match). */
   rect: DOMRect | null;
-  history: CardHistory;
-  state: CardState;
-  pinned: boolean;
-  dialog: boolean;
   returnFocus: HTMLElement | null;
-  known: { id: string; label: string } | null;
   knownTimer?: ReturnType<typeof setTimeout>;
+  /** Trainer stepping state, shown (as CardView.occurrences) while trainer mode is on and the card pinned. */
   occ: { index: number; count: number; focused: boolean } | null;
-  /** See CardView.modal. */
   modal: boolean;
 }
 

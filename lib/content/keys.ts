@@ -1,8 +1,21 @@
 /**
- * Page-level shortcuts while a card is open: Esc closes the top card, P pins/unpins, Alt+. / Alt+,
- * step through occurrences in trainer mode. Pure so the rules (especially "never while typing in a
- * field") are unit-tested; the content script maps the action to the card controller.
+ * Every keyboard rule of the in-page cards, in one place:
+ * - page level, while a card is open (keyAction): Esc closes the top card, P pins/unpins,
+ *   Alt+. / Alt+, step through occurrences in trainer mode;
+ * - inside a card (cardKeyAction): N / Shift+N step in trainer mode, Backspace goes back;
+ * - in the related-terms list (listKeyIndex): arrows move with wrap-around, Home/End jump.
+ * The explain-selection shortcut (Alt+Shift+E) is a browser command declared in wxt.config.ts.
+ * Pure, so the rules (especially "never while typing in a field") are unit-tested; the content
+ * app and the card components map the action to what it does.
  */
+
+/** Typing in a field must never trigger our single-key shortcuts. */
+export function isEditable(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable === true;
+}
 
 export type KeyAction = 'close' | 'pin' | 'next' | 'prev' | null;
 
@@ -36,4 +49,41 @@ export function keyAction(e: KeyInput, ctx: KeyContext): KeyAction {
     if (e.code === 'Comma') return 'prev';
   }
   return null;
+}
+
+export type CardKeyAction = 'next' | 'prev' | 'back' | null;
+
+export interface CardKeyContext {
+  trainer: boolean;
+  /** The card's history has a previous term. */
+  canGoBack: boolean;
+  /** The key was typed into a field inside the card. */
+  editable: boolean;
+}
+
+/** Keys pressed with focus inside a card. */
+export function cardKeyAction(e: KeyInput, ctx: CardKeyContext): CardKeyAction {
+  if (ctx.editable) return null;
+  if (ctx.trainer && (e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey && !e.altKey)
+    return e.shiftKey ? 'prev' : 'next';
+  if (e.key === 'Backspace' && ctx.canGoBack) return 'back';
+  return null;
+}
+
+/** Roving focus in a list of `n` items with item `i` focused: the index to focus, or null for other keys. */
+export function listKeyIndex(key: string, i: number, n: number): number | null {
+  switch (key) {
+    case 'Home':
+      return 0;
+    case 'End':
+      return n - 1;
+    case 'ArrowDown':
+    case 'ArrowRight':
+      return (i + 1) % n;
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      return (i - 1 + n) % n;
+    default:
+      return null;
+  }
 }

@@ -4,6 +4,7 @@
  * renders text nodes only); only control characters are refused, loudly.
  */
 import { CATEGORIES, type Category, type GlossaryEntry, type RecognitionHints } from '../glossary/types';
+import { ID_MAX_LENGTH, ID_PATTERN, ID_RULE, isGlossaryId } from '../glossary/id';
 
 export interface ImportIssue {
   /** 1-based line in the imported file where the entry (or the problem) starts. */
@@ -35,7 +36,6 @@ export const LIMITS = {
   listItem: 200,
 } as const;
 
-export const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
 export const ENTRY_FIELDS = [
   'id',
   'label',
@@ -169,9 +169,8 @@ function checkEntry(v: unknown, report: Report): GlossaryEntry | null {
     if (!(ENTRY_FIELDS as readonly string[]).includes(k))
       r(k, `unknown field; allowed: ${ENTRY_FIELDS.filter((f) => f !== 'custom').join(', ')}`);
   if (o.custom !== undefined && o.custom !== true) r('custom', 'may only be true');
-  const id = text(o.id, 'id', 120, r, true);
-  if (id !== undefined && !ID_RE.test(id))
-    r('id', `"${id.slice(0, 60)}" must be lowercase letters, digits and hyphens, starting with a letter or digit`);
+  const id = text(o.id, 'id', ID_MAX_LENGTH, r, true);
+  if (id !== undefined && !isGlossaryId(id)) r('id', `"${id.slice(0, 60)}" must be ${ID_RULE}`);
   const label = text(o.label, 'label', LIMITS.label, r, true);
   if (label !== undefined && label.length < 2)
     r('label', 'must be at least 2 characters (shorter labels would match everywhere)');
@@ -185,7 +184,7 @@ function checkEntry(v: unknown, report: Report): GlossaryEntry | null {
   }
   const aliases = textList(o.aliases, 'aliases', r);
   aliases.forEach((a, i) => a.length < 2 && r(`aliases[${i}]`, 'must be at least 2 characters'));
-  const related = textList(o.related, 'related', r, ID_RE);
+  const related = textList(o.related, 'related', r, ID_PATTERN);
   const hints = checkHints(o.hints, r);
   if (bad || !id || !label || !summary) return null;
   const e: GlossaryEntry = { id, label, expansion, category, summary, related, excerpts: [], custom: true };

@@ -2,9 +2,9 @@
  * Human-readable citations and titles for records. One place so the popover, the search panel and
  * exports cite the same way: short document name, chapter/agency, section, label, source lines.
  */
-import type { Citation, KbBundle, SectionKind } from './types';
+import type { Citation, DocInfo, SectionKind } from './types';
 
-export type DocInfo = KbBundle['documents'][number];
+export type { DocInfo };
 /** What a citation needs of a document. */
 export type DocNames = ReadonlyMap<string, Pick<DocInfo, 'short' | 'symbol'>>;
 

@@ -4,8 +4,29 @@
  */
 import type { CompactIndex } from './compact-index';
 
-/** Short document key, as in data/sources/sources.json. */
-export type DocKey = '000' | '001' | '002' | '004';
+/** Short document key: a `key` of data/sources/sources.json (the table is lib/kb/documents.ts). */
+export type DocKey = string;
+
+/** One entry of data/sources/sources.json. */
+export interface SourceDocument {
+  key: DocKey;
+  /** Path under data/sources. */
+  file: string;
+  title: string;
+  publisher?: string;
+  year: number;
+  date?: string;
+  /** Only where the document prints one. */
+  symbol: string | null;
+  symbolNote?: string;
+  /** Name used in citations ("CEB 2013"). */
+  short: string;
+  /** Full bibliographic citation. */
+  citation: string;
+}
+
+/** What the bundle keeps of a source document. */
+export type DocInfo = Pick<SourceDocument, 'key' | 'title' | 'short' | 'year' | 'symbol' | 'citation'>;
 
 /**
  * Canonical section kinds. Document 002 agency chapters use the six questionnaire sections
@@ -81,7 +102,7 @@ export interface KbBundle {
   version: number;
   /** sha256 of the canonical JSON of records + glossary + index. */
   hash: string;
-  documents: { key: DocKey; title: string; short: string; year: number; symbol: string | null; citation: string }[];
+  documents: DocInfo[];
   records: KbRecord[];
   acronyms: AcronymPair[];
   /** The search index in the compact layout (lib/kb/compact-index.ts), built with lib/kb/search-options.ts. */

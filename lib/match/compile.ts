@@ -3,6 +3,7 @@
  * so the content script only walks a prepared token trie plus a handful of family regexes.
  */
 import type { GlossarySource } from '../glossary/types';
+import { isGlossaryId } from '../glossary/id';
 import { FAMILIES, keysFromId } from './families';
 import { familyKey } from './key';
 import { isWord, normalise, tokenize } from './normalise';
@@ -68,8 +69,7 @@ const lowerPhrases = (list: readonly string[] | undefined): string[] =>
 function checkEntry(e: GlossarySource, i: number, seen: Set<string>): void {
   const where = `glossary entry #${i}${e && typeof e.id === 'string' ? ` "${e.id}"` : ''}`;
   if (!e || typeof e !== 'object') throw new Error(`${where}: not an object`);
-  if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(e.id))
-    throw new Error(`${where}: missing or invalid id`);
+  if (!isGlossaryId(e.id)) throw new Error(`${where}: missing or invalid id`);
   if (seen.has(e.id)) throw new Error(`${where}: duplicate id`);
   seen.add(e.id);
   if (typeof e.label !== 'string' || !e.label.trim()) throw new Error(`${where}: missing label`);

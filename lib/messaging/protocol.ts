@@ -4,6 +4,7 @@
  * hostile pages and messages may come from older builds after an update.
  */
 import type { Category } from '../glossary/types';
+import { isGlossaryId } from '../glossary/id';
 import type { KbRecord } from '../kb/types';
 import type { CompiledMatcher } from '../match/types';
 import type { Settings } from '../settings/schema';
@@ -218,7 +219,6 @@ export function isTrustedSender(sender: { id?: string } | null | undefined, runt
 
 const isStr = (v: unknown, max = 500): v is string => typeof v === 'string' && v.length <= max;
 const MAX_IMPORT_CHARS = 16 * 1024 * 1024; // hard cap on the message; the 2 MB rule gives the user-facing error
-const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
 function optLimit(v: unknown, type: string): number | undefined | string {
   if (v === undefined) return undefined;
@@ -306,12 +306,7 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
     case 'customDelete': {
       if ((e = check(['ids']))) return { error: e };
       const ids = m.ids;
-      if (
-        !Array.isArray(ids) ||
-        ids.length === 0 ||
-        ids.length > 5000 ||
-        !ids.every((i) => typeof i === 'string' && ID_RE.test(i))
-      )
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 5000 || !ids.every(isGlossaryId))
         return { error: 'customDelete: ids must be a non-empty list of glossary ids' };
       return { req: { type: 'customDelete', ids: [...new Set(ids as string[])] } };
     }

@@ -3,6 +3,7 @@
  * protocol can validate a settings operation on receipt and tests run without storage.
  */
 import { CATEGORIES, type Category } from '../glossary/types';
+import { isGlossaryId } from '../glossary/id';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type TextSize = 'normal' | 'large' | 'x-large';
@@ -92,8 +93,6 @@ function list(v: unknown, field: string, norm: (s: string) => string | null): st
   return [...out];
 }
 
-const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
-
 /**
  * Validates a patch: wrong types are errors (clear message naming the field), numbers are clamped,
  * lists normalised and de-duplicated. Unknown keys are errors so typos don't vanish silently.
@@ -130,7 +129,7 @@ export function validateSettingsPatch(patch: unknown): { patch: SettingsPatch } 
           out[k] = list(v, k, normaliseSite);
           break;
         case 'knownTerms':
-          out.knownTerms = list(v, k, (s) => (ID_RE.test(s) ? s : null));
+          out.knownTerms = list(v, k, (s) => (isGlossaryId(s) ? s : null));
           break;
         case 'categories': {
           if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('settings.categories must be an object');

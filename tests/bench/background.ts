@@ -9,6 +9,7 @@ import type { CompiledMatcher } from '../../lib/match/types';
 import type { SearchRequest } from '../../lib/messaging/protocol';
 import { createBackground } from '../../lib/background/handler';
 import type { IndexAdapter } from '../../lib/background/search-index';
+import { p95 } from './lib/stats.mjs';
 
 export interface BenchResult {
   search_p95_ms: number;
@@ -38,8 +39,6 @@ export function benchQueries(bundle: KbBundle, n = 100): SearchRequest[] {
     }
   });
 }
-
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
 export async function benchBackground(
   bundle: KbBundle,

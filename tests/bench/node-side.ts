@@ -22,14 +22,11 @@ import { compileMatcher } from '../../lib/match/compile';
 import { loadMatcher } from '../../lib/match/matcher';
 import { htmlToText } from '../../lib/pipeline/text/html-node';
 import { benchBackground, benchQueries } from './background';
+import { median, p95 } from './lib/stats.mjs';
 import { HOVER_DELAY } from '../../lib/settings/schema';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
-const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: readonly number[]) => sorted(xs)[Math.floor((xs.length - 1) / 2)]!;
-/** Nearest-rank p95, the same definition tests/bench/background.ts uses. */
-const p95 = (xs: readonly number[]) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** All data/glossary/*.json, concatenated in file-name order (the build's own loader). */

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { KbBundle } from '../../kb/types';
+import { readSources } from '../kb/build';
 import { GlossaryBuildError, type GlossaryError } from './errors';
 import { linkGlossary } from './link';
 import { loadGlossarySources, type GlossaryFile } from './load';
@@ -13,7 +14,7 @@ import type { GlossaryEntry, GlossarySource } from '../../glossary/types';
 import { isWellFormed, validateGlossary, type SourceText } from './validate';
 import { checkLinked } from './validate-linked';
 
-export { formatCard, formatCitation } from './format';
+export { formatCard } from './format';
 export { GlossaryBuildError, formatGlossaryError, type GlossaryError } from './errors';
 export { linkGlossary, recordEntryLinks } from './link';
 export { loadGlossarySources } from './load';
@@ -33,10 +34,7 @@ export interface BuildOptions {
 
 /** The four source texts as lines, in sources.json order (line numbers = research notes). */
 export function readSourcesText(rootDir: string): SourceText[] {
-  const metaPath = join(rootDir, 'data/sources/sources.json');
-  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { documents?: { key: string; file: string }[] };
-  if (!Array.isArray(meta.documents)) throw new Error(`${metaPath}: missing "documents" array`);
-  return meta.documents.map((d) => ({
+  return readSources(rootDir).map((d) => ({
     doc: d.key,
     lines: readFileSync(join(rootDir, 'data/sources', d.file), 'utf8').split(/\r?\n/),
   }));

@@ -8,6 +8,7 @@ import { findNameCollisions, type Located } from './names';
 import { findCopiedRun, NgramSet } from './ngrams';
 import { normalizeForVerbatim, sentenceSpans } from './text';
 import { CATEGORIES, type GlossarySource } from '../../glossary/types';
+import { ID_RULE, isGlossaryId } from '../../glossary/id';
 
 export interface GlossaryFileInput {
   file: string;
@@ -20,7 +21,6 @@ export interface SourceText {
   lines: string[];
 }
 
-export const ID_SYNTAX = /^[a-z0-9][a-z0-9-]*$/;
 export const SUMMARY_MAX_SENTENCES = 3;
 /** Bounds for "absurd" summaries: below = a label, above = an essay. */
 export const SUMMARY_MIN_CHARS = 20;
@@ -143,8 +143,8 @@ function checkProvenance(e: Record<string, unknown>, report: Report): void {
 /** All checks that need only one entry (plus the sources). */
 function checkEntry(e: Record<string, unknown>, report: Report, src: SourceIndex, names: NgramSet): void {
   for (const k of Object.keys(e)) if (!KNOWN_FIELDS.has(k)) report(k, 'unknown field (typo?)');
-  if (typeof e.id !== 'string' || !ID_SYNTAX.test(e.id)) {
-    report('id', `bad id ${JSON.stringify(e.id)}: must match ${ID_SYNTAX.source}`);
+  if (!isGlossaryId(e.id)) {
+    report('id', `bad id ${JSON.stringify(e.id)}: must be ${ID_RULE}`);
   }
   if (typeof e.label !== 'string' || e.label.trim() === '') report('label', 'missing or empty label');
   if (typeof e.expansion !== 'string' || e.expansion.trim() === '') report('expansion', 'missing or empty expansion');

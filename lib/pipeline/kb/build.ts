@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AcronymPair, DocKey, KbBundle, KbRecord } from '../../kb/types';
+import type { AcronymPair, DocKey, KbBundle, KbRecord, SourceDocument } from '../../kb/types';
 import { KbParseError } from './errors';
 import { parse002 } from './parse-ceb-2013';
 import { parse004 } from './parse-ga-hearings-2006';
@@ -17,17 +17,11 @@ import { serializeIndex } from '../../kb/search-options';
 /** 2: `index` is a CompactIndex (lib/kb/compact-index.ts) instead of MiniSearch.toJSON(). */
 export const KB_VERSION = 2;
 
-export interface SourceMeta {
-  key: DocKey;
-  file: string;
-  title: string;
-  short: string;
-  year: number;
-  symbol: string | null;
-  citation: string;
-}
-
-export function readSources(rootDir: string): SourceMeta[] {
+/**
+ * data/sources/sources.json under `rootDir`, checked. Shipped code imports the repository's copy
+ * through lib/kb/documents.ts; the build reads it here so that fixture trees can bring their own.
+ */
+export function readSources(rootDir: string): SourceDocument[] {
   const path = join(rootDir, 'data/sources/sources.json');
   let parsed: unknown;
   try {
@@ -41,7 +35,7 @@ export function readSources(rootDir: string): SourceMeta[] {
     for (const f of ['key', 'file', 'title', 'short', 'year', 'citation'] as const) {
       if (d[f] === undefined) throw new KbParseError(path, 1, `sources.json: documents[${i}] lacks "${f}"`);
     }
-    return d as unknown as SourceMeta;
+    return d as unknown as SourceDocument;
   });
 }
 
@@ -59,6 +53,8 @@ export function parseDocument(key: DocKey, lines: readonly string[], file: strin
       return parse002(lines, file);
     case '004':
       return parse004(lines, file);
+    default:
+      throw new KbParseError(file, 1, `no parser for document "${key}" (sources.json lists it)`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { keyAction, type KeyContext, type KeyInput } from '@/lib/content/keys';
+import { cardKeyAction, isEditable, keyAction, listKeyIndex, type KeyContext, type KeyInput } from '@/lib/content/keys';
 
 const k = (key: string, o: Partial<KeyInput> = {}): KeyInput => ({
   key,
@@ -41,5 +41,57 @@ describe('keyAction', () => {
     expect(keyAction(k('.', { altKey: true, code: 'Period' }), ctx({ trainer: false, anyPinned: true }))).toBeNull();
     expect(keyAction(k('.', { altKey: true, code: 'Period' }), ctx({ trainer: true, anyPinned: false }))).toBeNull();
     expect(keyAction(k('x'), ctx())).toBeNull();
+  });
+});
+
+describe('cardKeyAction (focus inside a card)', () => {
+  const card = (o: Partial<Parameters<typeof cardKeyAction>[1]> = {}) => ({
+    trainer: true,
+    canGoBack: true,
+    editable: false,
+    ...o,
+  });
+  it('N steps forward and Shift+N back, only in trainer mode and without modifiers', () => {
+    expect(cardKeyAction(k('n'), card())).toBe('next');
+    expect(cardKeyAction(k('N', { shiftKey: true }), card())).toBe('prev');
+    expect(cardKeyAction(k('n'), card({ trainer: false }))).toBeNull();
+    expect(cardKeyAction(k('n', { ctrlKey: true }), card())).toBeNull();
+    expect(cardKeyAction(k('n', { altKey: true }), card())).toBeNull();
+    expect(cardKeyAction(k('n', { metaKey: true }), card())).toBeNull();
+  });
+  it('Backspace goes back only when there is somewhere to go', () => {
+    expect(cardKeyAction(k('Backspace'), card({ trainer: false }))).toBe('back');
+    expect(cardKeyAction(k('Backspace'), card({ canGoBack: false }))).toBeNull();
+  });
+  it('does nothing while typing in a field', () => {
+    expect(cardKeyAction(k('n'), card({ editable: true }))).toBeNull();
+    expect(cardKeyAction(k('Backspace'), card({ editable: true }))).toBeNull();
+  });
+});
+
+describe('listKeyIndex (related-terms list)', () => {
+  it('arrows move with wrap-around, Home and End jump, other keys are not ours', () => {
+    expect(listKeyIndex('ArrowDown', 0, 3)).toBe(1);
+    expect(listKeyIndex('ArrowRight', 2, 3)).toBe(0);
+    expect(listKeyIndex('ArrowUp', 0, 3)).toBe(2);
+    expect(listKeyIndex('ArrowLeft', 2, 3)).toBe(1);
+    expect(listKeyIndex('Home', 2, 3)).toBe(0);
+    expect(listKeyIndex('End', 0, 3)).toBe(2);
+    expect(listKeyIndex('Enter', 1, 3)).toBeNull();
+    expect(listKeyIndex('Tab', 1, 3)).toBeNull();
+  });
+});
+
+describe('isEditable', () => {
+  it('is true for fields and contenteditable, false for everything else', () => {
+    for (const tag of ['input', 'textarea', 'select']) expect(isEditable(document.createElement(tag))).toBe(true);
+    const div = document.createElement('div');
+    expect(isEditable(div)).toBe(false);
+    div.contentEditable = 'true';
+    document.body.append(div);
+    expect(isEditable(div)).toBe(true);
+    div.remove();
+    expect(isEditable(null)).toBe(false);
+    expect(isEditable(document)).toBe(false);
   });
 });

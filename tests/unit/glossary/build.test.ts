@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GlossaryBuildError } from '@/lib/pipeline/glossary/errors';
-import { formatCitation } from '@/lib/pipeline/glossary/format';
+import { formatCitation } from '@/lib/kb/cite';
+import { DOC_NAMES } from '@/lib/kb/documents';
 import { buildGlossary, formatCard } from '@/lib/pipeline/glossary/index';
 import { FIXTURE_ROOT, FIXTURES, fixtureBundle } from './helpers';
 
@@ -72,17 +73,20 @@ describe('formatCard', () => {
   });
 
   it('formats citations for paragraph-numbered documents and line ranges', () => {
-    expect(formatCitation({ doc: '004', section: 'key-findings', label: 'para 12', lines: [73, 75] })).toBe(
+    expect(formatCitation({ doc: '004', section: 'key-findings', label: 'para 12', lines: [73, 75] }, DOC_NAMES)).toBe(
       'GA Hearings 2006, Key findings, para 12, lines 73–75',
     );
     expect(
-      formatCitation({
-        doc: '000',
-        section: 'body',
-        sectionTitle: 'II. Migration and the post-2015 development agenda',
-        label: 'p4',
-        lines: [29, 29],
-      }),
+      formatCitation(
+        {
+          doc: '000',
+          section: 'body',
+          sectionTitle: 'II. Migration and the post-2015 development agenda',
+          label: 'p4',
+          lines: [29, 29],
+        },
+        DOC_NAMES,
+      ),
     ).toBe('Coordination Meeting 2015, “II. Migration and the post-2015 development agenda”, p4, line 29');
   });
 });
