@@ -30,7 +30,7 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     void bg.install();
   });
-  // ---- Pages: first install opens the demo article (issue 7, pages). Updates and reloads do not. ----
+  // ---- Pages: first install opens the demo article. Updates and reloads do not. ----
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install')
       void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') }).catch(() => undefined);
@@ -39,7 +39,7 @@ export function startBackground(): void {
     isTrustedSender(sender, browser.runtime.id) ? bg.handleMessage(msg) : undefined,
   );
 
-  // ---- Card: keyboard "explain selection" command and "search for this" (issue 7, card) ----
+  // ---- Card: keyboard "explain selection" command and "search for this" ----
   // The command handler is also exposed on the worker's global so E2E tests can call the very same
   // function (synthetic key presses do not reach browser-level shortcuts in automation).
   const explainSelection = async (): Promise<void> => {

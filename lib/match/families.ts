@@ -1,5 +1,5 @@
 /**
- * Composite-reference families (see ../shared/research/composites.md). A family is one regex that
+ * Composite-reference families (numbered instruments, targets, resolutions, symbols). A family is one regex that
  * extracts a KEY (ILO instrument number, SDG target, resolution number, document symbol…); keys are
  * mapped to glossary entries at compile time by running the same regex over every entry's label and
  * aliases, so the glossary decides which numbers exist ("Convention No. 100" with no c100 entry is

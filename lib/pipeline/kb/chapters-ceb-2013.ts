@@ -1,7 +1,7 @@
 /**
  * Static knowledge about document 002's layout: the 29 chapters in TOC order with the title line
- * that opens each one, and the section deviations the parser must accept (research notes:
- * ../shared/research/seeds.md "Chapter layout of 002" and recommendations.md). Anything that deviates
+ * that opens each one, and the section deviations the parser must accept (taken from the document's own
+ * contents pages and chapter headings in data/sources/). Anything that deviates
  * from this table is a parse error, so a changed source cannot silently produce wrong citations.
  */
 import type { SectionKind } from '../../kb/types';

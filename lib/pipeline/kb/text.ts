@@ -1,6 +1,6 @@
 /**
  * Line-level cleaning shared by all document parsers. The sources are PDF→markdown conversions, so
- * every helper here exists to undo one specific conversion artefact (see ../shared/research/seeds.md).
+ * every helper here exists to undo one specific conversion artefact found in data/sources/.
  */
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
