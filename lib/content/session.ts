@@ -2,14 +2,13 @@
  * One page session: gets the compiled matcher from the background, scans with it under the current
  * settings, and restarts when settings or the glossary change (no reload needed). Thin wiring over lib/.
  */
-import { storage } from 'wxt/utils/storage';
 import { loadMatcher, type LoadedMatcher, type Prepared } from '@/lib/match/matcher';
 import type { PageContext } from '@/lib/match/types';
 import { PageScanner } from '@/lib/scan/page-scanner';
 import { releaseHighlights } from '@/lib/scan/highlight';
 import { GLOSSARY_VERSION_KEY, request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings/schema';
-import { settingsStore } from '@/lib/settings/store';
+import { localSettingsReader, watchLocal } from '@/lib/settings/local-reader';
 import type { TextMatch } from '@/lib/scan/hittest';
 import { categoryMap } from '@/lib/content/occurrences';
 import { globalTimers, type Timers } from '@/lib/scan/timers';
@@ -70,7 +69,7 @@ export class Session {
   }
 
   async start(): Promise<void> {
-    const store = settingsStore();
+    const store = localSettingsReader();
     try {
       this.settings = await store.get();
     } catch {
@@ -86,7 +85,8 @@ export class Session {
     });
     // The background publishes the version after a custom-glossary import or delete: a matcher of
     // another version misses the new terms, so fetch it again and rescan.
-    const unwatchGlossary = storage.watch<string>(GLOSSARY_VERSION_KEY, (v) => {
+    const unwatchGlossary = watchLocal(GLOSSARY_VERSION_KEY.slice('local:'.length), (value) => {
+      const v = typeof value === 'string' ? value : null;
       this.published = v;
       if (this.stopped || !v || this.version === null || v === this.version) return;
       this.matcher = null;

@@ -5,9 +5,10 @@
  * (see lib/background/handler.ts), so quick changes from two contexts cannot overwrite each other.
  */
 import { storage } from 'wxt/utils/storage';
+import { SETTINGS_LOCAL_KEY } from './local-reader';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, defaultSettings, normaliseSettings, type Settings } from './schema';
 
-export const SETTINGS_KEY = 'local:settings' as const;
+export const SETTINGS_KEY = `local:${SETTINGS_LOCAL_KEY}` as const;
 
 /** What every context may do with the settings. */
 export interface SettingsReader {

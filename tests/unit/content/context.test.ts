@@ -7,7 +7,6 @@ import type { ContentPorts } from '@/lib/content/ports';
 import { compileMatcher } from '@/lib/match/compile';
 import type { GlossarySource } from '@/lib/glossary/types';
 import { FOCUS_NAME, HIGHLIGHT_NAME } from '@/lib/scan/highlight';
-import { settingsStore } from '@/lib/settings/store';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -108,6 +107,7 @@ describe('content app lifetime', () => {
   let ports: ContentPorts;
   let unlisten: Mock<() => void>;
   let unwatch: Mock<() => void>;
+  let watching: Set<unknown>;
   let sheetsBefore: number;
 
   /** Pointer at the first term of the page's first paragraph (caret and word box stubbed). */
@@ -138,7 +138,8 @@ describe('content app lifetime', () => {
     expect(highlights().has(FOCUS_NAME)).toBe(false);
     expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
     expect(unlisten).toHaveBeenCalledTimes(1);
-    expect(unwatch).toHaveBeenCalledTimes(1);
+    expect(unwatch).toHaveBeenCalledTimes(2);
+    expect(watching.size).toBe(0);
     const before = send.mock.calls.length;
     move();
     document.dispatchEvent(new MouseEvent('click', { clientX: 20, clientY: 20, button: 0, bubbles: true }));
@@ -182,15 +183,19 @@ describe('content app lifetime', () => {
     });
     unlisten = vi.fn<() => void>();
     ports = { send, onMessage: () => unlisten, openSearch: vi.fn() };
-    const store = settingsStore();
-    const watch = store.watch.bind(store);
+    // The session's storage watches (settings and the glossary version) are storage.onChanged listeners.
+    watching = new Set();
     unwatch = vi.fn<() => void>();
-    vi.spyOn(store, 'watch').mockImplementation((cb) => {
-      const off = watch(cb);
-      return () => {
-        unwatch();
-        off();
-      };
+    const onChanged = fakeBrowser.storage.onChanged;
+    const add = onChanged.addListener.bind(onChanged);
+    const remove = onChanged.removeListener.bind(onChanged);
+    vi.spyOn(onChanged, 'addListener').mockImplementation((cb) => {
+      watching.add(cb);
+      add(cb);
+    });
+    vi.spyOn(onChanged, 'removeListener').mockImplementation((cb) => {
+      if (watching.delete(cb)) unwatch();
+      remove(cb);
     });
   });
 
