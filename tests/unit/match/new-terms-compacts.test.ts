@@ -33,6 +33,11 @@ describe.skipIf(!g)('compacts follow-up entries', () => {
       expect(found('States reported their progress at the 2022 IMRF.', true)).toContain('imrf');
     });
 
+    it('official French and Spanish names of the Forum', () => {
+      expect(found('Le Forum d’examen des migrations internationales s’est tenu à New York.')).toContain('imrf');
+      expect(found('El Foro de Examen de la Migración Internacional se celebra cada cuatro años.')).toContain('imrf');
+    });
+
     it('the Progress Declaration is its own entry, not the Forum', () => {
       const text = 'The Progress Declaration of the International Migration Review Forum asks for indicators.';
       expect(found(text)).toEqual(['imrfdecl']);
