@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SearchHit, TermCard } from '@/lib/messaging/protocol';
-import type { Send } from './api';
+import type { Send } from '@/lib/pages/api';
 import { useRequestEffect, type Load } from './hooks';
 import { RecordBody, useRecord } from './Reader';
 import { TermView, useTerm } from './TermView';

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CustomFormat, CustomSummary } from '@/lib/messaging/protocol';
 import { categoryName } from '../categories';
-import type { PagesApi } from './api';
+import type { PagesApi } from '@/lib/pages/api';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; problems: string[]; kept: number | null };
 

@@ -1,9 +1,9 @@
 /** Terms the reader marked "I know this term": remove one (it is underlined again) with Undo. */
 import { useMemo, useState } from 'preact/hooks';
 import type { SettingsOp } from '@/lib/settings/ops';
-import type { Send } from './api';
+import type { Send } from '@/lib/pages/api';
 import { useRequestEffect } from './hooks';
-import { createLabelCache, type TermLabel } from './labels';
+import { createLabelCache, type TermLabel } from '@/lib/pages/labels';
 
 export function KnownTerms({
   send,

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SettingsOp } from '@/lib/settings/ops';
 import type { Settings } from '@/lib/settings/schema';
-import type { PagesApi } from './api';
+import type { PagesApi } from '@/lib/pages/api';
 import { CustomGlossary } from './CustomGlossary';
 import { KnownTerms } from './KnownTerms';
 import { SettingsForm } from './SettingsForm';

@@ -1,9 +1,9 @@
 /** Toolbar popup: search, the per-site switch, what was found on the current tab, demo link. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings/schema';
-import type { PagesApi } from './api';
+import type { PagesApi } from '@/lib/pages/api';
 import { SearchView } from './SearchView';
-import { isActiveOn, siteOf } from './site';
+import { isActiveOn, siteOf } from '@/lib/settings/schema';
 import { usePage, type PageState } from './usePage';
 
 function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {

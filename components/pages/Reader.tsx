@@ -1,7 +1,7 @@
 /** Full text of one KB record with its citation (reader view). */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RecordReply } from '@/lib/messaging/protocol';
-import type { Send } from './api';
+import type { Send } from '@/lib/pages/api';
 import { useRequestEffect, type Load } from './hooks';
 
 export function useRecord(send: Send, id: string | null): Load<RecordReply | null> | null {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FacetsReply, SearchFilters, SearchHit } from '@/lib/messaging/protocol';
-import type { Send } from './api';
+import type { Send } from '@/lib/pages/api';
 import { Filters } from './Filters';
 import { useDebounced, useRequestEffect, type Load } from './hooks';
 import { Marked } from './Marked';

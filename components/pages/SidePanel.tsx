@@ -7,10 +7,10 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/glossary/types';
 import type { PageTermCount } from '@/lib/messaging/page-protocol';
 import { categoryGroupName } from '../categories';
-import type { PagesApi } from './api';
+import type { PagesApi } from '@/lib/pages/api';
 import { CrossRef, type Step } from './CrossRef';
 import { useRequestEffect } from './hooks';
-import { createLabelCache, type TermLabel } from './labels';
+import { createLabelCache, type TermLabel } from '@/lib/pages/labels';
 import { usePage } from './usePage';
 
 export function groupTerms(terms: PageTermCount[]): [string, PageTermCount[]][] {

@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/messaging/protocol';
-import type { Send } from './api';
+import type { Send } from '@/lib/pages/api';
 import { useDebounced, useRequestEffect } from './hooks';
 
 export interface SuggestBoxProps {

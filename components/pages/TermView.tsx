@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { RecordReply, TermCard } from '@/lib/messaging/protocol';
 import { categoryName } from '../categories';
-import type { Send } from './api';
+import type { Send } from '@/lib/pages/api';
 import { useRequestEffect, type Load } from './hooks';
 import { RecordBody } from './Reader';
 

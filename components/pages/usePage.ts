@@ -1,7 +1,7 @@
 /** The target tab's content-script state (terms found, URL), refreshed on tab changes. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTermsReply } from '@/lib/messaging/page-protocol';
-import type { TabBridge } from './api';
+import type { TabBridge } from '@/lib/pages/api';
 import { useRequestEffect } from './hooks';
 
 export type PageState =

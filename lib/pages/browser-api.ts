@@ -4,7 +4,7 @@
  */
 import { request } from '@/lib/messaging/protocol';
 import { settingsStore } from '@/lib/settings/store';
-import type { PagesApi, TabBridge } from '../../components/pages/api';
+import type { PagesApi, TabBridge } from './api';
 
 export function pinnedTab(search: string): number | null {
   const raw = new URLSearchParams(search).get('tab');

@@ -194,3 +194,16 @@ export function isActiveOn(s: Settings, hostname: string): boolean {
   if (s.disabledSites.some(on)) return false;
   return s.siteMode === 'all' || s.allowedSites.some(on);
 }
+
+/** Hostname of a page URL if the extension can run there (http/https pages), else null. */
+export function siteOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    // hostname, not host: isActiveOn compares against location.hostname (no port).
+    return normaliseSite(u.hostname);
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 /** A fake PagesApi for component tests: scripted background replies, a fake tab, recorded calls. */
 import { render, type ComponentChild } from 'preact';
 import { vi } from 'vitest';
-import type { PagesApi } from '@/components/pages/api';
+import type { PagesApi } from '@/lib/pages/api';
 import type { PageRequest, PageTermsReply } from '@/lib/messaging/page-protocol';
 import type { Reply, Request, RequestOf } from '@/lib/messaging/protocol';
 import { applySettingsOp } from '@/lib/settings/ops';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { h } from 'preact';
 import { Popup } from '@/components/pages/Popup';
-import { siteOf } from '@/components/pages/site';
+import { siteOf } from '@/lib/settings/schema';
 import { siteToggle } from '@/lib/settings/ops';
 import { pinnedTab } from '@/lib/pages/browser-api';
 import { defaultSettings } from '@/lib/settings/schema';
