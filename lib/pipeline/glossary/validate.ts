@@ -123,8 +123,33 @@ const isHttpsUrl = (v: unknown): boolean => {
   }
 };
 
+/** Words that make a statement true only at some moment: always dated. */
+const TIME_WORDS =
+  /\b(?:current|currently|now|nowadays|as of|(?<!up )to date|so far|at present|presently|today|recent|recently|latest|incumbent|ongoing)\b/i;
+/** Counts, chairs and hosts change too, unless the sentence itself dates them ("in 2018, 164 governments…"). */
+const UNLESS_DATED =
+  /\b\d+\s+(?:members?|member states|states|countries|parties|ratifications|signatories|states parties)\b|\bratified by\b|\b(?:chaired|headed|led|hosted) by\b|\b(?:will|is to|are to) (?:be held|meet|take place)\b/i;
+
+/** The first phrase of `summary` that goes stale with time, or null when it reads true whenever it is read. */
+export function timeSensitivePhrase(summary: string): string | null {
+  for (const sentence of summary.split(/(?<=[.!?])\s+/)) {
+    const always = TIME_WORDS.exec(sentence);
+    if (always) return always[0];
+    const counted = UNLESS_DATED.exec(sentence);
+    if (counted && !/\b(?:1[89]|20)\d\d\b/.test(sentence)) return counted[0];
+  }
+  return null;
+}
+
 /** Where a reader can check an entry: its official page (or why there is none), and how current it is. */
 function checkProvenance(e: Record<string, unknown>, report: Report): void {
+  const dated = typeof e.summary === 'string' ? timeSensitivePhrase(e.summary) : null;
+  if (dated && e.asOf === undefined && e.custom !== true) {
+    report(
+      'asOf',
+      `the summary says "${dated}", which changes with time: give asOf (the year it was checked) or word it timelessly`,
+    );
+  }
   if (e.officialUrl !== undefined && !isHttpsUrl(e.officialUrl)) report('officialUrl', 'must be an https:// URL');
   if (e.officialUrlNote !== undefined && (typeof e.officialUrlNote !== 'string' || !e.officialUrlNote.trim())) {
     report('officialUrlNote', 'must be a non-empty reason');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GlossaryError } from '@/lib/pipeline/glossary/errors';
 import { loadGlossarySources } from '@/lib/pipeline/glossary/load';
 import { sentenceSpans } from '@/lib/pipeline/glossary/text';
-import { validateGlossary } from '@/lib/pipeline/glossary/validate';
+import { timeSensitivePhrase, validateGlossary } from '@/lib/pipeline/glossary/validate';
 import { FIXTURE_ROOT, fixtureSources, loadBad } from './helpers';
 
 const sources = fixtureSources();
@@ -134,5 +134,41 @@ describe('validateGlossary: official page, currency and checking trail', () => {
     expect(check({ asOf: '2026' })).toEqual(['testforum asOf']);
     expect(check({ asOf: 26 })).toEqual(['testforum asOf']);
     expect(check({ checkedAgainst: ['ftp://example.org'] })).toEqual(['testforum checkedAgainst']);
+  });
+});
+
+describe('time-sensitive summaries need asOf', () => {
+  it.each([
+    ['The forum currently meets in Geneva.', 'currently'],
+    ['Its present chair is chosen each year; today it has a small secretariat.', 'today'],
+    ['The convention has 58 States parties.', '58 States'],
+    ['The process is chaired by a rotating member.', 'chaired by'],
+    ['The next session will be held in Rabat.', 'will be held'],
+    ['The latest edition covers remittances.', 'latest'],
+  ])('flags "%s"', (summary, phrase) => {
+    expect(timeSensitivePhrase(summary)?.toLowerCase()).toBe(phrase.toLowerCase());
+  });
+
+  it.each([
+    ['Adopted in 2018 by 164 governments at a conference in Marrakech.'],
+    ['The 1930 Convention was brought up to date by a protocol.'],
+    ['A forum where States compare labour migration policies.'],
+    ['Hosted by Morocco in 2018, the conference adopted the compact.'],
+  ])('does not flag "%s" (dated in the sentence or timeless)', (summary) => {
+    expect(timeSensitivePhrase(summary)).toBeNull();
+  });
+
+  it('fails the build without asOf and passes with it', () => {
+    const e = {
+      id: 'dated',
+      label: 'Dated Forum',
+      expansion: 'Dated Forum on Example Matters',
+      category: 'process-forum',
+      summary: 'A forum invented for this test; it currently has a small secretariat in Geneva.',
+    };
+    const without = validateGlossary([{ file: 'x.json', entries: [e as never] }], sources);
+    expect(brief(without)).toEqual(['dated asOf']);
+    expect(without[0]!.message).toMatch(/"currently"/);
+    expect(validateGlossary([{ file: 'x.json', entries: [{ ...e, asOf: 2026 } as never] }], sources)).toEqual([]);
   });
 });
