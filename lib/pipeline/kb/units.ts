@@ -173,7 +173,9 @@ export function buildUnits(lines: readonly string[], from: number, to: number, o
     const c = cls[k]!;
     const above = cls[k - 1]!;
     if (above.type !== 'footnote' && above.type !== 'footnote-continuation') continue;
-    if (c.type !== 'text' && c.type !== 'dash-continuation') continue;
+    // An unmarked line only looks like a footnote of its own ("example.org/maps.html."); a numbered one is.
+    const glued = c.type === 'text' || c.type === 'dash-continuation' || (c.type === 'footnote' && c.marker === '');
+    if (!glued) continue;
     if (!endsSentence(above.text) || URL_FRAGMENT.test(c.text))
       cls[k] = { type: 'footnote-continuation', text: c.text };
   }
