@@ -2,7 +2,8 @@
  * Knowledge-base CLI: `npx tsx lib/pipeline/cli/kb.ts <cmd>` (or `npm run kb -- <cmd>`).
  *   stats [--json]        counts per document, agency and section kind
  *   search "<query>"      top 10 hits with citations
- *   audit [--kind K] [--counts]  text-quality audit of all records (bad joins, markup, stray markers)
+ *   audit [--kind K] [--counts] [--all]  text-quality audit of all records; unexplained hits only
+ *                         unless --all (known false positives are listed in lib/pipeline/kb/audit.ts)
  *   show <TERM>           the glossary entry as the popover shows it (id, label or alias)
  * Commands live in COMMANDS; main() only dispatches.
  * Relative imports only: tsx runs this file directly.
@@ -10,7 +11,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAll, readLines, readSources } from '../kb/build';
-import { auditRecords, countByKind } from '../kb/audit';
+import { auditRecords, countByKind, explainIssues } from '../kb/audit';
 import { computeStats } from '../kb/stats';
 import { createIndex } from '../../kb/search-options';
 import type { DocKey } from '../../kb/types';
@@ -106,18 +107,23 @@ export const COMMANDS: Record<string, KbCommand> = {
     },
   },
   audit: {
-    usage: 'audit [--kind K] [--counts]',
-    summary: 'list records with suspicious joins, missing final punctuation, markup or digit markers',
+    usage: 'audit [--kind K] [--counts] [--all]',
+    summary: 'list unexplained suspicious joins, footnotes in body text, short line ranges, markup, digit markers',
     run(args, { root, out }) {
       const { records } = parseAll(root);
       const linesByDoc: Partial<Record<DocKey, string[]>> = {};
       for (const m of readSources(root)) linesByDoc[m.key] = readLines(join(root, 'data/sources', m.file));
       const k = args.indexOf('--kind');
       const kind = k >= 0 ? args[k + 1] : undefined;
-      const issues = auditRecords(records, linesByDoc).filter((i) => !kind || i.kind === kind);
-      if (!args.includes('--counts')) for (const i of issues) out(`${i.kind.padEnd(20)} ${i.id}\n    ${i.excerpt}`);
+      const issues = explainIssues(auditRecords(records, linesByDoc)).filter((i) => !kind || i.kind === kind);
+      const unexplained = issues.filter((i) => i.known === undefined);
+      const shown = args.includes('--all') ? issues : unexplained;
+      if (!args.includes('--counts'))
+        for (const i of shown)
+          out(`${i.kind.padEnd(20)} ${i.id}${i.known ? `  [known: ${i.known}]` : ''}\n    ${i.excerpt}`);
       out(JSON.stringify(countByKind(issues)));
-      return 0;
+      out(`${unexplained.length} unexplained, ${issues.length - unexplained.length} known false positives`);
+      return unexplained.length ? 1 : 0;
     },
   },
 };

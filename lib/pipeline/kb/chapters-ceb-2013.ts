@@ -82,6 +82,18 @@ export const KNOWN_FOOTNOTES_002: ReadonlySet<number> = new Set([
   // "Established in 1994…" (l.2716 "…2011 Political" / l.2720 "Declaration…"); World Bank l.5164
   // "Utilizing data from the EUI…" (l.5162 "…The International Finance" / l.5168 "Corporation…").
   2718, 5164,
+  // Founding notes (fn 1) printed after the mandate's first page, which read like body prose: IOM
+  // l.1447, NGO Committee l.1702 (between list items (a) and (b)), OHCHR l.1811, UN DESA l.2919,
+  // UNHCR l.3881, UNICEF l.4090, UNITAR l.4378, WMO l.5013. IOM fn 20 l.1558 ("Migration Profiles
+  // are an initiative…") sits under item (b).
+  1447, 1558, 1702, 1811, 2919, 3881, 4090, 4378, 5013,
+  // Explanatory notes under a list or paragraph: ICAO fn 8 l.878 ("Annex 9 … states that…", under
+  // gaps item (c)), ILO fn 18 l.1203, regional commissions fn 1 l.2004 ("The five UN regional
+  // commissions are…"), Special Rapporteur fn 3 l.2343 ("The special procedures … are set by…").
+  878, 1203, 2004, 2343,
+  // UNESCO notes without a pointer to a website: fn 7 l.3461 (the journal Diversities), fn 12
+  // l.3489 (the regional conventions), fn 14 l.3497 (mobile student numbers, "Note that…").
+  3461, 3489, 3497,
 ]);
 
 /**

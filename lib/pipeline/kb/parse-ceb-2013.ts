@@ -195,7 +195,10 @@ function mandateRecord(lines: readonly string[], ch: ChapterRange, from: number,
   if (!first) throw new KbParseError(file, from, `chapter ${ch.spec.n} (${ch.spec.agency}): empty mandate intro`);
   const text = body.map((u) => (u.kind === 'item' && u.label ? `(${u.label}) ${u.text}` : u.text)).join('\n\n');
   const fns = [...orphanFootnotes, ...body.flatMap((u) => u.footnotes)].sort((a, b) => a.line - b.line);
-  const last = body[body.length - 1] ?? first;
+  // A paragraph cut by a page break can end after the units that follow it (ILO l.1129 continues
+  // at l.1141, after l.1137 and l.1139), so the range spans from the earliest start to the latest end.
+  const lines0 = Math.min(...body.map((u) => u.start));
+  const lines1 = Math.max(...body.map((u) => u.end));
   return withFootnotes(
     {
       id: `002:ch${ch.spec.n}:mandate`,
@@ -207,7 +210,7 @@ function mandateRecord(lines: readonly string[], ch: ChapterRange, from: number,
         chapter: ch.spec.n,
         agency: ch.spec.agency,
         section: 'mandate',
-        lines: [first.start, last.end],
+        lines: [lines0, lines1],
       },
     },
     fns,

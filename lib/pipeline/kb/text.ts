@@ -69,10 +69,21 @@ export function footnoteMarker(raw: string): string | null {
 }
 
 const UNMARKED_FOOTNOTE_STARTS =
-  /^(See also|See:|See |For further|For more|Visit |Available |This document|To learn more|Namely:|Source:)/;
-/** "W.J. Carrington and E. Detragiache, …" (second author's initials too), "O. Bakewell, "South-South…"", "H. de Haas, …". */
+  /^(See also|See:|See,|See |For further|For more|Visit |Available |This document|To learn more|Namely:|Source:|More information |Further information )/;
+/**
+ * "W.J. Carrington and E. Detragiache, …" (second author's initials too), "O. Bakewell, "South-South…"",
+ * "H. de Haas, …", an editor "M. Balbo (ed.), …", hyphenated initials "J.-C. Dumont and G. Lemaître, …".
+ */
 const BIBLIOGRAPHIC =
-  /^(?:[A-Z]\.\s?){1,3}(?:(?:de|van|von|da)\s)?[A-Z][\p{L}'’-]+(?:(?:,| and| et al\.?)(?:\s(?:[A-Z]\.\s?){1,3})?[^.]{0,60})?[,:]\s/u;
+  /^(?:[A-Z]\.(?:-[A-Z]\.)?\s?){1,3}(?:(?:de|van|von|da)\s)?[A-Z][\p{L}'’-]+(?:(?:,| and| et al\.?)(?:\s(?:[A-Z]\.\s?){1,3})?[^.]{0,60})?(?: \(eds?\.\))?[,:]\s/u;
+/**
+ * A sentence that points the reader to a web address: "The film may be viewed at www…", "… is
+ * available from: www…", "please consult the following webpage: www…", "The project website is www…".
+ */
+const POINTS_TO_URL =
+  /\b(?:available (?:at|from|on)|can be (?:found|viewed|accessed|downloaded) (?:at|in|on|through|from)|may be (?:viewed|downloaded|found|accessed) (?:at|from|on)|(?:is|are) accessible (?:at|through)|(?:website|webpage) (?:is|at)|consult the following|[Vv]isit)\b[^.]*?(?:(?:https?|ftp):\/\/|www\.)/;
+/** Longest footnote-like pointer sentence treated as a footnote; body paragraphs that mention a site are longer. */
+const POINTER_MAX = 400;
 
 /**
  * Heuristic for footnote bodies that lost their superscript marker (002 only; the other documents
@@ -85,6 +96,9 @@ export function looksLikeUnmarkedFootnote(text: string): boolean {
   // A short line that is mostly a URL is a reference, not body text.
   const url = /(https?:\/\/|www\.)\S+/.exec(text);
   if (url && text.length < 220 && /(https?:\/\/|www\.)\S+\s*\.?\s*$/.test(text)) return true;
+  if (text.length <= POINTER_MAX && POINTS_TO_URL.test(text)) return true;
+  // The tail of a URL broken across a page, on a line of its own ("TOPIC&URL_SECTION=-471.html.").
+  if (/^\S+\.(?:html?|pdf|aspx?|php)\.?$/.test(text)) return true;
   return false;
 }
 

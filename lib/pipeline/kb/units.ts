@@ -55,6 +55,8 @@ const BARE_BULLET = /^(\s*)-\s+(.*)$/;
 type Classified =
   | { type: 'blank' }
   | { type: 'footnote'; marker: string; text: string }
+  /** A line printed right under a footnote line with no blank between: the footnote wraps. */
+  | { type: 'footnote-continuation'; text: string }
   | { type: 'item'; label?: string; level: 0 | 1; text: string; refs: string[] }
   | { type: 'dash-continuation'; text: string; refs: string[] }
   | { type: 'text'; text: string; refs: string[] };
@@ -94,6 +96,9 @@ function stripTrailingDigitMarker(text: string): string {
   return text.replace(/([.;,])\s\d{1,2}$/, '$1');
 }
 
+/** A line opening with the middle of a web address: "pdf_file/0005/…", "migrant-health-europe.org/…". */
+const URL_FRAGMENT = /^[^\s/]+\/\S/;
+
 /** How far (non-blank lines) to look for the lowercase continuation of a paragraph cut by a page break. */
 const LOOKAHEAD = 14;
 
@@ -115,7 +120,7 @@ function lowercaseContinuationAhead(
     const c = cls[n - base];
     if (!c || c.type === 'blank') continue;
     seen++;
-    if (c.type === 'footnote') continue;
+    if (c.type === 'footnote' || c.type === 'footnote-continuation') continue;
     if (c.type === 'dash-continuation') return true;
     if (c.type !== 'text') return false;
     if (startsLikeContinuation(c.text)) return true;
@@ -161,15 +166,35 @@ export function buildUnits(lines: readonly string[], from: number, to: number, o
   const useHeadings = opts.headings ?? true;
   const cls: Classified[] = [];
   for (let n = from; n <= to; n++) cls.push(classifyLine(lines[n - 1] ?? '', n, opts));
+  // A footnote that wraps onto the next line with no blank line between (WHO fn 18, l.4864–4866: a
+  // list of URLs cut after "assets/" and after "www."): the glued line goes on with the footnote when
+  // the footnote line stops mid-sentence or the glued line opens with a web-address fragment.
+  for (let k = 1; k < cls.length; k++) {
+    const c = cls[k]!;
+    const above = cls[k - 1]!;
+    if (above.type !== 'footnote' && above.type !== 'footnote-continuation') continue;
+    // An unmarked line only looks like a footnote of its own ("example.org/maps.html."); a numbered one is.
+    const glued = c.type === 'text' || c.type === 'dash-continuation' || (c.type === 'footnote' && c.marker === '');
+    if (!glued) continue;
+    if (!endsSentence(above.text) || URL_FRAGMENT.test(c.text))
+      cls[k] = { type: 'footnote-continuation', text: c.text };
+  }
   let last: Unit | undefined; // last non-heading unit, target of continuations
   let prev: Unit | undefined; // last unit of any kind
   // An unfinished paragraph whose continuation is further down, after a page-bottom block.
   let pending: Unit | undefined;
+  // Target of footnote-continuation lines.
+  let lastFootnote: FootnoteRef | undefined;
 
   const attachFootnote = (fn: FootnoteRef): void => {
     // A marked footnote belongs to the unit that printed its marker; unmarked ones to the
     // paragraph they interrupt (the page they sit on), i.e. the preceding unit.
-    const owner = (fn.marker && [...units].reverse().find((u) => u.refs.includes(fn.marker))) || last;
+    lastFootnote = fn;
+    let owner = (fn.marker && [...units].reverse().find((u) => u.refs.includes(fn.marker))) || last;
+    // Headings become sub-heading titles, not records, so a heading's footnote ("Financing Facility
+    // for Remittances²", IFAD l.919) goes to the first paragraph under it.
+    if (owner?.kind === 'heading')
+      owner = units.slice(units.indexOf(owner) + 1).find((u) => u.kind !== 'heading') ?? last;
     if (owner) owner.footnotes.push(fn);
     else orphanFootnotes.push(fn);
   };
@@ -184,6 +209,15 @@ export function buildUnits(lines: readonly string[], from: number, to: number, o
     if (c.type === 'blank') continue;
     if (c.type === 'footnote') {
       attachFootnote({ marker: c.marker, text: c.text, line: n });
+      continue;
+    }
+    if (c.type === 'footnote-continuation') {
+      // A web address cut at "/" or "www." is one word again.
+      if (lastFootnote)
+        lastFootnote.text =
+          /[/.]$/.test(lastFootnote.text) && URL_FRAGMENT.test(c.text)
+            ? lastFootnote.text + c.text
+            : joinHalves(lastFootnote.text, c.text);
       continue;
     }
     const text = stripTrailingDigitMarker(c.text);
