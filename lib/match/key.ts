@@ -24,12 +24,12 @@ export interface SynRule {
   own?: 1;
 }
 
-/** "A/HRC/38/41/ADD.1 " → "A/HRC/38/41/Add.1": capitals without spaces, but the Add./Rev./Corr. suffixes. */
-export const canonSymbol = (s: string): string =>
-  s
-    .replace(/\s+/g, '')
-    .toUpperCase()
-    .replace(/\/(ADD|REV|CORR)\./g, (_, w: string) => `/${w[0]}${w.slice(1).toLowerCase()}.`);
+/**
+ * "S/RES/2240 (2015)" → "S/RES/2240(2015)": the symbol as an id. Nothing else to fold: the symbol family
+ * is case-sensitive (capitals, and "Add."/"Rev."/"Corr." as the UN writes them) and the other rules only
+ * put a fixed prefix before digits.
+ */
+export const canonSymbol = (s: string): string => s.replace(/\s+/g, '');
 
 /**
  * The rule for one hit: a rule whose organ group matched but whose `if` rejects the key ends the search

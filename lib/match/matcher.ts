@@ -75,7 +75,7 @@ function familyCand(fam: Family, g: Record<string, string | undefined>, k: strin
       id = `sym:${sym}`;
     }
   }
-  if (x !== undefined) out.push({ s, e, x, one: false, fam: true, ...(id ? { id } : {}) });
+  if (x !== undefined) out.push({ s, e, x, one: false, fam: true, id });
 }
 
 function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyContext | null, out: Cand[]): void {
