@@ -40,12 +40,12 @@ export interface DecodedSymbol {
 }
 
 /**
- * The UN Official Document System serves every symbol at https://docs.un.org/en/<symbol>, with the
- * symbol as printed but without spaces ("S/RES/2240(2015)"). The form is the one UN research guides and
- * citing projects use, e.g. the symbol links on https://research.un.org/en/docs/ga/resolutions and
- * "https://docs.un.org/en/A/HRC/62/16/Add.1" / "https://docs.un.org/en/S/RES/2503(2019)" in public code
- * citing UN documents; undocs.org/<symbol> is the older redirecting form
- * (https://researchguides.library.vanderbilt.edu/UNDocs/symbols).
+ * The UN Official Document System serves a symbol at https://docs.un.org/en/<symbol>, written without
+ * spaces ("S/RES/2240(2015)", "A/HRC/38/41/Add.1"). Checked against stored public material: projects
+ * that cite UN documents link them in exactly this form (https://docs.un.org/en/A/HRC/62/16/Add.1,
+ * https://docs.un.org/en/S/RES/2503(2019), https://docs.un.org/en/A/RES/48/263); the older short form,
+ * https://undocs.org/<symbol>, is the one https://researchguides.library.vanderbilt.edu/UNDocs/symbols
+ * describes. No stored page of the UN itself spelled the address out.
  */
 export const ODS_URL = 'https://docs.un.org/en/';
 /** A resolution without its organ has no one document: search the UN Digital Library for it. */
