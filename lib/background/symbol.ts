@@ -186,7 +186,7 @@ export function symbolCard(
       ? parent
         ? `Part of ${parent.expansion || parent.label} (${parent.label}); its own title is not in the Migration Lens glossary.`
         : 'A United Nations document symbol. Its title is not in the Migration Lens glossary: the UN Official Document System has the document.'
-      : 'A resolution number without the organ that adopted it: the General Assembly and the Human Rights Council, among others, number their resolutions “session/number”.';
+      : 'A resolution number without the organ that adopted it: several UN organs number resolutions this way (the General Assembly and the Human Rights Council by session, for example).';
   const related = known ?? parent;
   const card: TermCard = {
     id,
