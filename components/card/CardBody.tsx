@@ -68,6 +68,11 @@ export function CardBody({
       {excerpts.length === 0 && !isAgency && card.noExcerpt && <p class="ml-muted ml-noexcerpt">{card.noExcerpt}</p>}
       <RelatedList related={card.related} onOpen={on.navigate} />
       <div class="ml-actions">
+        {card.officialUrl && /^https:\/\//.test(card.officialUrl) && (
+          <a class="ml-btn" href={card.officialUrl} target="_blank" rel="noopener noreferrer" data-testid="ml-official">
+            {card.linkLabel ?? 'Official page ↗'}
+          </a>
+        )}
         <button type="button" class="ml-btn" onClick={() => on.search(card.label)} data-testid="ml-search">
           Search for this
         </button>

@@ -22,6 +22,7 @@ import { createCustomOps } from './custom-ops';
 import type { Logger } from './db';
 import { fnv1a, toTermCard } from './lookup';
 import { facetsReply, recordReply } from './record';
+import { symbolCard } from './symbol';
 import { runSearch, type SearchContext } from './search';
 import { defaultIndexAdapter } from './search-index';
 import { createState, type Core, type SearchBase, type StateOptions } from './state';
@@ -137,7 +138,9 @@ export function createBackground(opts: BackgroundOptions): Background {
         const core = await state.getCore();
         const all = allEntries(core);
         const e = all.get(req.termId);
-        return e ? toTermCard(e, (id) => all.get(id), core.docs) : null;
+        if (e) return toTermCard(e, (id) => all.get(id), core.docs);
+        // A UN document symbol no entry covers: decoded here, titled from the glossary when it knows it.
+        return symbolCard(req.termId, terms(core).matcher, (id) => all.get(id));
       }
       case 'search': {
         const core = await state.getCore();

@@ -4,6 +4,7 @@
  */
 import type { PageTermCount } from '../messaging/page-protocol';
 import type { TextMatch } from '../scan/hittest';
+import { SYMBOL_CATEGORY } from '../glossary/id';
 
 /** Glossary id → category from the compiled matcher's parallel arrays (`ids`, `cats`, `cat`). */
 export function categoryMap(compiled: unknown): Map<string, string> {
@@ -22,9 +23,16 @@ export function categoryMap(compiled: unknown): Map<string, string> {
 export function countTerms(matches: Iterable<TextMatch>, categories: ReadonlyMap<string, string>): PageTermCount[] {
   const counts = new Map<string, number>();
   for (const m of matches) counts.set(m.termId, (counts.get(m.termId) ?? 0) + 1);
-  return [...counts]
-    .map(([id, count]) => ({ id, count, category: categories.get(id) ?? 'other' }))
-    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  return (
+    [...counts]
+      // Symbol ids ("sym:…") are no matcher entries: they are documents.
+      .map(([id, count]) => ({
+        id,
+        count,
+        category: categories.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other'),
+      }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id))
+  );
 }
 
 /** Document order: the scanner reports viewport-first, but stepping must go top to bottom. */

@@ -5,7 +5,7 @@
 import type { GlossarySource } from '../glossary/types';
 import { isGlossaryId } from '../glossary/id';
 import { FAMILIES, keysFromId } from './families';
-import { familyKey } from './key';
+import { canonSymbol, familyKey, synRule } from './key';
 import { isWord, normalise, tokenize } from './normalise';
 import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
 import type { CompiledFamily, CompiledMatcher, CompiledPattern, TrieNode } from './types';
@@ -158,8 +158,13 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
             e = s + m[0].length;
           if (taken.some(([a, b]) => s < b && e > a)) continue;
           taken.push([s, e]);
-          const key = familyKey(f.ns, m.groups!.k!, m.groups!.t);
-          if (!keyMap.has(key)) keyMap.set(key, i);
+          const g = m.groups!;
+          const rule = f.syn ? synRule(f.syn, g, g.k!, (r, k) => !r.if || new RegExp(r.if).test(k)) : null;
+          // "HRC resolution 34/21" in an entry names an HRC resolution: not the family's 34/21.
+          const keys = [...(rule?.own ? [] : [familyKey(f.ns, g.k!, g.t)])];
+          // The symbol a hit stands for, so that every way of writing it finds this entry.
+          if (rule) keys.push(familyKey('sym', canonSymbol(rule.p + g.k!)));
+          for (const key of keys) if (!keyMap.has(key)) keyMap.set(key, i);
         }
       }
     }
@@ -169,11 +174,13 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
   });
   for (const f of FAMILIES) {
     const keys: Record<string, number> = {};
-    for (const [key, i] of keyMap) if (key.startsWith(`${f.ns}:`)) keys[key] = i;
-    if (!Object.keys(keys).length) continue; // family has no entry in this glossary: skip it entirely
+    for (const [key, i] of keyMap) if (key.startsWith(`${f.ns}:`) || (f.syn && key.startsWith('sym:'))) keys[key] = i;
+    // A family without entries in this glossary is skipped entirely, unless it recognises symbols on its own.
+    if (!Object.keys(keys).length && !f.syn) continue;
     const fam: CompiledFamily = { ns: f.ns, re: f.re, f: f.ci ? 'gdi' : 'gd', keys, w: patternTrigger(f.re) };
     if (f.cont) fam.cont = f.cont;
     if (f.need) fam.need = f.need;
+    if (f.syn) fam.syn = f.syn;
     out.fam.push(fam);
   }
   out.pat = compilePatterns(entries);

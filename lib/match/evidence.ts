@@ -14,6 +14,8 @@ export interface Cand {
   one: boolean;
   /** Family or pattern hit (composite reference). */
   fam: boolean;
+  /** A UN document symbol no entry knows: its "sym:" id (and x is -1). */
+  id?: string;
 }
 
 export interface Env {

@@ -8,7 +8,7 @@
  *
  * Regexes run over normalise()d text (dashes/quotes/NBSP/superscripts already folded).
  */
-import { familyKey } from './key';
+import { familyKey, type SynRule } from './key';
 
 /** "No." and its variants: No, No., Nos., Nº, n°, núm., #. */
 const NO = String.raw`(?:n[oº°]s?\.?|núm\.?|#)`;
@@ -21,7 +21,33 @@ export interface FamilyDef {
   ci: boolean;
   cont?: string;
   need?: string;
+  /**
+   * UN document symbols: hits no entry keys still become a term, with a synthetic "sym:" id
+   * (lib/glossary/id.ts) built by the first matching rule (key.ts synRule); the background decodes it.
+   */
+  syn?: SynRule[];
 }
+
+/**
+ * Sessions of the General Assembly whose resolutions are numbered "session/number": from the 31st
+ * (1976; earlier ones were "2997 (XXVII)", see https://research.un.org/en/docs/ga/resolutions) to the
+ * 81st; raise the bound as sessions open. A bare "resolution 16/9" is therefore no General Assembly
+ * resolution (the Human Rights Council numbers its resolutions the same way): its organ stays unknown.
+ */
+const GA_SESSION = String.raw`(?:3[1-9]|[4-7]\d|8[01])`;
+
+/** Organs named before "resolution": the matched group decides the symbol's series. */
+const ORGAN = String.raw`(?:(?<hrc>HRC|Human\s+Rights\s+Council)|(?<chr>Commission\s+on\s+Human\s+Rights|CHR)|(?<sc>Security\s+Council|UNSC)|(?<eco>ECOSOC|Economic\s+and\s+Social\s+Council)|(?<ga>General\s+Assembly|UNGA|GA))`;
+
+/** Security Council resolutions carry their year: "2240 (2015)". */
+const SC_NO = String.raw`^\d{1,4}\s*\(\d{4}\)$`;
+
+/**
+ * Document symbols worth a card without a glossary entry: the General Assembly (A/…, with its session,
+ * a main committee, the HRC or a conference), the Security Council (S/RES/…, S/PRST/…, S/year/…) and
+ * ECOSOC (E/year/…, E/RES/…, its commissions E/CN.n/…). Other series ("ESA/P/WP/249") only map to entries.
+ */
+const SYMBOL_GATE = String.raw`^(?:A/(?:RES/\d{1,2}/\d|\d{1,2}/|HRC/|CONF\.\d|C\.\d/|AC\.\d)|S/(?:RES/\d{1,4}(?:\s?\(\d{4}\))?$|PRST/|\d{4}/)|E/(?:\d{4}/|RES/\d{4}/|CN\.\d|C\.\d|HLPF/|ICEF/))`;
 
 /** Most specific first: at compile time a later family ignores spans an earlier one already keyed. */
 export const FAMILIES: FamilyDef[] = [
@@ -65,16 +91,31 @@ export const FAMILIES: FamilyDef[] = [
   },
   {
     // resolution 60/227 · A/RES/68/4 · resolutions 56/203 and 58/208 · Resolution 2997 (XXVII) · resolution 1983
+    // · HRC resolution 34/21 · Commission on Human Rights resolution 2005/47 · S/RES/2240 (2015) · résolution 73/195
     ns: 'res',
     ci: true,
-    re: String.raw`(?:\b[AS]/RES/|\b(?:resolutions?|res\.)\s*(?:${NO}\s*)?)(?<k>\d{2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:\s*\([IVXL]+\))?)(?![\d/]|[.,]\d)`,
+    re: String.raw`(?:(?<![\w/.\\])(?:(?<ares>A)|(?<sres>S))/RES/|\b(?:${ORGAN}\s+)?(?:r[eé]solutions?|resoluci[oó]n(?:es)?|res\.)\s*(?:${NO}\s*)?)(?<k>\d{2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:\s*\((?:[IVXL]+|\d{4})\))?)(?![\d/]|[.,]\d)`,
     cont: String.raw`\s*(?:,|and|&)\s*(?<s>(?<k>\d{2}/\d{1,3}|\d{4}/\d{1,3}))(?![\d/]|[.,]\d)`,
+    syn: [
+      { g: 'hrc', p: 'A/HRC/RES/', if: String.raw`^\d{1,2}/\d`, own: 1 },
+      { g: 'chr', p: 'E/CN.4/RES/', if: String.raw`^\d{4}/\d`, own: 1 },
+      { g: 'sc', p: 'S/RES/', if: SC_NO, own: 1 },
+      { g: 'eco', p: 'E/RES/', if: String.raw`^\d{4}/\d`, own: 1 },
+      { g: 'ga', p: 'A/RES/', if: String.raw`^${GA_SESSION}/\d` },
+      { g: 'ares', p: 'A/RES/', if: String.raw`^\d{1,2}/\d` },
+      { g: 'sres', p: 'S/RES/', if: String.raw`^\d{1,4}(?:\s*\(\d{4}\))?$`, own: 1 },
+      { p: 'A/RES/', if: String.raw`^${GA_SESSION}/\d` },
+      { p: 'RES/', if: String.raw`^\d{1,4}/\d` },
+    ],
   },
   {
-    // UN document symbols: A/68/190, A/HRC/20/24, A/C.3/66/L.18, E/2010/89, ESA/P/WP/249, CMW/C/GC/1.
+    // UN document symbols: A/68/190, A/HRC/20/24, A/C.3/66/L.18, E/2010/89, ESA/P/WP/249, CMW/C/GC/1,
+    // A/HRC/38/41/Add.1, A/CONF.231/L.1, S/RES/2240 (2015). Never inside a path or URL ("/A/72/173"); at
+    // most eight parts, as symbol ids allow (lib/glossary/id.ts).
     ns: 'sym',
     ci: false,
-    re: String.raw`\b(?=[A-Z]{1,6}/[A-Z0-9./]*\d)(?<k>[A-Z]{1,6}(?:/[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,4})?)+)(?![\w/])`,
+    re: String.raw`(?<![\w/.\\])(?=[A-Z]{1,6}/[A-Za-z0-9./]*\d)(?<k>[A-Z]{1,6}(?:/(?:[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,4})?|(?:Add|Rev|Corr)\.\d{1,3})){1,8}(?:\s?\(\d{4}\))?)(?![\w/]|\.\d)`,
+    syn: [{ p: '', if: SYMBOL_GATE }],
   },
   {
     // Doc 9303 · Doc. 9303 · ICAO Doc 9303 · Document 9303, Part 1
@@ -103,7 +144,11 @@ export function keysFromId(id: string): string[] {
   if ((m = /^doc(\d{4})$/.exec(id))) return [familyKey('doc', m[1]!)];
   if ((m = /^wha(\d{2})(\d{1,2})$/.exec(id))) return [familyKey('wha', `${m[1]}.${m[2]}`)];
   if ((m = /^res(\d{2})(\d{1,3})$/.exec(id)))
-    return [familyKey('res', `${m[1]}/${m[2]}`), familyKey('res', m[1]! + m[2]!)];
+    return [
+      familyKey('res', `${m[1]}/${m[2]}`),
+      familyKey('res', m[1]! + m[2]!),
+      familyKey('sym', `A/RES/${m[1]}/${m[2]}`),
+    ];
   if ((m = /^res(\d{3,4})$/.exec(id))) return [familyKey('res', m[1]!)];
   if ((m = /^sdg(?:goal)?(\d{1,2})$/.exec(id)) && id.includes('goal')) return [familyKey('sdg', m[1]!)];
   if (/^sdg(\d{1,2})(\d{1,2}|[a-c])?(\d)?$/.test(id)) {

@@ -3,7 +3,8 @@
  * regexes, then non-overlapping leftmost-longest resolution with ambiguity checks. Pure: no DOM.
  */
 import { WINDOW, accepts, type Cand, type Env } from './evidence';
-import { familyKey } from './key';
+import { canonSymbol, familyKey, synRule, type SynRule } from './key';
+import { SYMBOL_CATEGORY } from '../glossary/id';
 import { BlockContext, LazyContext } from './context';
 import { normalise } from './normalise';
 import { WordSet } from './words';
@@ -45,6 +46,7 @@ interface Family {
   need: RegExp | null;
   cont: RegExp | null;
   w: string[] | null;
+  syn: (SynRule & { re: RegExp | null })[] | null;
 }
 
 /** Per-call trigger presence in the lowercased text (lowercased once, only when a check needs it). */
@@ -56,8 +58,29 @@ function triggered(w: readonly string[] | null, lower: Lower, page: LazyContext 
   return w.some(lower);
 }
 
+/**
+ * The candidate for one family hit: the entry its key (or the symbol it stands for) maps to, else a
+ * synthetic "sym:" id when the family recognises symbols on its own (decoded by the background).
+ */
+function familyCand(fam: Family, g: Record<string, string | undefined>, k: string, s: number, e: number, out: Cand[]) {
+  const { f, syn } = fam;
+  const r = syn && synRule(syn, g, k, (r, v) => !r.re || r.re.test(v));
+  let x = r?.own ? undefined : f.keys[familyKey(f.ns, k, g.t)];
+  let id: string | undefined;
+  if (x === undefined && r) {
+    const sym = canonSymbol(r.p + k);
+    x = f.keys[familyKey('sym', sym)];
+    if (x === undefined) {
+      x = -1;
+      id = `sym:${sym}`;
+    }
+  }
+  if (x !== undefined) out.push({ s, e, x, one: false, fam: true, id });
+}
+
 function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyContext | null, out: Cand[]): void {
-  for (const { f, re, need, cont, w } of fams) {
+  for (const fam of fams) {
+    const { re, need, cont, w } = fam;
     if (!triggered(w, lower, page)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
@@ -65,15 +88,13 @@ function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyConte
       const s = m.index,
         e = s + m[0].length;
       if (need && !need.test(norm.slice(Math.max(0, s - WINDOW), e + WINDOW))) continue;
-      const x = f.keys[familyKey(f.ns, g.k!, g.t)];
-      if (x !== undefined) out.push({ s, e, x, one: false, fam: true });
-      // Coordinated forms: "Conventions Nos. 97 and 143", "targets 5.2 and 16.2".
+      familyCand(fam, g, g.k!, s, e, out);
+      // Coordinated forms: "Conventions Nos. 97 and 143", "targets 5.2 and 16.2", "resolutions 71/1 and 71/280".
       if (!cont) continue;
       cont.lastIndex = e;
       for (let n = cont.exec(norm); n; n = cont.exec(norm)) {
         const [cs, ce] = n.indices!.groups!.s!;
-        const y = f.keys[familyKey(f.ns, n.groups!.k!, g.t)];
-        if (y !== undefined) out.push({ s: cs, e: ce, x: y, one: false, fam: true });
+        familyCand(fam, g, n.groups!.k!, cs, ce, out);
         re.lastIndex = cont.lastIndex;
       }
     }
@@ -115,6 +136,7 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     need: f.need ? new RegExp(f.need, 'i') : null,
     cont: f.cont ? new RegExp(f.cont, `y${f.f.replace('g', '')}`) : null,
     w: f.w ?? null,
+    syn: f.syn ? f.syn.map((r) => ({ ...r, re: r.if ? new RegExp(r.if) : null })) : null,
   }));
   const roots = rootHashes(c.trie);
   const groups = c.pat.map((p) => p.g ?? null);
@@ -142,13 +164,17 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
       if (ungatedFams.length) familyCands(ungatedFams, norm, lower, page, out);
       if (ungatedPat) patternCands(c, groups, patterns, norm, lower, page, out);
     }
-    // Leftmost first, then longest; family/pattern hits before plain names of the same span.
-    return out.sort((a, b) => a.s - b.s || b.e - a.e || Number(b.fam) - Number(a.fam));
+    // Leftmost first, then longest; family/pattern hits before plain names of the same span, entries
+    // before symbols no entry knows.
+    return out.sort(
+      (a, b) => a.s - b.s || b.e - a.e || Number(b.fam) - Number(a.fam) || Number(a.x < 0) - Number(b.x < 0),
+    );
   };
 
   const deps = {
     ids: (norm: string, into: Set<string>) => {
-      for (const k of candidates(norm, null)) if (!(k.one && amb.has(k.x))) into.add(c.ids[k.x]!);
+      // Symbols no entry knows are no evidence of what the page is about.
+      for (const k of candidates(norm, null)) if (!k.id && !(k.one && amb.has(k.x))) into.add(c.ids[k.x]!);
     },
     dom: c.dom,
     trig,
@@ -172,9 +198,10 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
       if (k.s < end) {
         // A number-bearing family hit that extends the name it overlaps absorbs it, taking the number's id:
         // "Migration for Employment Convention (Revised), 1949 (No. 97)" is one C97 span, not name + rest.
-        if (last && k.fam && k.e > last.e && (!last.fam || last.x === k.x) && accepts(k, env)) {
+        if (last && k.fam && k.e > last.e && (!last.fam || (last.id ?? last.x) === (k.id ?? k.x)) && accepts(k, env)) {
           last.e = end = k.e;
           last.x = k.x;
+          last.id = k.id;
           last.fam = true;
         }
         continue;
@@ -187,8 +214,8 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     const cats = opts.categories ? new Set(opts.categories) : null;
     const res: Match[] = [];
     for (const k of kept) {
-      const id = c.ids[k.x]!;
-      if (muted?.has(id) || (cats && !cats.has(c.cats[c.cat[k.x]!]!))) continue;
+      const id = k.id ?? c.ids[k.x]!;
+      if (muted?.has(id) || (cats && !cats.has(k.id ? SYMBOL_CATEGORY : c.cats[c.cat[k.x]!]!))) continue;
       res.push({ start: k.s, end: k.e, id });
     }
     return res;
@@ -209,7 +236,7 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
       return {
         add: (p) => {
           const ids: string[] = [];
-          for (const k of p.cands) if (!(k.one && amb.has(k.x))) ids.push(c.ids[k.x]!);
+          for (const k of p.cands) if (!k.id && !(k.one && amb.has(k.x))) ids.push(c.ids[k.x]!);
           ev.add(p.norm, ids);
         },
         finish: () => ev.finish(),

@@ -1,3 +1,5 @@
+import type { SynRule } from './key';
+
 /**
  * Types of the compiled matcher. `CompiledMatcher` is plain JSON: it is produced once at build time
  * by compileMatcher() and shipped to the content script, which only runs loadMatcher().
@@ -49,8 +51,10 @@ export interface CompiledFamily {
   cont?: string;
   /** Case-insensitive regex that must occur within the context window (e.g. "ILO|Convention"). */
   need?: string;
-  /** Normalised key → entry index. */
+  /** Normalised key → entry index (families with `syn` also hold the "sym:" keys of every symbol entries spell). */
   keys: Record<string, number>;
+  /** Rules that turn hits no entry keys into "sym:" ids (families.ts); absent = keyed hits only. */
+  syn?: SynRule[];
   /** Trigger words of `re` (pattern-trigger.ts, computed at build time); null = always run. */
   w: string[] | null;
 }

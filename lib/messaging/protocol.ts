@@ -4,7 +4,7 @@
  * hostile pages and messages may come from older builds after an update.
  */
 import type { Category } from '../glossary/types';
-import { isGlossaryId } from '../glossary/id';
+import { isGlossaryId, isTermId } from '../glossary/id';
 import type { KbRecord } from '../kb/types';
 import type { CompiledMatcher } from '../match/types';
 import type { Settings } from '../settings/schema';
@@ -101,6 +101,10 @@ export interface TermCard {
   noExcerpt?: string;
   mandateId?: string;
   recommendationIds?: string[];
+  /** The term's official page (an agency's site, a UN document on the Official Document System). */
+  officialUrl?: string;
+  /** Wording for the `officialUrl` link when "Official page" would not say enough. */
+  linkLabel?: string;
 }
 
 export type HitKind = 'mandate' | 'recommendation' | 'passage' | 'term' | 'custom';
@@ -243,6 +247,7 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
     case 'lookup':
       if ((e = check(['termId']))) return { error: e };
       if (!isStr(m.termId, 200) || !m.termId) return { error: 'lookup: termId must be a non-empty string' };
+      if (!isTermId(m.termId)) return { error: 'lookup: termId must be a glossary id or a document-symbol id' };
       return { req: { type: 'lookup', termId: m.termId } };
     case 'search': {
       if ((e = check(['query', 'filters', 'limit']))) return { error: e };

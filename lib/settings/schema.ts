@@ -3,7 +3,7 @@
  * protocol can validate a settings operation on receipt and tests run without storage.
  */
 import { CATEGORIES, type Category } from '../glossary/types';
-import { isGlossaryId } from '../glossary/id';
+import { isTermId } from '../glossary/id';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type TextSize = 'normal' | 'large' | 'x-large';
@@ -129,7 +129,7 @@ export function validateSettingsPatch(patch: unknown): { patch: SettingsPatch } 
           out[k] = list(v, k, normaliseSite);
           break;
         case 'knownTerms':
-          out.knownTerms = list(v, k, (s) => (isGlossaryId(s) ? s : null));
+          out.knownTerms = list(v, k, (s) => (isTermId(s) ? s : null));
           break;
         case 'categories': {
           if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('settings.categories must be an object');

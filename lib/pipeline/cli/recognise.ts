@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   }
   const text = await readText(args.file);
   const labels = new Map(entries.map((e) => [e.id, e.label]));
-  const found = matcher.find(text).map((m) => ({ ...m, text: text.slice(m.start, m.end), label: labels.get(m.id)! }));
+  // A symbol no entry knows ("sym:A/RES/65/170") is labelled with the symbol itself.
+  const label = (id: string) => labels.get(id) ?? id.replace(/^sym:/, '');
+  const found = matcher.find(text).map((m) => ({ ...m, text: text.slice(m.start, m.end), label: label(m.id) }));
   if (args.json) {
     process.stdout.write(
       `${JSON.stringify(found.map(({ start, end, text: t, id, label }) => ({ start, end, text: t, id, label })))}\n`,

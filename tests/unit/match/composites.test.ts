@@ -114,9 +114,10 @@ describe('resolutions, symbols, ICAO documents', () => {
     ['the ICAO Public Key Directory (PKD)', 'pkd'],
   ])('%s → %s', (t, id) => expect(idsOf(t)).toContain(id));
 
-  it('coordinated resolutions map each known number; unknown ones are skipped', () => {
+  it('coordinated resolutions map each known number; unknown ones become their document symbol', () => {
+    // The organ named before "resolutions" is part of the reference (it decides the symbol's series).
     expect(hits('UN General Assembly resolutions 56/203 and 58/208')).toEqual([
-      'UN General Assembly[unga]',
+      'UN General Assembly resolutions 56/203[sym:A/RES/56/203]',
       '58/208[res58208]',
     ]);
   });
@@ -129,9 +130,12 @@ describe('resolutions, symbols, ICAO documents', () => {
 describe('family keys come from the glossary', () => {
   const base: GlossarySource = { id: 'x', label: 'x', expansion: '', category: 'instrument', summary: '' };
 
-  it('skips families whose entries are missing, without errors', () => {
+  it('skips families whose entries are missing, without errors; UN document symbols need no entry', () => {
     const m = loadMatcher(compileMatcher([{ ...base, id: 'iom', label: 'IOM' }]));
-    expect(m.find('ILO Convention No. 189, SDG target 10.7, A/RES/70/1, IOM').map((f) => f.id)).toEqual(['iom']);
+    expect(m.find('ILO Convention No. 189, SDG target 10.7, A/RES/70/1, IOM').map((f) => f.id)).toEqual([
+      'sym:A/RES/70/1',
+      'iom',
+    ]);
   });
 
   it('maps numbers through entry forms, whatever the entry ids are', () => {
