@@ -36,6 +36,13 @@ export interface RecognitionHints {
   patterns?: string[];
 }
 
+/** An entry's name in another language: label (acronym or short name), expansion (official name), summary (ours). */
+export interface LocalisedNames {
+  label?: string;
+  expansion?: string;
+  summary?: string;
+}
+
 /** A curated entry as written in data/glossary/*.json. */
 export interface GlossarySource {
   /** Stable lowercase id: [a-z0-9][a-z0-9-]*. Never renamed once published. */
@@ -66,6 +73,10 @@ export interface GlossarySource {
   asOf?: number;
   /** Public pages the summary's facts were checked against (maintainers' trail, not shown). */
   checkedAgainst?: string[];
+  /** The UN's official French name (and acronym) and, for the most-read entries, our own French summary. */
+  fr?: LocalisedNames;
+  /** The same in Spanish. */
+  es?: LocalisedNames;
   /** Entry comes from a user import (custom glossary), not the built-in data. */
   custom?: boolean;
 }

@@ -43,6 +43,8 @@ const KNOWN_FIELDS = new Set([
   'officialUrlNote',
   'asOf',
   'checkedAgainst',
+  'fr',
+  'es',
 ]);
 const HINT_FIELDS = new Set(['caseSensitive', 'neverAlone', 'context', 'notNear', 'patterns']);
 
@@ -165,6 +167,20 @@ function checkProvenance(e: Record<string, unknown>, report: Report): void {
   }
 }
 
+/** The official French or Spanish name, and our own summary in that language, when given. */
+function checkLocalised(v: unknown, lang: 'fr' | 'es', report: Report): void {
+  if (v === undefined) return;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return report(lang, 'must be an object');
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (k !== 'label' && k !== 'expansion' && k !== 'summary') report(`${lang}.${k}`, 'unknown field (typo?)');
+    else if (typeof o[k] !== 'string' || !(o[k] as string).trim()) report(`${lang}.${k}`, 'must be a non-empty string');
+  }
+  if (o.summary !== undefined && typeof o.summary === 'string' && o.summary.length > SUMMARY_MAX_CHARS) {
+    report(`${lang}.summary`, `longer than ${SUMMARY_MAX_CHARS} characters`);
+  }
+}
+
 /** All checks that need only one entry (plus the sources). */
 function checkEntry(e: Record<string, unknown>, report: Report, src: SourceIndex, names: NgramSet): void {
   for (const k of Object.keys(e)) if (!KNOWN_FIELDS.has(k)) report(k, 'unknown field (typo?)');
@@ -187,6 +203,7 @@ function checkEntry(e: Record<string, unknown>, report: Report, src: SourceIndex
   }
   if (e.custom !== undefined && typeof e.custom !== 'boolean') report('custom', 'must be true or false');
   checkProvenance(e, report);
+  for (const lang of ['fr', 'es'] as const) checkLocalised(e[lang], lang, report);
   if (e.excerptHints !== undefined) {
     if (!isStringArray(e.excerptHints)) report('excerptHints', 'must be an array of non-empty strings');
     else {

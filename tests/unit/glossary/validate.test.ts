@@ -172,3 +172,35 @@ describe('time-sensitive summaries need asOf', () => {
     expect(validateGlossary([{ file: 'x.json', entries: [{ ...e, asOf: 2026 } as never] }], sources)).toEqual([]);
   });
 });
+
+describe('French and Spanish names', () => {
+  const entry = (extra: Record<string, unknown>) => ({
+    id: 'namedforum',
+    label: 'NF',
+    expansion: 'Named Forum on Example Matters',
+    category: 'process-forum',
+    summary: 'A forum invented for this unit test, which meets every other year to compare notes.',
+    ...extra,
+  });
+  const check = (extra: Record<string, unknown>) =>
+    brief(validateGlossary([{ file: 'x.json', entries: [entry(extra) as never] }], sources));
+
+  it('accepts label, expansion and summary per language', () => {
+    expect(
+      check({
+        fr: {
+          label: 'FN',
+          expansion: 'Forum nommé sur des questions exemplaires',
+          summary: 'Un forum inventé pour ce test.',
+        },
+        es: { expansion: 'Foro nombrado sobre cuestiones de ejemplo' },
+      }),
+    ).toEqual([]);
+  });
+
+  it('rejects unknown fields, empty strings and non-objects', () => {
+    expect(check({ fr: { name: 'FN' } })).toEqual(['namedforum fr.name']);
+    expect(check({ es: { label: ' ' } })).toEqual(['namedforum es.label']);
+    expect(check({ fr: 'Forum nommé' })).toEqual(['namedforum fr']);
+  });
+});
