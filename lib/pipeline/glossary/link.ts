@@ -35,7 +35,7 @@ import {
   Tier,
   withoutUrlTail,
 } from './rank';
-import { normalizeForVerbatim, sentenceSpans } from './text';
+import { isCaseSensitive, normalizeForVerbatim, sentenceSpans, termMatcher } from './text';
 import type { Excerpt, GlossaryEntry, GlossarySource } from '../../glossary/types';
 
 export const MAX_EXCERPTS = 3;
@@ -262,16 +262,46 @@ function toExcerpt(records: KbRecord[], u: Unit, c: Candidate): Excerpt {
   return trimmed ? { recordId, text, citation: u.citation, trimmed } : { recordId, text, citation: u.citation };
 }
 
+/** The card shows this many related entries at most before "All related". */
+export const RELATED_SHOWN_MAX = 12;
+/** …and at least this many when there are more (the UI's default for unranked lists). */
+export const RELATED_SHOWN_MIN = 8;
+
+/** True when `text` names the entry (label, alias or plain expansion) under its case rules. */
+function names(e: GlossarySource, text: string): boolean {
+  return matchForms(e).some((f) => termMatcher(f, isCaseSensitive(e, f))(text).length > 0);
+}
+
+/**
+ * Makes related links two-way and orders them by relevance: the curated list first, then
+ * back-links from entries whose own name, expansion or summary names this one ("ILO Convention
+ * No. 189" → ILO), then the other back-links; inside each group, entries with shorter related
+ * lists first (their link is more specific), then by id. Naming in the label or expansion beats
+ * naming in the summary. `relatedShown` is how many the card
+ * lists before "All related": the curated and naming groups, within [8, 12].
+ */
 function twoWayRelated(entries: GlossaryEntry[]): void {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const added = new Map<string, Set<string>>(entries.map((e) => [e.id, new Set<string>()]));
   for (const e of entries) {
     for (const r of e.related) if (r !== e.id && byId.has(r)) added.get(r)!.add(e.id);
   }
+  const curatedSize = new Map(entries.map((e) => [e.id, e.related.length]));
   for (const e of entries) {
     const own = e.related.filter((r, i) => r !== e.id && byId.has(r) && e.related.indexOf(r) === i);
-    const extra = [...added.get(e.id)!].filter((r) => !own.includes(r)).sort();
-    e.related = [...own, ...extra];
+    const extra = [...added.get(e.id)!].filter((r) => !own.includes(r));
+    const specific = (a: string, b: string) =>
+      curatedSize.get(a)! - curatedSize.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+    const titled = extra.filter((r) => names(e, `${byId.get(r)!.label}\n${byId.get(r)!.expansion}`));
+    const described = extra.filter((r) => !titled.includes(r) && names(e, String(byId.get(r)!.summary)));
+    const others = extra.filter((r) => !titled.includes(r) && !described.includes(r));
+    e.related = [...own, ...titled.sort(specific), ...described.sort(specific), ...others.sort(specific)];
+    if (e.related.length > RELATED_SHOWN_MIN) {
+      const strong = own.length + titled.length + described.length;
+      const shown = Math.min(RELATED_SHOWN_MAX, Math.max(RELATED_SHOWN_MIN, strong));
+      if (shown < e.related.length) e.relatedShown = shown;
+      else delete e.relatedShown;
+    }
   }
 }
 
