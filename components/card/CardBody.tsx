@@ -66,7 +66,7 @@ export function CardBody({
         </div>
       )}
       {excerpts.length === 0 && !isAgency && card.noExcerpt && <p class="ml-muted ml-noexcerpt">{card.noExcerpt}</p>}
-      <RelatedList related={card.related} onOpen={on.navigate} />
+      <RelatedList related={card.related} shown={card.relatedShown} onOpen={on.navigate} />
       <div class="ml-actions">
         {card.officialUrl && /^https:\/\//.test(card.officialUrl) && (
           <a class="ml-btn" href={card.officialUrl} target="_blank" rel="noopener noreferrer" data-testid="ml-official">

@@ -6,19 +6,24 @@ import type { TermCard } from '@/lib/messaging/protocol';
  * Related entries as buttons that navigate inside the card. Arrow keys move between them (one list,
  * one Tab stop would hide the Back/Pin buttons' order, so every item stays tabbable too).
  */
-/** Related lists of agencies run to 50+ entries: the first few, then "All related". */
+/**
+ * Related lists of agencies run to 50+ entries: the first few, then "All related". The build ranks
+ * the list and says how many are worth showing (`shown`, at most 12); otherwise the first 8.
+ */
 export const FIRST_RELATED = 8;
 
 export function RelatedList({
   related,
+  shown: first = FIRST_RELATED,
   onOpen,
 }: {
   related: TermCard['related'];
+  shown?: number;
   onOpen(id: string, label: string): void;
 }) {
   const [all, setAll] = useState(false);
   if (!related.length) return null;
-  const shown = all ? related : related.slice(0, FIRST_RELATED);
+  const shown = all ? related : related.slice(0, first);
   const onKey = (e: KeyboardEvent) => {
     const list = e.currentTarget as HTMLElement;
     const items = Array.from(list.querySelectorAll<HTMLButtonElement>('button'));
@@ -41,7 +46,7 @@ export function RelatedList({
           </li>
         ))}
       </ul>
-      {related.length > FIRST_RELATED && (
+      {related.length > first && (
         <button type="button" class="ml-btn ml-small ml-more-related" aria-expanded={all} onClick={() => setAll(!all)}>
           {all ? 'Fewer related' : `All related (${related.length})`}
         </button>

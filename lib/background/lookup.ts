@@ -29,6 +29,7 @@ export function toTermCard(
     }),
     custom: e.custom === true,
   };
+  if (e.relatedShown !== undefined && e.relatedShown < card.related.length) card.relatedShown = e.relatedShown;
   if (e.aliases?.length) card.aliases = e.aliases;
   if (e.noExcerpt) card.noExcerpt = e.noExcerpt;
   if (e.mandateId) card.mandateId = e.mandateId;

@@ -92,7 +92,10 @@ export interface Excerpt {
 
 /** A built entry: the source fields plus linked excerpts and resolved cross-references. */
 export interface GlossaryEntry extends GlossarySource {
+  /** Most relevant first (curated, then back-links naming this entry, then other back-links). */
   related: string[];
+  /** How many of `related` the card lists before "All related" (absent: the UI default). */
+  relatedShown?: number;
   excerpts: Excerpt[];
   /** Record ids of the agency's mandate and recommendations (agencies only). */
   mandateId?: string;

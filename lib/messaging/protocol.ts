@@ -95,6 +95,8 @@ export interface TermCard {
   /** Top verbatim excerpts; `cite` is the formatted citation, `recordId` the KB record. */
   excerpts: { text: string; cite: string; recordId?: string }[];
   related: { id: string; label: string }[];
+  /** How many of `related` to list before "All related" (built-in entries with long lists). */
+  relatedShown?: number;
   custom?: boolean;
   aliases?: string[];
   /** Why no excerpt is shown (curated), when `excerpts` is empty on purpose. */

@@ -7,6 +7,7 @@ import type { KbBundle } from '../../kb/types';
 import { formatGlossaryError } from '../glossary/errors';
 import { formatCard } from '../glossary/format';
 import { buildGlossary, type GlossaryBuildResult } from '../glossary/index';
+import { checkExcerptReview, loadExcerptReview } from '../glossary/review';
 import type { GlossaryEntry } from '../../glossary/types';
 
 export interface GlossaryCliOptions {
@@ -98,5 +99,21 @@ export function termStats(opts: GlossaryCliOptions = {}): TermStats {
     withNoExcerptReason: entries.filter((e) => e.excerpts.length === 0 && !!e.noExcerpt).length,
     missingSummary: entries.filter((e) => typeof e.summary !== 'string' || e.summary.trim() === '').length,
     buildErrors: errors.length,
+  };
+}
+
+export interface ReviewStats {
+  /** Entries whose first excerpt was read and judged (data/glossary-review/excerpts.json). */
+  reviewedExcerpts: number;
+  /** …of which the current ranking still shows the reviewed excerpt first, judged substantive. */
+  reviewedExcerptsHolding: number;
+}
+
+export function reviewStats(opts: GlossaryCliOptions = {}): ReviewStats {
+  const { reviewed } = loadExcerptReview(opts.rootDir ?? process.cwd());
+  const broken = new Set(checkExcerptReview(build(opts).entries, reviewed).map((p) => p.split(':')[0]));
+  return {
+    reviewedExcerpts: reviewed.length,
+    reviewedExcerptsHolding: reviewed.filter((r) => !broken.has(r.id)).length,
   };
 }

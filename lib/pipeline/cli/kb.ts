@@ -16,7 +16,7 @@ import { computeStats } from '../kb/stats';
 import { createIndex } from '../../kb/search-options';
 import type { DocKey } from '../../kb/types';
 import { formatCitation } from '../../kb/cite';
-import { show, termStats } from './kb-glossary';
+import { reviewStats, show, termStats } from './kb-glossary';
 
 export interface KbCommand {
   usage: string;
@@ -44,6 +44,7 @@ export const COMMANDS: Record<string, KbCommand> = {
         termsWithNoExcerptReason: t.withNoExcerptReason,
         termsMissingSummary: t.missingSummary,
         glossaryErrors: t.buildErrors,
+        ...reviewStats({ rootDir: root }),
       };
       if (args.includes('--json')) {
         out(JSON.stringify({ ...s, ...terms }));
@@ -55,6 +56,7 @@ export const COMMANDS: Record<string, KbCommand> = {
             `recommendations ${s.recommendations} (+${s.subItems} sub-items)  acronyms ${s.acronyms}  footnotes ${s.footnotes}`,
           `glossary terms ${t.terms}  with excerpts ${t.withExcerpt}  with a no-excerpt reason ${t.withNoExcerptReason}  ` +
             `missing summary ${t.missingSummary}  build errors ${t.buildErrors}`,
+          `reviewed first excerpts ${terms.reviewedExcerpts} (still first and substantive: ${terms.reviewedExcerptsHolding})`,
           table('per document', s.perDocument),
           table('per section kind', s.perSection),
           table('per agency (002)', s.perAgency),

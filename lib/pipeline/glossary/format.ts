@@ -34,7 +34,9 @@ export function formatCard(entry: GlossaryEntry, byId: EntryLookup, docs: DocNam
   }
   if (entry.related.length > 0) {
     const labels = entry.related.map((id) => lookup(byId, id)?.label ?? id);
-    out.push('', `Related: ${labels.join(', ')}`);
+    const shown = entry.relatedShown ?? labels.length;
+    out.push('', `Related: ${labels.slice(0, shown).join(', ')}`);
+    if (shown < labels.length) out.push(`All related (${labels.length}): … ${labels.slice(shown).join(', ')}`);
   }
   return out.join('\n');
 }

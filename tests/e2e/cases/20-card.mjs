@@ -117,6 +117,24 @@ export default [
         const items = [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-recs] li')];
         return items.length >= 2 && items.every((li) => (li.querySelector('cite')?.textContent ?? '').includes('IOM'));
       }, HOST);
+      // IOM has dozens of related entries: the ranked first 12 (curated first), the rest on demand.
+      const related = () =>
+        page.evaluate(
+          (HOST) =>
+            [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-related] button')].map(
+              (b) => b.dataset.id,
+            ),
+          HOST,
+        );
+      const firstRelated = await related();
+      assert.equal(firstRelated.length, 12);
+      assert.deepEqual(firstRelated.slice(0, 2), ['gmg', 'gfmd']);
+      await clickInCard(page, '.ml-more-related');
+      await page.waitFor(
+        (HOST) =>
+          document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-related] button').length > 12,
+        HOST,
+      );
       await clickInCard(page, '[data-testid=ml-related] button[data-id=gfmd]');
       [c] = await waitCards(page, (cs) => cs[0]?.title === 'GFMD', 'GFMD inside the same card');
       assert.equal(c.crumbs, 'IOMGFMD');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findEntry, show, termStats } from '@/lib/pipeline/cli/kb-glossary';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findEntry, reviewStats, show, termStats } from '@/lib/pipeline/cli/kb-glossary';
 import { FIXTURE_ROOT, fixtureBundle } from './helpers';
 
 const opts = () => ({ rootDir: FIXTURE_ROOT, bundle: fixtureBundle(), write: () => {} });
@@ -38,5 +41,36 @@ describe('kb show / stats handlers', () => {
       missingSummary: 0,
       buildErrors: 0,
     });
+  });
+
+  it('reviewStats counts reviewed first excerpts and those the ranking still puts first', () => {
+    expect(reviewStats(opts())).toEqual({ reviewedExcerpts: 0, reviewedExcerptsHolding: 0 });
+    // A copy of the fixture root with a review file: one review holds, one names another excerpt.
+    const root = mkdtempSync(join(tmpdir(), 'ml-review-'));
+    cpSync(FIXTURE_ROOT, root, { recursive: true });
+    mkdirSync(join(root, 'data/glossary-review'), { recursive: true });
+    const review = (id: string, recordId: string, textStart: string) => ({
+      id,
+      group: 'agency',
+      mentions: 1,
+      recordId,
+      textStart,
+      verdict: 'substantive',
+    });
+    writeFileSync(
+      join(root, 'data/glossary-review/excerpts.json'),
+      JSON.stringify({
+        reviewed: [
+          review('icao', '002:ch3:mandate', 'The International Civil Aviation Organization (ICAO)'),
+          review('gfmd', 'nope', 'Nothing'),
+        ],
+        skipped: [],
+      }),
+    );
+    expect(reviewStats({ ...opts(), rootDir: root, bundle: fixtureBundle() })).toEqual({
+      reviewedExcerpts: 2,
+      reviewedExcerptsHolding: 1,
+    });
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -144,3 +144,39 @@ describe('sub-items and footnotes', () => {
     ]);
   });
 });
+
+describe('related ordering', () => {
+  const entry = (id: string, label: string, related: string[] = [], summary = 'A made-up entry.'): GlossarySource => ({
+    id,
+    label,
+    expansion: label,
+    category: 'other',
+    summary,
+    related,
+  });
+
+  it('curated first, then back-links naming the entry (label before summary), then others; relatedShown caps the card', () => {
+    const sources = [
+      entry('zeb', 'Zebra Office', ['c1', 'c2']),
+      entry('c1', 'Curated One'),
+      entry('c2', 'Curated Two'),
+      entry('t1', 'Zebra Office Fund', ['zeb']),
+      entry('s1', 'Striped Desk', ['zeb'], 'A unit of the Zebra Office.'),
+      ...Array.from({ length: 12 }, (_, i) => entry(`o${i}`, `Other ${i}`, i % 2 ? ['zeb', 'c1'] : ['zeb'])),
+    ];
+    const zeb = byId(linkGlossary(sources, fixtureBundle([]))).get('zeb')!;
+    expect(zeb.related.slice(0, 4)).toEqual(['c1', 'c2', 't1', 's1']);
+    // Others: shorter curated lists (more specific links) first, then by id.
+    expect(zeb.related.slice(4, 7)).toEqual(['o0', 'o10', 'o2']);
+    expect(zeb.related).toHaveLength(16);
+    expect(zeb.relatedShown).toBe(8);
+  });
+
+  it('shows every curated and naming link up to 12; short lists carry no relatedShown', () => {
+    const many = Array.from({ length: 14 }, (_, i) => `c${i}`);
+    const sources = [entry('zeb', 'Zebra Office', many), ...many.map((id) => entry(id, id.toUpperCase()))];
+    const zeb = byId(linkGlossary(sources, fixtureBundle([]))).get('zeb')!;
+    expect(zeb.relatedShown).toBe(12);
+    expect(byId(linkGlossary(sources.slice(0, 5), fixtureBundle([]))).get('zeb')!.relatedShown).toBeUndefined();
+  });
+});

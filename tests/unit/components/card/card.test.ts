@@ -253,4 +253,17 @@ describe('Card related list', () => {
     await flush();
     expect(m.qa('[data-testid=ml-related] button')).toHaveLength(12);
   });
+
+  it('shows as many as the build ranked worth showing (relatedShown), the rest behind "All related"', async () => {
+    const related = Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, label: `R${i}` }));
+    const m = mount(view({ state: { status: 'ready', card: { ...GFMD, related, relatedShown: 12 } } }));
+    const labels = () => m.qa('[data-testid=ml-related] button').map((b) => b.textContent);
+    expect(labels()).toEqual(related.slice(0, 12).map((r) => r.label));
+    const all = m.button('All related (30)');
+    expect(all.getAttribute('aria-expanded')).toBe('false');
+    all.click();
+    await flush();
+    expect(labels()).toHaveLength(30);
+    expect(m.button('Fewer related').getAttribute('aria-expanded')).toBe('true');
+  });
 });
