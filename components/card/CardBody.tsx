@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
-import { categoryName } from '../categories';
+
+import { Cite } from './Cite';
 import { Mandate } from './Mandate';
 import { RelatedList } from './RelatedList';
 import type { CardActions, CardEnv } from './types';
@@ -31,7 +32,7 @@ export function CardBody({
         <h2 class="ml-label" id={titleId}>
           {card.label}
         </h2>
-        <span class="ml-category">{categoryName(card.category)}</span>
+        <span class="ml-category">{card.categoryName ?? card.category}</span>
         {card.custom && (
           <span class="ml-badge" data-testid="ml-custom">
             Custom
@@ -40,7 +41,11 @@ export function CardBody({
       </div>
       {card.expansion && card.expansion !== card.label && <p class="ml-expansion">{card.expansion}</p>}
       <p class="ml-summary">
-        <span class="ml-kicker">{card.custom ? 'Your note' : 'Summary'}</span> {card.summary}
+        <span class="ml-kicker">
+          {card.custom ? 'Your note' : 'Summary'}
+          {card.asOf ? ` · as of ${card.asOf}` : ''}
+        </span>{' '}
+        {card.summary}
       </p>
       {isAgency && <Mandate card={card} fetchRecord={env.fetchRecord} onSearch={on.search} />}
       {shown.length > 0 && (
@@ -49,7 +54,7 @@ export function CardBody({
           {shown.map((x, i) => (
             <blockquote key={i} class="ml-excerpt" data-testid="ml-excerpt">
               <p>{x.text}</p>
-              <cite>{x.cite}</cite>
+              <Cite x={x} />
             </blockquote>
           ))}
           {excerpts.length > FIRST_EXCERPTS && (
@@ -68,7 +73,7 @@ export function CardBody({
       {excerpts.length === 0 && !isAgency && card.noExcerpt && <p class="ml-muted ml-noexcerpt">{card.noExcerpt}</p>}
       <RelatedList related={card.related} shown={card.relatedShown} onOpen={on.navigate} />
       <div class="ml-actions">
-        {card.officialUrl && /^https:\/\//.test(card.officialUrl) && (
+        {card.officialUrl && /^https?:\/\//.test(card.officialUrl) && (
           <a class="ml-btn" href={card.officialUrl} target="_blank" rel="noopener noreferrer" data-testid="ml-official">
             {card.linkLabel ?? 'Official page ↗'}
           </a>

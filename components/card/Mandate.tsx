@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useRequestEffect } from '../pages/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
 import { recordLabel, type RecordFetch, type RecordView } from '@/lib/content/record';
+import { Cite } from './Cite';
 
 /**
  * An agency's mandate (verbatim, from the 2013 CEB compilation) and its recommendation items. The
@@ -48,7 +49,7 @@ export function Mandate({
     [wanted, recIds, fetchRecord],
   );
 
-  const m = mandate ?? (fallbackMandate ? { text: fallbackMandate.text, cite: fallbackMandate.cite } : null);
+  const m = mandate ?? fallbackMandate;
   const listId = `ml-recs-${card.id}`;
   return (
     <div class="ml-section" role="group" aria-label="Mandate and recommendations" data-testid="ml-mandate">
@@ -56,7 +57,7 @@ export function Mandate({
       {m ? (
         <blockquote class="ml-excerpt">
           <p>{m.text}</p>
-          <cite>{m.cite}</cite>
+          <Cite x={m} />
         </blockquote>
       ) : (
         <p class="ml-muted">The mandate text is in the search results.</p>

@@ -51,6 +51,7 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-detail { font-size: ${px(12)}; color: var(--ml-muted); }
 .ml-excerpt { margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--ml-accent); background: var(--ml-quote-bg); font-size: ${px(13)}; }
 .ml-excerpt p { margin: 0; }
+.ml-excerpt .ml-link { margin-right: 9px; }
 .ml-excerpt cite, .ml-recs cite { display: block; margin-top: 4px; font-style: normal; font-size: ${px(12)}; color: var(--ml-muted); }
 .ml-recs { margin: 6px 0; padding-left: 0; list-style: none; font-size: ${px(13)}; }
 .ml-recs li { margin: 4px 0; padding: 4px 8px; background: var(--ml-quote-bg); border-radius: 4px; }

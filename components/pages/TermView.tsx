@@ -94,7 +94,9 @@ export function TermView({
       {card.excerpts.map((x, i) => (
         <blockquote key={i}>
           {x.text}
-          <cite class="ml-cite">{x.cite}</cite>
+          <cite class="ml-cite" title={x.citeTitle}>
+            {x.cite}
+          </cite>
         </blockquote>
       ))}
       {card.excerpts.length === 0 && card.noExcerpt && <p class="ml-muted">{card.noExcerpt}</p>}

@@ -12,5 +12,5 @@ export const DOCUMENTS: readonly SourceDocument[] = sources.documents;
 const KEYS: ReadonlySet<string> = new Set(DOCUMENTS.map((d) => d.key));
 export const isDocKey = (v: unknown): boolean => typeof v === 'string' && KEYS.has(v);
 
-/** Short names and symbols by key, as citations print them. */
-export const DOC_NAMES: DocNames = new Map(DOCUMENTS.map((d) => [d.key, { short: d.short, symbol: d.symbol }]));
+/** Short names, symbols, bibliographic citations and URLs by key, as citations print them. */
+export const DOC_NAMES: DocNames = new Map(DOCUMENTS.map((d) => [d.key, d]));

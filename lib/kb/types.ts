@@ -23,10 +23,14 @@ export interface SourceDocument {
   short: string;
   /** Full bibliographic citation. */
   citation: string;
+  /** The document's official page or file, where one was found in public material; else null. */
+  url?: string | null;
+  /** What the URL is, or why there is none. */
+  urlNote?: string;
 }
 
 /** What the bundle keeps of a source document. */
-export type DocInfo = Pick<SourceDocument, 'key' | 'title' | 'short' | 'year' | 'symbol' | 'citation'>;
+export type DocInfo = Pick<SourceDocument, 'key' | 'title' | 'short' | 'year' | 'symbol' | 'citation' | 'url'>;
 
 /**
  * Canonical section kinds. Document 002 agency chapters use the six questionnaire sections
@@ -60,6 +64,11 @@ export interface Citation {
   sectionTitle?: string;
   /** Paragraph or item label: "para 12", "(b)", "(a)(iii)", "p3" (ordinal in section). */
   label?: string;
+  /**
+   * Printed page where the cited chapter or section starts, from the document's own contents page
+   * (lib/pipeline/kb/pages.ts), e.g. "101" or "iii". Absent where the contents page gives none.
+   */
+  page?: string;
   /** 1-based inclusive source line range in data/sources/<file>. */
   lines: [number, number];
 }

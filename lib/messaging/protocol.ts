@@ -91,9 +91,11 @@ export interface TermCard {
   label: string;
   expansion: string;
   category: string;
+  /** Reader-facing name of the category ("UN body"), named in the background so the card needs no table. */
+  categoryName?: string;
   summary: string;
-  /** Top verbatim excerpts; `cite` is the formatted citation, `recordId` the KB record. */
-  excerpts: { text: string; cite: string; recordId?: string }[];
+  /** Top verbatim excerpts, best first. */
+  excerpts: CardExcerpt[];
   related: { id: string; label: string }[];
   /** How many of `related` to list before "All related" (built-in entries with long lists). */
   relatedShown?: number;
@@ -103,10 +105,29 @@ export interface TermCard {
   noExcerpt?: string;
   mandateId?: string;
   recommendationIds?: string[];
-  /** The term's official page (an agency's site, a UN document on the Official Document System). */
+  /** The term's official page (an agency's site, a UN document on the Official Document System); http(s) only. */
   officialUrl?: string;
   /** Wording for the `officialUrl` link when "Official page" would not say enough. */
   linkLabel?: string;
+  /** Why there is no official page to link. */
+  officialUrlNote?: string;
+  /** Year the summary's time-sensitive statements were last checked ("as of 2026"). */
+  asOf?: number;
+}
+
+/** One excerpt of a card, with every citation string formatted by lib/kb/cite.ts. */
+export interface CardExcerpt {
+  text: string;
+  /** Short citation shown under the excerpt. */
+  cite: string;
+  /** Hover text of the citation: the full section path. */
+  citeTitle?: string;
+  /** Full reference for "Copy citation". */
+  ref?: string;
+  /** The source document's official URL ("Open source document ↗"). */
+  url?: string;
+  /** The KB record the excerpt comes from. */
+  recordId?: string;
 }
 
 export type HitKind = 'mandate' | 'recommendation' | 'passage' | 'term' | 'custom';

@@ -17,6 +17,8 @@ export interface GlossaryCliOptions {
   bundle?: KbBundle;
   /** Output sink for the card (default: stdout). */
   write?: (text: string) => void;
+  /** Add record ids and source-file line ranges (maintainers only; readers never see line numbers). */
+  verbose?: boolean;
 }
 
 export interface TermStats {
@@ -84,7 +86,7 @@ export function show(termOrId: string, opts: GlossaryCliOptions = {}): string {
     const near = suggestions(entries, termOrId);
     throw new Error(`No glossary entry for "${termOrId}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}`);
   }
-  const card = formatCard(entry, new Map(entries.map((e) => [e.id, e])));
+  const card = formatCard(entry, new Map(entries.map((e) => [e.id, e])), undefined, { verbose: opts.verbose === true });
   (opts.write ?? ((t: string) => process.stdout.write(`${t}\n`)))(card);
   const own = errors.filter((e) => e.id === entry.id);
   for (const e of own) process.stderr.write(`warning: ${formatGlossaryError(e)}\n`);

@@ -4,7 +4,8 @@
  *   search "<query>"      top 10 hits with citations
  *   audit [--kind K] [--counts] [--all]  text-quality audit of all records; unexplained hits only
  *                         unless --all (known false positives are listed in lib/pipeline/kb/audit.ts)
- *   show <TERM>           the glossary entry as the popover shows it (id, label or alias)
+ *   show [--verbose] <TERM>  the glossary entry exactly as the card shows it (id, label or alias);
+ *                         --verbose adds record ids and source-file lines for maintainers
  * Commands live in COMMANDS; main() only dispatches.
  * Relative imports only: tsx runs this file directly.
  */
@@ -84,23 +85,27 @@ export const COMMANDS: Record<string, KbCommand> = {
         if (!r) return;
         const snippet = r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text;
         out(
-          `${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation, docs)}\n    ${snippet}`,
+          `${String(i + 1).padStart(2)}. [${h.score.toFixed(2)}] ${r.id} (${r.kind})\n    ${formatCitation(r.citation, docs, { lines: true })}\n    ${snippet}`,
         );
       });
       return 0;
     },
   },
   show: {
-    usage: 'show <TERM>',
-    summary: 'print a glossary entry as the popover shows it',
+    usage: 'show [--verbose] <TERM>',
+    summary: 'print a glossary entry exactly as the card shows it (--verbose: plus record ids and source lines)',
     run(args, { root, out }) {
-      const q = args.join(' ').trim();
+      const verbose = args.includes('--verbose');
+      const q = args
+        .filter((a) => a !== '--verbose')
+        .join(' ')
+        .trim();
       if (!q) {
         out('usage: kb show <TERM>   (id, label or alias, e.g. GFMD, c189, "ICAO PKD")');
         return 2;
       }
       try {
-        show(q, { rootDir: root, write: out });
+        show(q, { rootDir: root, write: out, verbose });
         return 0;
       } catch (e) {
         out(e instanceof Error ? e.message : String(e));

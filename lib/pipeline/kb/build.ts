@@ -12,6 +12,7 @@ import { parse002 } from './parse-ceb-2013';
 import { parse004 } from './parse-ga-hearings-2006';
 import { parseMeeting } from './parse-meetings';
 import { parseAcronyms } from './acronyms';
+import { withPages } from './pages';
 import { serializeIndex } from '../../kb/search-options';
 
 /** 2: `index` is a CompactIndex (lib/kb/compact-index.ts) instead of MiniSearch.toJSON(). */
@@ -83,17 +84,18 @@ export function parseAll(rootDir: string): {
   for (const m of [...metas].sort((a, b) => a.key.localeCompare(b.key))) {
     const file = join('data/sources', m.file);
     const lines = readLines(join(rootDir, file));
-    records.push(...parseDocument(m.key, lines, file));
+    records.push(...withPages(m.key, parseDocument(m.key, lines, file), lines));
     if (m.key === '002') acronyms = parseAcronyms(lines, file);
   }
   assertUniqueIds(records);
-  const documents = metas.map(({ key, title, short, year, symbol, citation }) => ({
+  const documents = metas.map(({ key, title, short, year, symbol, citation, url }) => ({
     key,
     title,
     short,
     year,
     symbol,
     citation,
+    url: url ?? null,
   }));
   return { documents, records, acronyms };
 }

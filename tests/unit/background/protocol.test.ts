@@ -98,7 +98,10 @@ describe('lookup, search and suggest', () => {
     expect(card.excerpts[0]).toEqual({
       text: 'ICAO develops standards for machine readable travel documents.',
       recordId: '002:ch3:mandate',
-      cite: 'CEB 2013, ch. 3 ICAO, “Mandate”, lines 1200–1204',
+      // No source line numbers for readers; the hover path and the full reference come along.
+      cite: 'CEB 2013, ch. 3 ICAO, Mandate',
+      citeTitle: 'CEB 2013, ch. 3 ICAO: Mandate',
+      ref: 'CEB 2013. Chapter 3 (ICAO), “Mandate”.',
     });
     expect(card.mandateId).toBe('002:ch3:mandate');
     expect(card.custom).toBe(false);
@@ -116,7 +119,7 @@ describe('lookup, search and suggest', () => {
     expect(pre[0]).toMatchObject({
       id: '004:para12',
       kind: 'passage',
-      cite: 'GA hearings 2006 (A/61/187), Text, para 12, lines 300–303',
+      cite: 'GA hearings 2006 (A/61/187), Text, para. 12',
     });
     const top = nth(pre, 0);
     expect(top.snippet.slice(...nth(top.marks ?? [], 0)).toLowerCase()).toMatch(/^remitt/);

@@ -41,7 +41,7 @@ describe('record message', () => {
     expect(r.ok).toBe(true);
     const data = (r as Ok<RecordReply>).data;
     expect(data.record).toEqual(RECORDS[2]);
-    expect(data.cite).toBe('CEB 2013, ch. 5 ILO, Recommendations, (b), lines 1800–1803');
+    expect(data.cite).toBe('CEB 2013, ch. 5 ILO, Recommendations, (b)');
     expect(data.title).toBe('ILO · Recommendations (b)');
     expect(data.docTitle).toBe('Contributions and Recommendations');
     await bg.close();

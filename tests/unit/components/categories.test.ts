@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { CATEGORY_NAMES, categoryGroupName, categoryName } from '@/components/categories';
 import { CATEGORIES } from '@/lib/glossary/types';
-import { IOM, mount, view } from './card/helpers';
+import { toTermCard } from '@/lib/background/lookup';
+import { mount, view } from './card/helpers';
 
 afterEach(() => {
   for (const el of Array.from(document.body.children)) {
@@ -31,7 +32,21 @@ describe('category names', () => {
   });
 
   it('the card names the category of its term in the singular', () => {
-    const m = mount(view({ state: { status: 'ready', card: IOM } }));
+    // The background names the category (the content script carries no table of names).
+    const card = toTermCard(
+      {
+        id: 'iom',
+        label: 'IOM',
+        expansion: 'International Organization for Migration',
+        category: 'agency',
+        summary: 'S.',
+        related: [],
+        excerpts: [],
+      },
+      () => undefined,
+      new Map(),
+    );
+    const m = mount(view({ state: { status: 'ready', card } }));
     expect(m.q('.ml-category')!.textContent).toBe('Agency');
   });
 });

@@ -56,26 +56,42 @@ describe('formatCard', () => {
   const { entries } = buildGlossary(FIXTURE_ROOT, fixtureBundle());
   const byId = new Map(entries.map((e) => [e.id, e]));
 
-  it('shows label, expansion, category, summary, cited excerpts and related labels', () => {
+  it('shows label, category, expansion, summary, cited excerpts and related labels, as the card does', () => {
     const card = formatCard(byId.get('icao-pkd')!, byId);
     const lines = card.split('\n');
-    expect(lines[0]).toBe('ICAO PKD — ICAO Public Key Directory');
-    expect(lines[1]).toBe('[system]');
+    expect(lines.slice(0, 3)).toEqual(['ICAO PKD', 'System', 'ICAO Public Key Directory']);
     expect(card).toContain(byId.get('icao-pkd')!.summary);
     expect(card).toContain('“ICAO should continue to promote the ICAO Public Key Directory among all States.”');
-    expect(card).toContain('— CEB 2013, ch. 3 ICAO, “Recommendations for the 2013 High-level Dialogue”, (a), line 7');
-    expect(lines[lines.length - 1]).toBe('Related: ICAO');
+    expect(card).toContain('    — CEB 2013, ch. 3 ICAO, Recommendations, (a)\n');
+    expect(card).toContain('(on hover: CEB 2013, ch. 3 ICAO: Recommendations for the 2013 High-level Dialogue)');
+    expect(card).not.toMatch(/\bline/);
+    expect(lines.slice(-2)).toEqual(['Related', '  ICAO']);
+  });
+
+  it('keeps source lines and record ids for maintainers (--verbose)', () => {
+    const card = formatCard(byId.get('icao-pkd')!, byId, DOC_NAMES, { verbose: true });
+    expect(card).toContain('[maintainers] 002:ch3:recommendations:(a), data/sources/');
+    expect(card).toMatch(/\.txt line 7\n/);
   });
 
   it('shows the noExcerpt reason and agency links', () => {
-    expect(formatCard(byId.get('oim-fr')!, byId)).toContain('No source excerpt: French-language form');
-    expect(formatCard(byId.get('icao')!, byId)).toContain('Mandate: 002:ch3:mandate; recommendations: 2');
+    expect(formatCard(byId.get('oim-fr')!, byId)).toContain('\nFrench-language form');
+    expect(formatCard(byId.get('icao')!, byId)).toContain('\nMandate\n');
+    expect(formatCard(byId.get('icao')!, byId)).toContain('\nShow its 2 recommendations (2013)\n');
+    expect(formatCard(byId.get('icao')!, byId, DOC_NAMES, { verbose: true })).toContain(
+      '[maintainers] mandate 002:ch3:mandate; recommendations 002:ch3:recommendations:(a)',
+    );
   });
 
-  it('formats citations for paragraph-numbered documents and line ranges', () => {
+  it('formats citations for paragraph-numbered documents, and line ranges only on request', () => {
     expect(formatCitation({ doc: '004', section: 'key-findings', label: 'para 12', lines: [73, 75] }, DOC_NAMES)).toBe(
-      'GA Hearings 2006, Key findings, para 12, lines 73–75',
+      'GA Hearings 2006, Key findings, para. 12',
     );
+    expect(
+      formatCitation({ doc: '004', section: 'key-findings', label: 'para 12', lines: [73, 75] }, DOC_NAMES, {
+        lines: true,
+      }),
+    ).toBe('GA Hearings 2006, Key findings, para. 12, lines 73–75');
     expect(
       formatCitation(
         {
@@ -87,6 +103,6 @@ describe('formatCard', () => {
         },
         DOC_NAMES,
       ),
-    ).toBe('Coordination Meeting 2015, “II. Migration and the post-2015 development agenda”, p4, line 29');
+    ).toBe('Coordination Meeting 2015, Migration and the post-2015 development agenda, para. 4');
   });
 });

@@ -10,12 +10,13 @@ const opts = () => ({ rootDir: FIXTURE_ROOT, bundle: fixtureBundle(), write: () 
 describe('kb show / stats handlers', () => {
   it('show finds an entry by id, label or alias and returns its card', () => {
     const byLabel = show('ICAO PKD', opts());
-    expect(byLabel.split('\n')[0]).toBe('ICAO PKD — ICAO Public Key Directory');
+    expect(byLabel.split('\n').slice(0, 3)).toEqual(['ICAO PKD', 'System', 'ICAO Public Key Directory']);
     expect(show('icao-pkd', opts())).toBe(byLabel);
     expect(show('Public Key Directory', opts())).toBe(byLabel);
     let printed = '';
     show('global forum on migration and development', { ...opts(), write: (t) => (printed = t) });
-    expect(printed.split('\n')[0]).toBe('GFMD — Global Forum on Migration and Development');
+    expect(printed.split('\n')[0]).toBe('GFMD');
+    expect(printed.split('\n')[2]).toBe('Global Forum on Migration and Development');
   });
 
   it('show fails clearly with suggestions for an unknown term', () => {

@@ -9,8 +9,8 @@ import { nth } from '../helpers/nth';
 
 describe('document table (data/sources/sources.json)', () => {
   it('is what the build puts in the bundle, in the same order', () => {
-    const { key, title, short, year, symbol, citation } = nth(DOCUMENTS, 0);
-    expect(kb().documents[0]).toEqual({ key, title, short, year, symbol, citation });
+    const { key, title, short, year, symbol, citation, url } = nth(DOCUMENTS, 0);
+    expect(kb().documents[0]).toEqual({ key, title, short, year, symbol, citation, url: url ?? null });
     expect(kb().documents.map((d) => d.key)).toEqual(DOCUMENTS.map((d) => d.key));
   });
 
@@ -28,7 +28,11 @@ describe('document table (data/sources/sources.json)', () => {
 
   it('cites with the short name and, where the document prints one, its symbol', () => {
     const c: Citation = { doc: '001', section: 'body', label: 'p2', lines: [10, 12] };
-    expect(formatCitation(c, DOC_NAMES)).toBe('Coordination Meeting 2017 (ESA/P/WP/249), Text, p2, lines 10–12');
+    expect(formatCitation(c, DOC_NAMES)).toBe('Coordination Meeting 2017 (ESA/P/WP/249), Text, para. 2');
+    // Source lines only for maintainers (kb show --verbose).
+    expect(formatCitation(c, DOC_NAMES, { lines: true })).toBe(
+      'Coordination Meeting 2017 (ESA/P/WP/249), Text, para. 2, lines 10–12',
+    );
   });
 
   it('refuses to parse a document that has no parser', () => {

@@ -48,7 +48,7 @@ describe('Card states', () => {
     expect(m.q('.ml-summary')!.textContent).toContain('state-led, informal process');
     let ex = m.qa('[data-testid=ml-excerpt]');
     expect(ex).toHaveLength(1);
-    expect(nth(ex, 0).querySelector('cite')!.textContent).toBe('CEB 2013, ch. 1, Text, p3, line 200');
+    expect(nth(ex, 0).querySelector('cite')!.textContent).toBe('CEB 2013, ch. 1, Text, para. 3, p. 17 ff.');
     const more = m.q<HTMLButtonElement>('[data-testid=ml-more]')!;
     expect(more.textContent).toBe('More excerpts (1)');
     expect(more.getAttribute('aria-expanded')).toBe('false');

@@ -14,17 +14,17 @@ export const IOM: TermCard = {
   excerpts: [
     {
       text: 'The International Organization for Migration (IOM) is the leading global agency on migration.',
-      cite: 'CEB 2013, ch. 7 IOM, Mandate, lines 1437–1439',
+      cite: 'CEB 2013, ch. 7 IOM, Mandate, p. 101 ff.',
       recordId: '002:ch7:mandate',
     },
     {
       text: 'He also observed that the GMG was well positioned <b>to provide</b> coherent responses.',
-      cite: 'GMG 2013, “II. MIGRATION”, p1, line 23',
+      cite: 'GMG 2013, Migration, para. 1',
       recordId: '000:II:p1',
     },
     {
       text: 'Ms. Michelle Klein Solomon, heading the newly established secretariat of MICIC at IOM.',
-      cite: 'GMG 2013, “VI. FOLLOW-UP”, p11, line 115',
+      cite: 'GMG 2013, Follow-up, para. 11',
       recordId: '000:VI:p11',
     },
   ],
@@ -44,8 +44,8 @@ export const GFMD: TermCard = {
   category: 'forum',
   summary: 'A state-led, informal process that grew out of the 2006 High-level Dialogue.',
   excerpts: [
-    { text: 'The GFMD is a State-led process.', cite: 'CEB 2013, ch. 1, Text, p3, line 200' },
-    { text: 'Second GFMD excerpt.', cite: 'GMG 2013, p4, line 40' },
+    { text: 'The GFMD is a State-led process.', cite: 'CEB 2013, ch. 1, Text, para. 3, p. 17 ff.' },
+    { text: 'Second GFMD excerpt.', cite: 'GMG 2013, para. 4' },
   ],
   related: [{ id: 'iom', label: 'IOM' }],
 };

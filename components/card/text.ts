@@ -1,0 +1,91 @@
+/**
+ * The card's text as lines, in the order the card shows them (all excerpts and related entries
+ * expanded): what `kb show` prints, so maintainers review what readers see. A unit test renders
+ * the card and compares its text with these lines; the card itself does not import this file
+ * (the content script stays small), so the two are kept equal by that test.
+ */
+import type { TermCard } from '@/lib/messaging/protocol';
+
+export type CardLineKind =
+  | 'label'
+  | 'category'
+  | 'badge'
+  | 'expansion'
+  | 'summary'
+  | 'heading'
+  | 'excerpt'
+  | 'cite'
+  | 'copy'
+  | 'source'
+  | 'note'
+  | 'recommendations'
+  | 'related'
+  | 'official';
+
+export interface CardLine {
+  kind: CardLineKind;
+  /** The text as rendered. */
+  text: string;
+  /** Link target ('source', 'official'). */
+  href?: string;
+  /** Hover text ('cite'). */
+  title?: string;
+  /** What "Copy citation" puts on the clipboard ('copy'). */
+  copy?: string;
+}
+
+/** Lines of one excerpt: text, citation, and its actions. */
+function excerptLines(x: TermCard['excerpts'][number], out: CardLine[]): void {
+  out.push({ kind: 'excerpt', text: x.text });
+  out.push(x.citeTitle ? { kind: 'cite', text: x.cite, title: x.citeTitle } : { kind: 'cite', text: x.cite });
+  if (x.ref) out.push({ kind: 'copy', text: 'Copy citation', copy: x.ref });
+  if (x.url) out.push({ kind: 'source', text: 'Open source document ↗', href: x.url });
+}
+
+export function cardText(card: TermCard): CardLine[] {
+  const out: CardLine[] = [{ kind: 'label', text: card.label }];
+  out.push({ kind: 'category', text: card.categoryName ?? card.category });
+  if (card.custom) out.push({ kind: 'badge', text: 'Custom' });
+  if (card.expansion && card.expansion !== card.label) out.push({ kind: 'expansion', text: card.expansion });
+  const kicker = `${card.custom ? 'Your note' : 'Summary'}${card.asOf ? ` · as of ${card.asOf}` : ''}`;
+  out.push({ kind: 'summary', text: `${kicker} ${card.summary}` });
+  const isAgency = !!card.mandateId;
+  if (isAgency) {
+    out.push({ kind: 'heading', text: 'Mandate' });
+    const mandate = card.excerpts.find((x) => x.recordId === card.mandateId);
+    if (mandate) excerptLines(mandate, out);
+    else out.push({ kind: 'note', text: 'The mandate text is in the search results.' });
+    const n = card.recommendationIds?.length ?? 0;
+    if (n) out.push({ kind: 'recommendations', text: `Show its ${n} recommendation${n === 1 ? '' : 's'} (2013)` });
+  }
+  const excerpts = isAgency ? card.excerpts.filter((x) => x.recordId !== card.mandateId) : card.excerpts;
+  if (excerpts.length && isAgency) out.push({ kind: 'heading', text: 'In the sources' });
+  for (const x of excerpts) excerptLines(x, out);
+  if (!excerpts.length && !isAgency && card.noExcerpt) out.push({ kind: 'note', text: card.noExcerpt });
+  if (card.related.length) {
+    out.push({ kind: 'heading', text: 'Related' });
+    for (const r of card.related) out.push({ kind: 'related', text: r.label });
+  }
+  if (card.officialUrl) out.push({ kind: 'official', text: 'Official page ↗', href: card.officialUrl });
+  return out;
+}
+
+const INDENT: Partial<Record<CardLineKind, string>> = {
+  excerpt: '  ',
+  cite: '    — ',
+  copy: '    ',
+  source: '    ',
+  related: '  ',
+};
+
+/** Plain text for a terminal: one line per card line, with link targets and copied text shown. */
+export function cardTextToString(lines: readonly CardLine[]): string {
+  return lines
+    .map((l) => {
+      const text = l.kind === 'excerpt' ? `“${l.text}”` : l.text;
+      const extra = l.href ? ` <${l.href}>` : l.copy ? `: ${l.copy}` : '';
+      const hover = l.title && l.title !== l.text ? `\n      (on hover: ${l.title})` : '';
+      return `${l.kind === 'heading' ? '\n' : ''}${INDENT[l.kind] ?? ''}${text}${extra}${hover}`;
+    })
+    .join('\n');
+}
