@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './server.mjs';
-import { HOST } from './helpers.mjs';
+import { HOST, waitNoPopover } from './helpers.mjs';
 
 export const HIGHLIGHT = 'migration-lens-term';
 
@@ -396,6 +396,9 @@ export async function boxAt(page, path, word) {
 
 export async function hoverBox(page, b) {
   await page.move(2, 2, 1);
+  // The previous hover's card may cover the next term (a card is taller than the line below its term):
+  // let it close after its grace period first. A pinned card stays open, so the wait ends at its limit.
+  await waitNoPopover(page, 2000).catch(() => undefined);
   await page.move(b.x + b.w / 2, b.y + b.h / 2, 5);
 }
 
