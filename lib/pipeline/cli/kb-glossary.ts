@@ -26,6 +26,16 @@ export interface TermStats {
   withExcerpt: number;
   withNoExcerptReason: number;
   missingSummary: number;
+  /** Entries linking their official page, and entries saying why there is none. */
+  withOfficialUrl: number;
+  withOfficialUrlNote: number;
+  /** Entries whose time-sensitive statements carry the year they were checked. */
+  withAsOf: number;
+  /** Entries whose summary was checked against public pages (checkedAgainst). */
+  withCheckedSources: number;
+  /** Entries with an official French / Spanish name. */
+  withFrench: number;
+  withSpanish: number;
   /** Validation/link errors of the current data (0 = `npm run build` would pass this step). */
   buildErrors: number;
 }
@@ -100,6 +110,12 @@ export function termStats(opts: GlossaryCliOptions = {}): TermStats {
     withExcerpt: entries.filter((e) => e.excerpts.length > 0).length,
     withNoExcerptReason: entries.filter((e) => e.excerpts.length === 0 && !!e.noExcerpt).length,
     missingSummary: entries.filter((e) => typeof e.summary !== 'string' || e.summary.trim() === '').length,
+    withOfficialUrl: entries.filter((e) => !!e.officialUrl).length,
+    withOfficialUrlNote: entries.filter((e) => !e.officialUrl && !!e.officialUrlNote).length,
+    withAsOf: entries.filter((e) => e.asOf !== undefined).length,
+    withCheckedSources: entries.filter((e) => (e.checkedAgainst?.length ?? 0) > 0).length,
+    withFrench: entries.filter((e) => !!e.fr?.expansion || !!e.fr?.label).length,
+    withSpanish: entries.filter((e) => !!e.es?.expansion || !!e.es?.label).length,
     buildErrors: errors.length,
   };
 }

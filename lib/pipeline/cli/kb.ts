@@ -45,6 +45,12 @@ export const COMMANDS: Record<string, KbCommand> = {
         termsWithNoExcerptReason: t.withNoExcerptReason,
         termsMissingSummary: t.missingSummary,
         glossaryErrors: t.buildErrors,
+        termsWithOfficialUrl: t.withOfficialUrl,
+        termsWithOfficialUrlNote: t.withOfficialUrlNote,
+        termsWithAsOf: t.withAsOf,
+        termsCheckedAgainstSources: t.withCheckedSources,
+        termsWithFrenchName: t.withFrench,
+        termsWithSpanishName: t.withSpanish,
         ...reviewStats({ rootDir: root }),
       };
       if (args.includes('--json')) {
@@ -57,6 +63,9 @@ export const COMMANDS: Record<string, KbCommand> = {
             `recommendations ${s.recommendations} (+${s.subItems} sub-items)  acronyms ${s.acronyms}  footnotes ${s.footnotes}`,
           `glossary terms ${t.terms}  with excerpts ${t.withExcerpt}  with a no-excerpt reason ${t.withNoExcerptReason}  ` +
             `missing summary ${t.missingSummary}  build errors ${t.buildErrors}`,
+          `official page ${t.withOfficialUrl}  no official page (reason given) ${t.withOfficialUrlNote}  ` +
+            `dated (asOf) ${t.withAsOf}  checked against public sources ${t.withCheckedSources}  ` +
+            `French name ${t.withFrench}  Spanish name ${t.withSpanish}`,
           `reviewed first excerpts ${terms.reviewedExcerpts} (still first and substantive: ${terms.reviewedExcerptsHolding})`,
           table('per document', s.perDocument),
           table('per section kind', s.perSection),

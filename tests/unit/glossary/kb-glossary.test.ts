@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findEntry, reviewStats, show, termStats } from '@/lib/pipeline/cli/kb-glossary';
@@ -40,8 +40,40 @@ describe('kb show / stats handlers', () => {
       withExcerpt: 6,
       withNoExcerptReason: 1,
       missingSummary: 0,
+      withOfficialUrl: 0,
+      withOfficialUrlNote: 0,
+      withAsOf: 0,
+      withCheckedSources: 0,
+      withFrench: 0,
+      withSpanish: 0,
       buildErrors: 0,
     });
+  });
+
+  it('termStats counts official pages, reasons, asOf, checked sources and French/Spanish names', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ml-stats-'));
+    cpSync(FIXTURE_ROOT, root, { recursive: true });
+    const dir = join(root, 'data/glossary');
+    const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    const entries = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>[];
+    Object.assign(entries[0]!, {
+      officialUrl: 'https://example.org/a',
+      asOf: 2026,
+      checkedAgainst: ['https://example.org/b'],
+      fr: { expansion: 'Nom officiel' },
+    });
+    Object.assign(entries[1]!, { officialUrlNote: 'No site of its own.', es: { label: 'NO' } });
+    writeFileSync(join(dir, file), JSON.stringify(entries));
+    expect(termStats({ ...opts(), rootDir: root, bundle: fixtureBundle() })).toMatchObject({
+      withOfficialUrl: 1,
+      withOfficialUrlNote: 1,
+      withAsOf: 1,
+      withCheckedSources: 1,
+      withFrench: 1,
+      withSpanish: 1,
+      buildErrors: 0,
+    });
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('reviewStats counts reviewed first excerpts and those the ranking still puts first', () => {
