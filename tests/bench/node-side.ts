@@ -17,6 +17,7 @@ import { loadIndex, processTerm, tokenize, toSearchDoc } from '../../lib/kb/sear
 import type { KbBundle } from '../../lib/kb/types';
 import type { GlossaryEntry, GlossarySource } from '../../lib/glossary/types';
 import { buildGlossary } from '../../lib/pipeline/glossary/index';
+import { shippedEntry } from '../../lib/pipeline/package';
 import { loadGlossarySources } from '../../lib/pipeline/glossary/load';
 import { compileMatcher } from '../../lib/match/compile';
 import { loadMatcher } from '../../lib/match/matcher';
@@ -227,7 +228,7 @@ export async function nodeSide(root: string): Promise<{
 
   let glossary: GlossaryEntry[] = [];
   try {
-    glossary = buildGlossary(root, bundle, { throwOnError: false }).entries;
+    glossary = buildGlossary(root, bundle, { throwOnError: false }).entries.map(shippedEntry);
   } catch (e) {
     notes.push(`glossary build failed, background bench runs without glossary entries: ${(e as Error).message}`);
   }
