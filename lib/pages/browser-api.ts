@@ -3,6 +3,7 @@
  * opens sidepanel.html / popup.html in a tab of its own, where "the active tab" would be the panel.
  */
 import { request } from '@/lib/messaging/protocol';
+import { toExtensionPage } from '@/lib/messaging/page-protocol';
 import { settingsStore } from '@/lib/settings/store';
 import type { PagesApi, TabBridge } from './api';
 
@@ -25,7 +26,14 @@ function tabBridge(pinned: number | null): TabBridge {
         const r = await browser.tabs.sendMessage(tabId, req);
         return (r ?? null) as never;
       } catch {
-        return null; // "Receiving end does not exist": no content script on this page
+        // "Receiving end does not exist": no content script in the tab. The PDF reader (an extension
+        // page, which tabs.sendMessage does not reach) answers the same request sent this way.
+        try {
+          const r = await browser.runtime.sendMessage(toExtensionPage(tabId, req));
+          return (r ?? null) as never;
+        } catch {
+          return null;
+        }
       }
     },
     onChange(cb) {
