@@ -39,7 +39,8 @@ function PasswordForm({ retry, answer }: { retry: boolean; answer(pw: string | n
       aria-labelledby="rd-pw-h"
       onSubmit={(e) => {
         e.preventDefault();
-        answer(pw);
+        // The field itself: a submit right after typing may come before the state update renders.
+        answer(input.current?.value ?? pw);
         setPw('');
       }}
     >
@@ -175,15 +176,17 @@ export function ReaderApp({ model, onViewer }: Props) {
   return (
     <div class={`rd-app${dragging ? ' rd-dragging' : ''}`} data-phase={s.phase}>
       <header class="rd-bar">
-        <button
-          type="button"
-          aria-expanded={side}
-          aria-controls="rd-side"
-          onClick={() => setSide(!side)}
-          title="Show or hide the outline"
-        >
-          Outline
-        </button>
+        {ready && (
+          <button
+            type="button"
+            aria-expanded={side}
+            aria-controls={side ? 'rd-side' : undefined}
+            onClick={() => setSide(!side)}
+            title="Show or hide the outline"
+          >
+            Outline
+          </button>
+        )}
         <div class="rd-title">
           <h1 data-testid="ml-reader-title">{s.title ?? s.fileName ?? 'Migration Lens PDF reader'}</h1>
           {s.symbol && (
@@ -211,7 +214,7 @@ export function ReaderApp({ model, onViewer }: Props) {
                 value={pageText}
                 onInput={(e) => setPageText(e.currentTarget.value)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') viewer().goTo(Number(pageText) || s.page);
+                  if (e.key === 'Enter') viewer().goTo(Number(e.currentTarget.value) || s.page);
                 }}
                 onBlur={() => setPageText(String(s.page))}
               />
@@ -342,7 +345,14 @@ export function ReaderApp({ model, onViewer }: Props) {
           </nav>
         )}
         <main class="rd-view" aria-label="Document">
-          <div id="viewerContainer" ref={container} class="rd-container" tabIndex={0} aria-label="PDF pages">
+          <div
+            id="viewerContainer"
+            ref={container}
+            class="rd-container"
+            tabIndex={0}
+            role="region"
+            aria-label="PDF pages"
+          >
             <div ref={viewerEl} class="pdfViewer" />
           </div>
           {s.phase === 'open' && (

@@ -49,12 +49,9 @@ export function startBackground(): void {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id === undefined) return;
     const req = { type: 'explainSelection' } as const;
-    const reached = await browser.tabs.sendMessage(tab.id, req).then(
-      () => true,
-      () => false,
-    );
-    // No content script in the tab: it may show the PDF reader, an extension page that hosts the app.
-    if (!reached) await browser.runtime.sendMessage(toExtensionPage(tab.id, req)).catch(() => undefined);
+    const reply: unknown = await browser.tabs.sendMessage(tab.id, req).catch(() => undefined);
+    // No frame answered: the tab may show the PDF reader, an extension page that hosts the app.
+    if (reply == null) await browser.runtime.sendMessage(toExtensionPage(tab.id, req)).catch(() => undefined);
   };
   (globalThis as { mlExplainSelection?: () => Promise<void> }).mlExplainSelection = explainSelection;
   browser.commands?.onCommand.addListener((command) => {

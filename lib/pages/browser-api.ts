@@ -22,18 +22,16 @@ function tabBridge(pinned: number | null): TabBridge {
       return tab?.id ?? null;
     },
     async send(tabId, req) {
+      // No content script in the tab: Firefox rejects ("Receiving end does not exist"), Chromium may
+      // resolve with nothing when the tab shows an extension page. The PDF reader is such a page; it
+      // answers the same request wrapped with its tab id on runtime messaging.
+      const r = await browser.tabs.sendMessage(tabId, req).catch(() => null);
+      if (r != null) return r as never;
       try {
-        const r = await browser.tabs.sendMessage(tabId, req);
-        return (r ?? null) as never;
+        const r2 = await browser.runtime.sendMessage(toExtensionPage(tabId, req));
+        return (r2 ?? null) as never;
       } catch {
-        // "Receiving end does not exist": no content script in the tab. The PDF reader (an extension
-        // page, which tabs.sendMessage does not reach) answers the same request sent this way.
-        try {
-          const r = await browser.runtime.sendMessage(toExtensionPage(tabId, req));
-          return (r ?? null) as never;
-        } catch {
-          return null;
-        }
+        return null;
       }
     },
     onChange(cb) {

@@ -171,9 +171,18 @@ export function startReader(root: HTMLElement): void {
     onMatches(ms) {
       matches = ms;
       const pages: Array<{ termId: string; page: number }> = [];
+      // While pdf.js re-renders a page (zoom), its old and new text layers may both be in the document:
+      // one occurrence is counted once, by its place in its layer.
+      const seen = new Set<string>();
       for (const m of ms) {
         const page = pageOf(m.startNode);
-        if (page) pages.push({ termId: m.termId, page });
+        const span = m.startNode.parentElement;
+        if (!page || !span || !m.startNode.isConnected) continue;
+        const at = span.parentElement ? Array.prototype.indexOf.call(span.parentElement.children, span) : -1;
+        const key = `${page}|${m.termId}|${at}|${m.startOffset}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pages.push({ termId: m.termId, page });
       }
       docTerms.update(pages, renderedTextPages(document));
       void (app?.({ type: 'pageTerms' }) as Promise<PageTermsReply> | undefined)?.then((r) =>
