@@ -128,6 +128,15 @@ export default [
       assert.equal(counts.pages, 120);
       // The scanner reads only the DOM: pages without a text layer cannot have been scanned.
       assert.ok(counts.withText > 0 && counts.withText < 20, `text layers in the DOM: ${counts.withText}`);
+      // The extension-page CSP has no 'wasm-unsafe-eval': WebAssembly cannot compile here, and the
+      // reader works without it (pdf.js uses its JS decoders).
+      const wasm = await page.evaluate(() =>
+        WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+          () => 'compiled',
+          (e) => e.name,
+        ),
+      );
+      assert.notEqual(wasm, 'compiled');
       // Keyboard: End goes to the last page, Home back to the first, PageDown one on.
       await page.evaluate(() => document.querySelector('#viewerContainer').focus());
       await page.press('End');

@@ -136,6 +136,9 @@ export default [
       assert.ok(Number(await count()) >= 1);
       // Go to page 2 in the reader so its text layer is read: GFMD twice on page 1 (name and acronym),
       // once on page 2.
+      // The reader is on screen beside the panel, as with the real side panel (pdf.js renders only
+      // in a visible tab).
+      await page.raw.bringToFront();
       await page.evaluate(() => {
         const box = document.querySelector('[data-testid=ml-reader-page]');
         box.value = '2';
@@ -145,7 +148,7 @@ export default [
       await page.waitFor(
         () =>
           [...CSS.highlights.get('migration-lens-term')].some((r) =>
-            r.startContainer.parentElement.closest('.page[data-page-number="2"]'),
+            r.startContainer.parentElement?.closest('.page[data-page-number="2"]'),
           ),
         null,
         20000,
@@ -161,9 +164,6 @@ export default [
         null,
         20000,
       );
-      // The reader is on screen beside the panel, as with the real side panel (pdf.js renders only
-      // in a visible tab).
-      await page.raw.bringToFront();
       const click = () =>
         panel.evaluate(() =>
           [...document.querySelectorAll('.ml-terms button')].find((b) => b.textContent === 'GFMD').click(),
