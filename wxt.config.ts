@@ -1,6 +1,27 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildPackage } from './lib/pipeline/package';
+
+/**
+ * pdf.js resources the PDF reader loads from the extension itself: character maps (CJK and other
+ * CID-keyed fonts, without which their text cannot be extracted), the standard fonts PDFs may use
+ * without embedding them, and the JavaScript image decoders (JPEG 2000, JBIG2) used instead of the
+ * WebAssembly ones, which the extension-page CSP does not allow (see README, Permissions).
+ */
+function pdfjsAssets(root: string): Array<{ absoluteSrc: string; relativeDest: string }> {
+  const dist = path.join(root, 'node_modules/pdfjs-dist');
+  const out: Array<{ absoluteSrc: string; relativeDest: string }> = [];
+  for (const dir of ['cmaps', 'standard_fonts'])
+    for (const f of fs.readdirSync(path.join(dist, dir)))
+      out.push({ absoluteSrc: path.join(dist, dir, f), relativeDest: `pdfjs/${dir}/${f}` });
+  for (const f of fs.readdirSync(path.join(dist, 'wasm')))
+    if (f.endsWith('_nowasm_fallback.js') || /^LICENSE_(PDFJS_)?(OPENJPEG|JBIG2)$/.test(f))
+      out.push({ absoluteSrc: path.join(dist, 'wasm', f), relativeDest: `pdfjs/wasm/${f}` });
+  out.push({ absoluteSrc: path.join(dist, 'LICENSE'), relativeDest: 'pdfjs/LICENSE' });
+  return out;
+}
 
 // Firefox as MV3 too: one manifest model for both browsers (background event page in Firefox,
 // service worker in Chrome). Firefox 140+ is required anyway for the CSS Custom Highlight API,
@@ -15,10 +36,15 @@ export default defineConfig({
     // storage: settings and custom glossaries; sidePanel: Chrome's side panel (Firefox uses sidebar_action,
     // which needs no permission). The content script's <all_urls> match is the only host access.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
-    // Extension pages: only our own packaged scripts, no plugins, and no network at all (connect-src
-    // 'self' still lets the background read its own kb/*.json).
+    // The PDF reader fetches the PDF the user opens from its web address; that needs read access to
+    // the site, which the user grants when opening it (optional, asked at that moment).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Extension pages: only our own packaged scripts, no plugins, no WebAssembly. connect-src: 'self' for
+    // our own kb/*.json and pdf.js resources; http(s) so the PDF reader can download the PDF the user
+    // opens (a CSP covers every extension page; only the reader fetches anything remote).
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'",
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self' http: https:",
     },
     commands: {
       'explain-selection': {
@@ -40,6 +66,7 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       const pkg = buildPackage(wxt.config.root);
       for (const [relativeDest, contents] of Object.entries(pkg.files)) files.push({ relativeDest, contents });
+      files.push(...pdfjsAssets(wxt.config.root));
       wxt.logger.info(
         `Knowledge base: ${pkg.manifest.counts.records} records, ${pkg.manifest.counts.terms} terms, hash ${pkg.manifest.hash.slice(0, 12)}`,
       );

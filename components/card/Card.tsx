@@ -115,6 +115,11 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
         {state.status === 'ready' && (
           <CardBody key={state.card.id} card={state.card} on={on} env={env} titleId={titleId} />
         )}
+        {state.status === 'ready' && view.location && (
+          <p class="ml-muted" data-testid="ml-card-location">
+            In this document: {view.location}
+          </p>
+        )}
       </div>
       {view.known && (
         <div class="ml-undo" role="status" data-testid="ml-undo">

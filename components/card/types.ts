@@ -55,6 +55,8 @@ export interface CardView extends CardCore {
   pending?: boolean;
   /** Trainer mode: where stepping is (index -1 = not started) and whether all occurrences are lit. */
   occurrences: { index: number; count: number; focused: boolean } | null;
+  /** Where the term sits in the host's document ("PDF p. 12"), appended to citations of it. */
+  location?: string | null;
 }
 
 export interface CardEnv {

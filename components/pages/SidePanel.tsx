@@ -56,7 +56,8 @@ export function SidePanel({ api }: { api: PagesApi }) {
       return;
     }
     next.current.set(t.id, (r.index + 1) % Math.max(1, r.count));
-    setJump({ id: t.id, text: `Showing occurrence ${r.index + 1} of ${r.count} of ${label} on the page.` });
+    const where = r.page ? ` in the document, on PDF page ${r.page}` : ' on the page';
+    setJump({ id: t.id, text: `Showing occurrence ${r.index + 1} of ${r.count} of ${label}${where}.` });
   }
 
   return (

@@ -1,5 +1,6 @@
 import { createBackground } from './handler';
 import { isTrustedSender } from '../messaging/protocol';
+import { isExtensionPageEnvelope, toExtensionPage } from '../messaging/page-protocol';
 
 // The packaged data files written at build time by lib/pipeline/package.ts.
 const getJson = (path: string) =>
@@ -35,8 +36,10 @@ export function startBackground(): void {
     if (reason === 'install')
       void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') }).catch(() => undefined);
   });
+  // Page requests for an extension page (the PDF reader) pass through runtime messaging too: the page
+  // answers them, and an error reply from here would reach the sender first.
   browser.runtime.onMessage.addListener((msg: unknown, sender) =>
-    isTrustedSender(sender, browser.runtime.id) ? bg.handleMessage(msg) : undefined,
+    isTrustedSender(sender, browser.runtime.id) && !isExtensionPageEnvelope(msg) ? bg.handleMessage(msg) : undefined,
   );
 
   // ---- Card: keyboard "explain selection" command and "search for this" ----
@@ -44,8 +47,11 @@ export function startBackground(): void {
   // function (synthetic key presses do not reach browser-level shortcuts in automation).
   const explainSelection = async (): Promise<void> => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id !== undefined)
-      await browser.tabs.sendMessage(tab.id, { type: 'explainSelection' }).catch(() => undefined);
+    if (tab?.id === undefined) return;
+    const req = { type: 'explainSelection' } as const;
+    const reply: unknown = await browser.tabs.sendMessage(tab.id, req).catch(() => undefined);
+    // No frame answered: the tab may show the PDF reader, an extension page that hosts the app.
+    if (reply == null) await browser.runtime.sendMessage(toExtensionPage(tab.id, req)).catch(() => undefined);
   };
   (globalThis as { mlExplainSelection?: () => Promise<void> }).mlExplainSelection = explainSelection;
   browser.commands?.onCommand.addListener((command) => {

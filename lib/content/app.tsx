@@ -48,12 +48,14 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
     focusAll: (id) => {
       tools.focusTerm(id);
     },
+    citeLocation: ports.citeLocation,
   });
 
   const session: Session = new Session(cards.host, send, timers);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
   session.onSettings(() => cards.refresh());
   session.onGlossary(() => cache.clear());
+  if (ports.onMatches) session.onMatches(ports.onMatches);
   void session.start();
 
   let dwellAt: number | null = null;

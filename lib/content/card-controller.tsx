@@ -340,11 +340,14 @@ export class CardController {
   private views(): CardView[] {
     const trainer = this.deps.trainer();
     // The open card is a CardCore already; the view adds what is decided for all cards at once.
+    const where = this.deps.citeLocation;
     return this.all().map((c) => ({
       ...c,
       trainer,
       occurrences: trainer && c.pinned ? c.occ : null,
       pending: c === this.pending,
+      // Only while the card shows the term at its anchor, not a related one followed from it.
+      location: where && c.anchor && current(c.history).id === c.anchor.termId ? where(c.anchor) : null,
     }));
   }
 

@@ -33,6 +33,8 @@ export interface CardDeps {
   occurrenceCount(termId: string): number;
   step(termId: string, dir: 1 | -1): number;
   focusAll(termId: string | null): void;
+  /** Where the anchor term sits in the host's document (ContentPorts.citeLocation). */
+  citeLocation?(m: TextMatch): string | null;
 }
 
 const UNDO_MS = 6000;

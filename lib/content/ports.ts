@@ -2,6 +2,8 @@
  * What the content app needs from its host page: the WebExtension ports it talks through. The content
  * script and the demo page pass `browserPorts()`; tests pass fakes.
  */
+import type { TextMatch } from '@/lib/scan/hittest';
+
 export type Send = (msg: unknown) => Promise<unknown>;
 
 export interface ContentPorts {
@@ -12,6 +14,13 @@ export interface ContentPorts {
   onMessage(listener: (msg: unknown) => Promise<unknown> | undefined): () => void;
   /** Ask the background to open the extension's search for `query` in a new tab. */
   openSearch(query: string): void;
+  /**
+   * Where a term sits in a host's own document, for the card and its citation ("PDF p. 12" in the PDF
+   * reader); web pages have none.
+   */
+  citeLocation?(m: TextMatch): string | null;
+  /** Told the current matches after every scan pass (the PDF reader keeps a per-page record). */
+  onMatches?(matches: TextMatch[]): void;
 }
 
 export function browserPorts(): ContentPorts {

@@ -32,6 +32,8 @@ export interface PageTermsReply {
 export interface JumpReply {
   index: number;
   count: number;
+  /** The PDF reader: the 1-based PDF page the occurrence is on. */
+  page?: number;
 }
 
 export interface PageResponseMap {
@@ -59,4 +61,31 @@ export function parsePageRequest(msg: unknown): PageRequest | null {
     default:
       return null;
   }
+}
+
+/**
+ * The same page requests to an extension page that hosts the content app in a tab (the PDF reader):
+ * tabs.sendMessage reaches only content scripts, so these go out with runtime.sendMessage, wrapped with
+ * the target tab's id; only the page showing in that tab answers, and the background ignores them.
+ */
+export interface ExtensionPageEnvelope {
+  type: 'toExtensionPage';
+  tabId: number;
+  req: PageRequest;
+}
+
+export function toExtensionPage(tabId: number, req: PageRequest): ExtensionPageEnvelope {
+  return { type: 'toExtensionPage', tabId, req };
+}
+
+export function isExtensionPageEnvelope(msg: unknown): boolean {
+  return !!msg && typeof msg === 'object' && (msg as { type?: unknown }).type === 'toExtensionPage';
+}
+
+/** The tab id and the validated request of an envelope, or null. */
+export function parseExtensionPageEnvelope(msg: unknown): { tabId: number; req: PageRequest } | null {
+  if (!isExtensionPageEnvelope(msg)) return null;
+  const m = msg as { tabId?: unknown; req?: unknown };
+  const req = parsePageRequest(m.req);
+  return Number.isInteger(m.tabId) && req ? { tabId: m.tabId as number, req } : null;
 }

@@ -3,6 +3,7 @@
  * opens sidepanel.html / popup.html in a tab of its own, where "the active tab" would be the panel.
  */
 import { request } from '@/lib/messaging/protocol';
+import { toExtensionPage } from '@/lib/messaging/page-protocol';
 import { settingsStore } from '@/lib/settings/store';
 import type { PagesApi, TabBridge } from './api';
 
@@ -21,11 +22,16 @@ function tabBridge(pinned: number | null): TabBridge {
       return tab?.id ?? null;
     },
     async send(tabId, req) {
+      // No content script in the tab: Firefox rejects ("Receiving end does not exist"), Chromium may
+      // resolve with nothing when the tab shows an extension page. The PDF reader is such a page; it
+      // answers the same request wrapped with its tab id on runtime messaging.
+      const r = await browser.tabs.sendMessage(tabId, req).catch(() => null);
+      if (r != null) return r as never;
       try {
-        const r = await browser.tabs.sendMessage(tabId, req);
-        return (r ?? null) as never;
+        const r2 = await browser.runtime.sendMessage(toExtensionPage(tabId, req));
+        return (r2 ?? null) as never;
       } catch {
-        return null; // "Receiving end does not exist": no content script on this page
+        return null;
       }
     },
     onChange(cb) {

@@ -117,6 +117,15 @@ export async function entryGraph(file, root = ROOT) {
       });
     },
   };
+  // Vite's `?url` imports (the PDF reader's pdf.js worker) give a URL string: the file is emitted as an
+  // asset of its own, which the built-files check below reads like every other script.
+  const viteUrl = {
+    name: 'vite-url-imports',
+    setup(b) {
+      b.onResolve({ filter: /\?url$/ }, (a) => ({ path: a.path, namespace: 'vite-url' }));
+      b.onLoad({ filter: /.*/, namespace: 'vite-url' }, () => ({ contents: 'export default "";', loader: 'js' }));
+    },
+  };
   try {
     const r = await esbuild.build({
       entryPoints: [file],
@@ -129,7 +138,7 @@ export async function entryGraph(file, root = ROOT) {
       format: 'esm',
       logLevel: 'silent',
       loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },
-      plugins: [recordBuiltins],
+      plugins: [viteUrl, recordBuiltins],
     });
     const modules = Object.keys(r.metafile.inputs).map((i) => repoPath(root, i));
     return { modules: [...new Set(modules)].sort(), builtins: [...builtins].sort(), errors: [] };

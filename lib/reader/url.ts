@@ -1,0 +1,93 @@
+/**
+ * The reader's URL contract (shared with the ways into the reader: popup button, context menu,
+ * redirect): `reader.html?file=<encodeURIComponent(absolute http(s) URL)>#page=<N>`. `reader.html`
+ * alone shows the "Open a PDF" screen.
+ */
+
+/** Appended to a PDF's URL so a redirect rule lets the browser's own viewer show it. */
+export const NATIVE_MARKER = 'ml-native';
+
+export interface ReaderTarget {
+  /** The PDF's absolute http(s) URL, or null (the open screen). */
+  file: string | null;
+  /** 1-based page from `#page=N`, or null. */
+  page: number | null;
+  /** Set when `?file=` was present but is not an absolute http(s) URL. */
+  error: string | null;
+}
+
+/** Is `raw` an absolute http(s) URL? Returns its normalised form, or null. */
+export function httpUrl(raw: string): string | null {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Positive integer from `#page=N` (pdf.js's own open parameters also use `page=`). */
+export function parsePageHash(hash: string): number | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const raw = params.get('page');
+  if (raw === null || !/^\d{1,6}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 ? n : null;
+}
+
+/** The reader page for `fileUrl` (optionally at `page`); a path relative to the extension's root. */
+export function readerUrl(fileUrl: string, page?: number): string {
+  const hash = page !== undefined && Number.isInteger(page) && page >= 1 ? `#page=${page}` : '';
+  return `/reader.html?file=${encodeURIComponent(fileUrl)}${hash}`;
+}
+
+export function parseReaderUrl(location: { search: string; hash: string }): ReaderTarget {
+  const raw = new URLSearchParams(location.search).get('file');
+  const page = parsePageHash(location.hash);
+  if (raw === null || raw === '') return { file: null, page, error: null };
+  const file = httpUrl(raw);
+  return file
+    ? { file, page, error: null }
+    : { file: null, page, error: 'The address given to the reader is not a web address (http or https).' };
+}
+
+/**
+ * The original URL with the marker that makes a redirect rule leave it to the browser's own viewer.
+ * A fragment the URL already has is kept in front of the marker (`#page=3&ml-native` still opens page
+ * 3 in Chromium's and Firefox's viewers, which ignore unknown fragment parameters).
+ */
+export function nativeViewerUrl(fileUrl: string): string {
+  const u = new URL(fileUrl);
+  const params = u.hash.replace(/^#/, '');
+  if (params.split('&').includes(NATIVE_MARKER)) return u.href;
+  u.hash = params ? `${params}&${NATIVE_MARKER}` : NATIVE_MARKER;
+  return u.href;
+}
+
+/** Does `url` carry the marker (the redirect must skip it)? */
+export function hasNativeMarker(url: string): boolean {
+  const i = url.indexOf('#');
+  return (
+    i >= 0 &&
+    url
+      .slice(i + 1)
+      .split('&')
+      .includes(NATIVE_MARKER)
+  );
+}
+
+/** A short name for a PDF at `url`: its last path segment, decoded ("report.pdf"), or the host. */
+export function fileNameOf(url: string): string {
+  try {
+    const u = new URL(url);
+    const seg = u.pathname.split('/').filter(Boolean).pop();
+    if (!seg) return u.host;
+    try {
+      return decodeURIComponent(seg);
+    } catch {
+      return seg;
+    }
+  } catch {
+    return url;
+  }
+}
