@@ -17,8 +17,10 @@ export function PdfOffer({ api, page }: { api: PagesApi; page: PageState }) {
     if (!pdf || page.status === 'loading') return;
     let live = true;
     void (async () => {
+      // Chromium runs our content script in its PDF viewer's page, which reports the address; where
+      // nothing answers (Firefox's pdf.js viewer) the toolbar click's activeTab grant shows it.
       const tabId = page.status === 'ready' ? page.tabId : await api.tabs.target();
-      const url = tabId === null ? null : await pdf.tabUrl(tabId);
+      const url = page.status === 'ready' ? page.page.url : tabId === null ? null : await pdf.tabUrl(tabId);
       if (live) setSeen(tabId === null ? null : { tabId, url });
     })();
     return () => {

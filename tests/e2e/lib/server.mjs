@@ -2,6 +2,7 @@
 //   /fixtures/<file>     tests/fixtures/pages/<file>
 //   /readability/<file>  ../shared/pages/readability/<file> (real saved pages; never copied into the repo)
 //   /gen/big.html        a ~5 MB page generated at request time (robustness suite; nothing committed)
+//   /pdf/<file>          .output/e2e-pdf/<file>: PDFs the E2E run printed itself (lib/pdf-gen.mjs)
 // Per-file response headers come from a sibling "<file>.headers.json" (e.g. a strict CSP).
 // Any route with ?noscript=1 adds `Content-Security-Policy: script-src 'none'`: page scripts do not run
 // (content scripts are unaffected), so DOM before/after comparisons are deterministic.
@@ -18,6 +19,7 @@ export const ROOT = path.resolve(here, '../../..');
 export const ROUTES = {
   fixtures: path.join(ROOT, 'tests/fixtures/pages'),
   readability: path.resolve(ROOT, '../shared/pages/readability'),
+  pdf: path.join(ROOT, '.output/e2e-pdf'),
 };
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,13 +29,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
 };
 
 export function startServer({ host = '127.0.0.1' } = {}) {
   const requests = [];
   const srv = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    requests.push({ method: req.method, path: url.pathname, t: Date.now() });
+    requests.push({ method: req.method, path: url.pathname, search: url.search, t: Date.now() });
     if (url.pathname === '/gen/big.html') return sendBig(res, url);
     const [, route, ...rest] = url.pathname.split('/');
     const base = ROUTES[route];

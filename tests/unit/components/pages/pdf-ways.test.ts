@@ -24,6 +24,17 @@ describe('popup on a PDF tab', () => {
       expect(f.pdfCalls).toContainEqual(['openInReader', 12, 'http://127.0.0.1:4000/gen/brief.pdf', 3]),
     );
   });
+  it("takes the address from the content script where one answers (Chromium's viewer page)", async () => {
+    const page = { url: 'http://127.0.0.1:4000/gen/brief.pdf', active: true, total: 0, terms: [] };
+    const f = fakeApi({ page, tabId: 5, pdf: { tabUrl: null } });
+    el = mount(h(Popup, { api: f.api }));
+    await vi.waitFor(() => expect(openButton(el!)).not.toBeNull());
+    expect(f.pdfCalls.some((c) => c[0] === 'tabUrl')).toBe(false);
+    openButton(el)!.click();
+    await vi.waitFor(() =>
+      expect(f.pdfCalls).toContainEqual(['openInReader', 5, 'http://127.0.0.1:4000/gen/brief.pdf', 1]),
+    );
+  });
   it('says how to reach the reader when it cannot see what the tab shows', async () => {
     const f = fakeApi({ page: null, tabId: 12, pdf: { tabUrl: null } });
     el = mount(h(Popup, { api: f.api }));
@@ -35,7 +46,7 @@ describe('popup on a PDF tab', () => {
     const page = { url: 'https://example.org/news', active: true, total: 0, terms: [] };
     const f = fakeApi({ page, tabId: 12, pdf: { tabUrl: 'https://example.org/news' } });
     el = mount(h(Popup, { api: f.api }));
-    await vi.waitFor(() => expect(f.pdfCalls).toContainEqual(['tabUrl', 12]));
+    await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-page-count]'))).toContain('No terms found'));
     await new Promise((r) => setTimeout(r, 20));
     expect(openButton(el)).toBeNull();
     expect($(el, '[data-testid=ml-pdf-hint]')).toBeNull();
