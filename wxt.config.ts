@@ -34,10 +34,22 @@ export default defineConfig({
     description:
       'Explains the agencies, forums, instruments and programmes of international migration governance on any page, citing UN sources.',
     // storage: settings and custom glossaries; sidePanel: Chrome's side panel (Firefox uses sidebar_action,
-    // which needs no permission). The content script's <all_urls> match is the only host access.
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
-    // The PDF reader fetches the PDF the user opens from its web address; that needs read access to
-    // the site, which the user grants when opening it (optional, asked at that moment).
+    // which needs no permission).
+    // activeTab: after a toolbar click the popup may read the tab's URL, to offer the PDF reader on a PDF.
+    // contextMenus ("menus" in Firefox, which accepts this name too): the "Open PDF with Migration Lens"
+    // item on links. declarativeNetRequestWithHostAccess: the opt-in rule that redirects .pdf navigations
+    // into the reader; unlike plain declarativeNetRequest it adds no install-time warning, and it acts
+    // only on hosts the user granted when switching the option on.
+    permissions: [
+      'storage',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      'activeTab',
+      'contextMenus',
+      'declarativeNetRequestWithHostAccess',
+    ],
+    // Granted one origin at a time when the user opens a PDF in the reader (it fetches the file itself;
+    // activeTab ends when the tab leaves the PDF's origin), or for all sites when the redirect option is
+    // switched on. Nothing is granted at install: the content script's match needs no host permission.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     // Extension pages: only our own packaged scripts, no plugins, no WebAssembly. connect-src: 'self' for
     // our own kb/*.json and pdf.js resources; http(s) so the PDF reader can download the PDF the user

@@ -53,7 +53,9 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
       >
         {status?.text ?? ''}
       </div>
-      {settings && <SettingsForm settings={settings} change={change} />}
+      {settings && (
+        <SettingsForm settings={settings} change={change} requestPdfAccess={api.pdf?.requestRedirectAccess} />
+      )}
       {settings && <KnownTerms send={api.send} known={settings.knownTerms} change={change} />}
       <CustomGlossary api={api} />
     </main>

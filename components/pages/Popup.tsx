@@ -5,6 +5,7 @@ import type { PagesApi } from '@/lib/pages/api';
 import { SearchView } from './SearchView';
 import { isActiveOn, siteOf } from '@/lib/settings/schema';
 import { usePage, type PageState } from './usePage';
+import { PdfOffer } from './PdfOffer';
 
 function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -85,6 +86,7 @@ export function Popup({ api, initialQuery }: { api: PagesApi; initialQuery?: str
     <main class="ml-page ml-popup">
       <h1>Migration Lens</h1>
       <SiteSwitch api={api} page={state} />
+      <PdfOffer api={api} page={state} />
       <PageSummary page={state} />
       <SearchView send={api.send} initialQuery={initialQuery} />
       <p class="ml-row">

@@ -9,13 +9,17 @@ import { SiteList } from './SiteList';
 export function SettingsForm({
   settings,
   change,
+  requestPdfAccess,
 }: {
   settings: Settings;
   change(op: SettingsOp): Promise<string | null>;
+  /** Asks for the host access the PDF redirect needs; absent where the host has no reader. */
+  requestPdfAccess?: () => Promise<boolean>;
 }) {
   const save = (patch: ScalarPatch) => change({ op: 'patch', patch });
   const [delay, setDelay] = useState(String(settings.hoverDelayMs));
   const [delayError, setDelayError] = useState<string | null>(null);
+  const [pdfError, setPdfError] = useState<string | null>(null);
   const s = settings;
 
   function onDelay(v: string) {
@@ -28,6 +32,17 @@ export function SettingsForm({
     }
     setDelayError(null);
     void save({ hoverDelayMs: n });
+  }
+
+  function onPdfLinks(box: HTMLInputElement) {
+    setPdfError(null);
+    if (!box.checked) return void save({ openPdfLinksInReader: false });
+    // Asked inside the click: the browser accepts a permission request only during the user's action.
+    void requestPdfAccess!().then((granted) => {
+      if (granted) return void save({ openPdfLinksInReader: true });
+      box.checked = false; // the stored value did not change, so nothing re-renders the box
+      setPdfError('Access to web sites was not granted, so PDF links keep opening in the browser’s viewer.');
+    });
   }
 
   return (
@@ -71,6 +86,31 @@ export function SettingsForm({
           )}
         </div>
       </fieldset>
+      {requestPdfAccess && (
+        <fieldset>
+          <legend>PDF documents</legend>
+          <label class="ml-switch">
+            <input
+              type="checkbox"
+              data-testid="ml-pdf-links"
+              checked={s.openPdfLinksInReader}
+              aria-describedby="ml-pdf-links-help"
+              onChange={(e) => onPdfLinks(e.target as HTMLInputElement)}
+            />{' '}
+            Open PDF links in the reader
+          </label>
+          <p id="ml-pdf-links-help" class="ml-muted">
+            Addresses ending in .pdf open in the Migration Lens reader instead of the browser’s own viewer, which
+            extensions cannot read. Switching this on asks for access to the web sites you visit: the reader fetches
+            each PDF itself.
+          </p>
+          {pdfError && (
+            <p class="ml-error" role="alert">
+              {pdfError}
+            </p>
+          )}
+        </fieldset>
+      )}
       <fieldset>
         <legend>Appearance</legend>
         <div class="ml-row">

@@ -39,6 +39,11 @@ export interface BackgroundOptions extends StateOptions {
   compile?: (entries: GlossaryEntry[]) => CompiledMatcher;
   /** Publishes TermsReply.version after a custom-glossary change; defaults to storage.local (GLOSSARY_VERSION_KEY). */
   publishVersion?: (version: string) => Promise<void>;
+  /**
+   * Runs after each settings change is stored, before the change is answered (so a caller that sees
+   * the reply sees its effect too): the PDF redirect rule follows its option here.
+   */
+  onSettingsChanged?: (next: Settings, prev: Settings) => Promise<void>;
 }
 
 export interface Background {
@@ -71,8 +76,12 @@ export function createBackground(opts: BackgroundOptions): Background {
   function changeSettings(change: (s: Settings) => Settings): Promise<Settings> {
     const run = settingsQueue.then(async () => {
       const st = getSettings();
-      const next = change(await st.get());
+      const prev = await st.get();
+      const next = change(prev);
       await st.put(next);
+      await opts
+        .onSettingsChanged?.(next, prev)
+        .catch((e: unknown) => log('warn', 'settings-effect-failed', String(e)));
       return next;
     });
     settingsQueue = run.catch(() => undefined);

@@ -1,6 +1,8 @@
 import { createBackground } from './handler';
 import { isTrustedSender } from '../messaging/protocol';
 import { isExtensionPageEnvelope, toExtensionPage } from '../messaging/page-protocol';
+import { settingsStore } from '../settings/store';
+import { createPdfMenu, isPdfMenuClick, openPdfLink, syncPdfRedirect } from './pdf-ways';
 
 // The packaged data files written at build time by lib/pipeline/package.ts.
 const getJson = (path: string) =>
@@ -26,6 +28,9 @@ export function startBackground(): void {
     // A version change seen on wake re-runs an install that a killed worker left unfinished.
     packageVersion: browser.runtime.getManifest().version,
     log: (level, event, detail) => console[level === 'info' ? 'log' : level]('[migration-lens]', event, detail ?? ''),
+    onSettingsChanged: async (next, prev) => {
+      if (next.openPdfLinksInReader !== prev.openPdfLinksInReader) await syncPdfRedirect(next.openPdfLinksInReader);
+    },
   });
   // Listeners are registered synchronously: an MV3 worker woken by a message must find them.
   browser.runtime.onInstalled.addListener(() => {
@@ -41,6 +46,26 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender) =>
     isTrustedSender(sender, browser.runtime.id) && !isExtensionPageEnvelope(msg) ? bg.handleMessage(msg) : undefined,
   );
+
+  // ---- PDFs: the link menu item and the redirect option (see README "Reading PDFs") ----
+  browser.runtime.onInstalled.addListener(() => createPdfMenu());
+  // Like mlExplainSelection below: automation cannot click a native context menu, so E2E calls the
+  // very function the menu's onClicked calls.
+  (globalThis as { mlOpenPdfLink?: typeof openPdfLink }).mlOpenPdfLink = openPdfLink;
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (isPdfMenuClick(info)) void openPdfLink(info.linkUrl, tab);
+  });
+  // The rule follows the option and the host access granted; access can be withdrawn in the browser's
+  // own extension settings at any time, and an update may start with rules from an older version.
+  const resyncPdfRedirect = () =>
+    void settingsStore()
+      .get()
+      .then((s) => syncPdfRedirect(s.openPdfLinksInReader))
+      .catch((e: unknown) => console.warn('[migration-lens] pdf-redirect-sync-failed', String(e)));
+  browser.permissions.onRemoved.addListener(resyncPdfRedirect);
+  browser.permissions.onAdded.addListener(resyncPdfRedirect);
+  browser.runtime.onStartup.addListener(resyncPdfRedirect);
+  browser.runtime.onInstalled.addListener(resyncPdfRedirect);
 
   // ---- Card: keyboard "explain selection" command and "search for this" ----
   // The command handler is also exposed on the worker's global so E2E tests can call the very same

@@ -18,6 +18,19 @@ export interface TabBridge {
   onChange(cb: () => void): () => void;
 }
 
+/** The popup's and options page's ways into the PDF reader. */
+export interface PdfWays {
+  /** The tab's URL when the browser shows it to us: after the toolbar click (activeTab) or with host access. */
+  tabUrl(tabId: number): Promise<string | null>;
+  /**
+   * Shows `fileUrl` in the reader in tab `tabId`, at `page`, asking for access to the file's origin on
+   * the way (the reader fetches the file itself). Call it synchronously from the user's click.
+   */
+  openInReader(tabId: number, fileUrl: string, page: number): Promise<void>;
+  /** Asks for the host access the "Open PDF links in the reader" redirect needs (from the user's click). */
+  requestRedirectAccess(): Promise<boolean>;
+}
+
 export interface PagesApi {
   send: Send;
   tabs: TabBridge;
@@ -26,6 +39,8 @@ export interface PagesApi {
   openDemo(): void;
   /** Open the side panel (Chrome sidePanel / Firefox sidebar); absent where the browser has neither. */
   openSidePanel?: (tabId: number | null) => void;
+  /** Absent in hosts without the reader (tests that do not need it). */
+  pdf?: PdfWays;
   /** Offer a file for download (options export). */
   download(filename: string, text: string, mime: string): void;
 }

@@ -5,7 +5,9 @@
 import { request } from '@/lib/messaging/protocol';
 import { toExtensionPage } from '@/lib/messaging/page-protocol';
 import { settingsStore } from '@/lib/settings/store';
-import type { PagesApi, TabBridge } from './api';
+import { PDF_REDIRECT_ORIGINS } from '@/lib/pdf/redirect';
+import { readerUrl } from '@/lib/reader/url';
+import type { PagesApi, PdfWays, TabBridge } from './api';
 
 export function pinnedTab(search: string): number | null {
   const raw = new URLSearchParams(search).get('tab');
@@ -73,8 +75,30 @@ function sidePanelOpener(): PagesApi['openSidePanel'] {
   return undefined;
 }
 
+function pdfWays(pinned: number | null): PdfWays {
+  return {
+    // Without activeTab or host access the browser leaves `url` out; that is "unknown", not an error.
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+    openInReader(tabId, fileUrl, page) {
+      // Both calls start at once, inside the click: a permission request is only accepted during the
+      // user's action, and Firefox closes the popup (ending this script) while its prompt is shown.
+      // The reader waits for the access if the user is still answering (see lib/reader).
+      const asked = browser.permissions.request({ origins: [`${new URL(fileUrl).origin}/*`] }).catch(() => false);
+      const shown = browser.tabs.update(tabId, {
+        url: browser.runtime.getURL(readerUrl(fileUrl, page) as '/'),
+      });
+      return Promise.all([asked, shown]).then(() => {
+        // The real popup closes itself; the popup opened in a tab of its own (tests, ?tab=) stays.
+        if (pinned === null) window.close();
+      });
+    },
+    requestRedirectAccess: () => browser.permissions.request({ origins: PDF_REDIRECT_ORIGINS }).catch(() => false),
+  };
+}
+
 export function browserApi(search = location.search): PagesApi {
   return {
+    pdf: pdfWays(pinnedTab(search)),
     openSidePanel: sidePanelOpener(),
     send: (req) => request((m) => browser.runtime.sendMessage(m), req),
     tabs: tabBridge(pinnedTab(search)),

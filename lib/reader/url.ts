@@ -4,8 +4,11 @@
  * alone shows the "Open a PDF" screen.
  */
 
-/** Appended to a PDF's URL so a redirect rule lets the browser's own viewer show it. */
-export const NATIVE_MARKER = 'ml-native';
+/**
+ * Query parameter (`ml-native=1`) that makes the redirect rule leave a PDF to the browser's own viewer.
+ * In the query, not the fragment: declarativeNetRequest rules never see fragments.
+ */
+export const NATIVE_PARAM = 'ml-native';
 
 export interface ReaderTarget {
   /** The PDF's absolute http(s) URL, or null (the open screen). */
@@ -42,7 +45,11 @@ export function readerUrl(fileUrl: string, page?: number): string {
 }
 
 export function parseReaderUrl(location: { search: string; hash: string }): ReaderTarget {
-  const raw = new URLSearchParams(location.search).get('file');
+  const search = location.search.replace(/^\?/, '');
+  // The redirect rule cannot percent-encode: it writes the PDF's URL after `file=` as is, query included,
+  // so a raw http(s) value runs to the end of the query (URLSearchParams would cut it at `&` and turn
+  // `+` into a space).
+  const raw = /^file=(https?:.*)$/i.exec(search)?.[1] ?? new URLSearchParams(search).get('file');
   const page = parsePageHash(location.hash);
   if (raw === null || raw === '') return { file: null, page, error: null };
   const file = httpUrl(raw);
@@ -51,29 +58,20 @@ export function parseReaderUrl(location: { search: string; hash: string }): Read
     : { file: null, page, error: 'The address given to the reader is not a web address (http or https).' };
 }
 
-/**
- * The original URL with the marker that makes a redirect rule leave it to the browser's own viewer.
- * A fragment the URL already has is kept in front of the marker (`#page=3&ml-native` still opens page
- * 3 in Chromium's and Firefox's viewers, which ignore unknown fragment parameters).
- */
+/** The original URL (its fragment, e.g. `#page=3`, kept) marked for the browser's own viewer. */
 export function nativeViewerUrl(fileUrl: string): string {
   const u = new URL(fileUrl);
-  const params = u.hash.replace(/^#/, '');
-  if (params.split('&').includes(NATIVE_MARKER)) return u.href;
-  u.hash = params ? `${params}&${NATIVE_MARKER}` : NATIVE_MARKER;
+  u.searchParams.set(NATIVE_PARAM, '1');
   return u.href;
 }
 
 /** Does `url` carry the marker (the redirect must skip it)? */
 export function hasNativeMarker(url: string): boolean {
-  const i = url.indexOf('#');
-  return (
-    i >= 0 &&
-    url
-      .slice(i + 1)
-      .split('&')
-      .includes(NATIVE_MARKER)
-  );
+  try {
+    return new URL(url).searchParams.get(NATIVE_PARAM) === '1';
+  } catch {
+    return false;
+  }
 }
 
 /** A short name for a PDF at `url`: its last path segment, decoded ("report.pdf"), or the host. */

@@ -14,6 +14,7 @@ export const SCALAR_FIELDS = [
   'textSize',
   'hoverDelayMs',
   'trainerMode',
+  'openPdfLinksInReader',
   'categories',
 ] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];

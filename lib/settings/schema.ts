@@ -23,6 +23,8 @@ export interface Settings {
   theme: Theme;
   textSize: TextSize;
   trainerMode: boolean;
+  /** Redirect top-level navigations to .pdf URLs into the extension's reader (needs host access). */
+  openPdfLinksInReader: boolean;
 }
 
 /** Bump together with a new entry in SETTINGS_MIGRATIONS. */
@@ -45,6 +47,7 @@ export function defaultSettings(): Settings {
     theme: 'auto',
     textSize: 'normal',
     trainerMode: false,
+    openPdfLinksInReader: false,
   };
 }
 
@@ -106,6 +109,7 @@ export function validateSettingsPatch(patch: unknown): { patch: SettingsPatch } 
       switch (k) {
         case 'enabled':
         case 'trainerMode':
+        case 'openPdfLinksInReader':
           if (typeof v !== 'boolean') throw new Error(`settings.${k} must be true or false`);
           out[k] = v;
           break;

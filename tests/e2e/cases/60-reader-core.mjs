@@ -72,7 +72,7 @@ export default [
       assert.equal(await attr(page, '[data-testid=ml-reader-title]'), 'Test report on migration governance');
       assert.equal(await attr(page, '[data-testid=ml-reader-symbol]'), 'A/HRC/99/1');
       const native = await page.evaluate(() => document.querySelector('[data-testid=ml-reader-native]')?.href);
-      assert.ok(native?.endsWith('/pdf/terms.pdf#ml-native'), `native viewer link: ${native}`);
+      assert.ok(native?.endsWith('/pdf/terms.pdf?ml-native=1'), `native viewer link: ${native}`);
       // Hover on the transparent text layer: hit-testing finds the term, the card says where it sits.
       await hover(page, 'GFMD');
       const card = await waitPopover(page, 'Global Forum');

@@ -13,7 +13,7 @@ const errorKind = (page, timeout = 20000) =>
         return {
           kind: el.getAttribute('data-kind'),
           text: el.textContent,
-          native: !!el.querySelector('a[href$="ml-native"]'),
+          native: !!el.querySelector('a[href*="ml-native=1"]'),
           back: [...el.querySelectorAll('button')].some((b) => b.textContent === 'Open another PDF'),
         };
       }),

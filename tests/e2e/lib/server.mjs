@@ -2,7 +2,7 @@
 //   /fixtures/<file>     tests/fixtures/pages/<file>
 //   /readability/<file>  ../shared/pages/readability/<file> (real saved pages; never copied into the repo)
 //   /gen/big.html        a ~5 MB page generated at request time (robustness suite; nothing committed)
-//   /pdf/<file>          .output/e2e-pdf/<file>: PDFs the reader cases write at test time (lib/pdf.mjs)
+//   /pdf/<file>          .output/e2e-pdf/<file>: PDFs the E2E cases write at test time (lib/pdf.mjs, lib/pdf-gen.mjs)
 //   /status/<code>       an empty answer with that HTTP status (the reader's error messages)
 // Per-file response headers come from a sibling "<file>.headers.json" (e.g. a strict CSP).
 // Any route with ?noscript=1 adds `Content-Security-Policy: script-src 'none'`: page scripts do not run
@@ -37,7 +37,7 @@ export function startServer({ host = '127.0.0.1' } = {}) {
   const requests = [];
   const srv = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    requests.push({ method: req.method, path: url.pathname, t: Date.now() });
+    requests.push({ method: req.method, path: url.pathname, search: url.search, t: Date.now() });
     if (url.pathname === '/gen/big.html') return sendBig(res, url);
     const status = /^\/status\/(\d{3})$/.exec(url.pathname);
     if (status) {

@@ -34,10 +34,11 @@ describe('reader URL contract', () => {
       );
   });
   it('marks the native-viewer link once and keeps an existing fragment', () => {
-    expect(nativeViewerUrl('https://a.org/x.pdf')).toBe('https://a.org/x.pdf#ml-native');
-    expect(nativeViewerUrl('https://a.org/x.pdf#page=3')).toBe('https://a.org/x.pdf#page=3&ml-native');
-    expect(nativeViewerUrl('https://a.org/x.pdf#ml-native')).toBe('https://a.org/x.pdf#ml-native');
-    expect(hasNativeMarker('https://a.org/x.pdf#page=3&ml-native')).toBe(true);
+    expect(nativeViewerUrl('https://a.org/x.pdf')).toBe('https://a.org/x.pdf?ml-native=1');
+    expect(nativeViewerUrl('https://a.org/x.pdf#page=3')).toBe('https://a.org/x.pdf?ml-native=1#page=3');
+    expect(nativeViewerUrl('https://a.org/x.pdf?ml-native=1')).toBe('https://a.org/x.pdf?ml-native=1');
+    expect(hasNativeMarker('https://a.org/x.pdf?ml-native=1#page=3')).toBe(true);
+    expect(hasNativeMarker('https://a.org/x.pdf#page=3&ml-native')).toBe(false);
     expect(hasNativeMarker('https://a.org/ml-native.pdf')).toBe(false);
   });
   it('names a file by its last path segment', () => {

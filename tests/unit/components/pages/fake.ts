@@ -18,6 +18,8 @@ export interface Fake {
   /** Fire the tab-change listeners. */
   tabChanged(): void;
   settings: Settings;
+  /** Calls to the PDF ways (`api.pdf`), in order. */
+  pdfCalls: unknown[][];
 }
 
 export function fakeApi(
@@ -26,6 +28,8 @@ export function fakeApi(
     page?: PageTermsReply | null | ((req: PageRequest) => unknown);
     tabId?: number | null;
     settings?: Partial<Settings>;
+    /** Gives the api its PDF ways: the tab's URL as the browser would show it, and the access answer. */
+    pdf?: { tabUrl: string | null; granted?: boolean };
   } = {},
 ): Fake {
   const calls: Request[] = [];
@@ -37,7 +41,17 @@ export function fakeApi(
     downloads: [],
     settings: { ...defaultSettings(), ...opts.settings },
     tabChanged: () => listeners.forEach((l) => l()),
+    pdfCalls: [],
     api: {
+      ...(opts.pdf
+        ? {
+            pdf: {
+              tabUrl: async (tabId: number) => (fake.pdfCalls.push(['tabUrl', tabId]), opts.pdf!.tabUrl),
+              openInReader: async (...a: [number, string, number]) => void fake.pdfCalls.push(['openInReader', ...a]),
+              requestRedirectAccess: async () => (fake.pdfCalls.push(['requestRedirectAccess']), !!opts.pdf!.granted),
+            },
+          }
+        : {}),
       send: (async (req: Request): Promise<Reply<unknown>> => {
         calls.push(req);
         // Indexed by req.type, so h takes exactly this request's type; TypeScript cannot correlate the two.
