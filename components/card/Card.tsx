@@ -113,7 +113,14 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
           </div>
         )}
         {state.status === 'ready' && (
-          <CardBody key={state.card.id} card={state.card} on={on} env={env} titleId={titleId} />
+          <CardBody
+            key={state.card.id}
+            card={state.card}
+            on={on}
+            env={env}
+            titleId={titleId}
+            location={view.location}
+          />
         )}
         {state.status === 'ready' && view.location && (
           <p class="ml-muted" data-testid="ml-card-location">

@@ -15,11 +15,14 @@ export function CardBody({
   on,
   env,
   titleId,
+  location,
 }: {
   card: TermCard;
   on: CardActions;
   env: CardEnv;
   titleId: string;
+  /** Where the term sits in the document being read ("PDF p. 12"), added to copied citations. */
+  location?: string | null;
 }) {
   const [more, setMore] = useState(false);
   const isAgency = !!card.mandateId;
@@ -47,14 +50,14 @@ export function CardBody({
         </span>{' '}
         {card.summary}
       </p>
-      {isAgency && <Mandate card={card} fetchRecord={env.fetchRecord} onSearch={on.search} />}
+      {isAgency && <Mandate card={card} fetchRecord={env.fetchRecord} onSearch={on.search} location={location} />}
       {shown.length > 0 && (
         <div class="ml-section" role="group" aria-label="Source excerpts">
           {isAgency && <h3 class="ml-h3">In the sources</h3>}
           {shown.map((x, i) => (
             <blockquote key={i} class="ml-excerpt" data-testid="ml-excerpt">
               <p>{x.text}</p>
-              <Cite x={x} />
+              <Cite x={x} location={location} />
             </blockquote>
           ))}
           {excerpts.length > FIRST_EXCERPTS && (

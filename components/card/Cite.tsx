@@ -5,8 +5,10 @@ import type { CardExcerpt } from '@/lib/messaging/protocol';
  * An excerpt's citation (short, with the full section path on hover) and what a reader does with it:
  * copy the full reference, open the source document. Every string comes formatted from the background.
  */
-export function Cite({ x }: { x: Omit<CardExcerpt, 'text'> }) {
+export function Cite({ x, location }: { x: Omit<CardExcerpt, 'text'>; location?: string | null }) {
   const [done, setDone] = useState('');
+  // On a document the reader is reading (a PDF), the copied reference also says where the term sits in it.
+  const copied = x.ref && location ? `${x.ref} [term on ${location}]` : x.ref;
   return (
     <>
       <cite title={x.citeTitle}>{x.cite}</cite>
@@ -16,7 +18,7 @@ export function Cite({ x }: { x: Omit<CardExcerpt, 'text'> }) {
           type="button"
           class="ml-link"
           onClick={() =>
-            navigator.clipboard.writeText(x.ref!).then(
+            navigator.clipboard.writeText(copied!).then(
               () => setDone('Copied'),
               () => setDone('Could not copy'),
             )

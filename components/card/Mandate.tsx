@@ -13,10 +13,12 @@ export function Mandate({
   card,
   fetchRecord,
   onSearch,
+  location,
 }: {
   card: TermCard;
   fetchRecord?: RecordFetch;
   onSearch(q: string): void;
+  location?: string | null;
 }) {
   const mandate = card.excerpts.find((x) => x.recordId === card.mandateId);
   const recs = card.recommendationIds ?? [];
@@ -57,7 +59,7 @@ export function Mandate({
       {m ? (
         <blockquote class="ml-excerpt">
           <p>{m.text}</p>
-          <Cite x={m} />
+          <Cite x={m} location={location} />
         </blockquote>
       ) : (
         <p class="ml-muted">The mandate text is in the search results.</p>

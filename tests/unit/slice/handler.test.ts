@@ -15,6 +15,10 @@ describe('background entrypoint wiring', () => {
     // fake-browser implements neither commands.onCommand, runtime.onConnect nor runtime.getManifest.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    // The PDF ways in (context menu, redirect sync on permission changes) use APIs the fake lacks.
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
       manifest_version: 3,
       name: 'Migration Lens',

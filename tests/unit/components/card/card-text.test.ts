@@ -108,6 +108,18 @@ describe('card text (kb show) is the rendered card', () => {
     expect(src.getAttribute('href')).toBe(DOC_NAMES.get('002')!.url);
   });
 
+  it('on a PDF, "Copy citation" adds the PDF page where the term sits', async () => {
+    const card = cardOf('iom');
+    const m = mount(view({ state: { status: 'ready', card }, pinned: true, dialog: true, location: 'PDF p. 12' }));
+    await flush();
+    expect(m.q('[data-testid=ml-card-location]')?.textContent).toBe('In this document: PDF p. 12');
+    const mandate = card.excerpts.find((x) => x.recordId === card.mandateId)!;
+    const b = m.qa('[data-testid=ml-mandate] .ml-excerpt button').find((x) => x.textContent === 'Copy citation')!;
+    b.click();
+    await flush();
+    expect(writeText).toHaveBeenLastCalledWith(`${mandate.ref} [term on PDF p. 12]`);
+  });
+
   it('a custom entry has no official link unless it is a web address', () => {
     const base = { ...byId.get('eupact')!, custom: true };
     expect(toTermCard({ ...base, officialUrl: 'javascript:alert(1)' }, () => undefined, DOC_NAMES).officialUrl).toBe(
