@@ -1,21 +1,13 @@
-// Chromium for the bench: the same binary and flags as tests/e2e/lib/browsers.mjs launchChromium, with
+// Chromium for the bench: the same binary and flags as tests/e2e/lib/browsers.mjs launchChromium (imported), with
 // or without our built extension. Every request that is not for the local server is aborted (the saved
 // pages reference remote assets; the machine is offline and waiting on them would add noise).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_ARGS } from '../../e2e/lib/browsers.mjs';
+import { BROWSER_PATHS } from '../../e2e/lib/system-browsers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BASE_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = BROWSER_PATHS.chromium;
 
 /**
  * @param {{ ext?: string, origin: string, csp?: string }} o
@@ -26,7 +18,7 @@ export async function launchBenchChromium({ ext, origin, csp }) {
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-bench-'));
   const args = [
-    ...BASE_ARGS,
+    ...CHROMIUM_ARGS,
     ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : ['--disable-extensions']),
   ];
   const ctx = await chromium.launchPersistentContext(userDataDir, {

@@ -25,6 +25,20 @@ export const EXT = {
 export const FIREFOX_ADDON_ID = 'migration-lens@migrationlens.org';
 export const FIREFOX_UUID = '6f1c2a3e-8d7b-4c1a-9e5f-0a1b2c3d4e5f';
 const CHROMIUM = BROWSER_PATHS.chromium;
+/**
+ * Headless Chromium on a machine without network: no GPU, no QUIC, and none of the background
+ * connections (sync, component updates) that would be refused and retried. Shared with the bench.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const FIREFOX = BROWSER_PATHS.firefox;
 
 /** Records everything a page needs to prove we did not touch it, before any page script runs. */
@@ -111,18 +125,7 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1200, height: 800 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   await ctx.addInitScript(DOM_WATCH_SCRIPT);
   let [sw] = ctx.serviceWorkers();
