@@ -36,10 +36,15 @@ export interface RecognitionHints {
   patterns?: string[];
 }
 
-/** An entry's name in another language: label (acronym or short name), expansion (official name), summary (ours). */
+/**
+ * An entry's name in another language: label (acronym or short name), expansion (official name),
+ * aliases (other forms pages in that language use: "le Pacte mondial", "Convenio núm. 189"),
+ * summary (ours, in that language).
+ */
 export interface LocalisedNames {
   label?: string;
   expansion?: string;
+  aliases?: string[];
   summary?: string;
 }
 

@@ -173,7 +173,9 @@ function checkLocalised(v: unknown, lang: 'fr' | 'es', report: Report): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return report(lang, 'must be an object');
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (k !== 'label' && k !== 'expansion' && k !== 'summary') report(`${lang}.${k}`, 'unknown field (typo?)');
+    if (k === 'aliases') {
+      if (!isStringArray(o[k])) report(`${lang}.aliases`, 'must be an array of non-empty strings');
+    } else if (k !== 'label' && k !== 'expansion' && k !== 'summary') report(`${lang}.${k}`, 'unknown field (typo?)');
     else if (typeof o[k] !== 'string' || !(o[k] as string).trim()) report(`${lang}.${k}`, 'must be a non-empty string');
   }
   if (o.summary !== undefined && typeof o.summary === 'string' && o.summary.length > SUMMARY_MAX_CHARS) {
