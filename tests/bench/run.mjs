@@ -13,6 +13,7 @@ import { launchBenchChromium } from './lib/chromium.mjs';
 import { bundlePageEntry } from './lib/bundle.mjs';
 import { benchScan, benchMarkArray, summariseScan } from './lib/scan.mjs';
 import { benchHover } from './lib/hover.mjs';
+import { benchFrames, floorExtension, framesFigures } from './lib/frames.mjs';
 import { printReport } from './lib/report.mjs';
 import { ratio, round, sum } from './lib/stats.mjs';
 
@@ -34,6 +35,7 @@ const PAGES = opt('--pages') ? num('--pages') : Infinity;
 const HOVER_SAMPLES = num('--hover-samples', 30);
 const HOVER_REPEATS = num('--hover-repeats', 15);
 const MARK_ARRAY_PAGES = num('--markjs-array-pages', 1);
+const FRAME_RUNS = num('--frame-runs', 5);
 const skip = new Set((opt('--skip', '') ?? '').split(',').filter(Boolean));
 const OUT = path.join(ROOT, '.output');
 const EXT = path.join(OUT, 'chrome-mv3');
@@ -226,6 +228,27 @@ try {
         notes.push(`hover bench failed: ${String(e?.message ?? e).split('\n')[0]}`);
       } finally {
         await b.close();
+      }
+    }
+  }
+  // ---- Frames: 40 iframes with vs without the extension ----
+  if (!skip.has('frames')) {
+    if (!fs.existsSync(path.join(EXT, 'manifest.json'))) notes.push('frames: no build in .output/chrome-mv3.');
+    else if (!server.origin2) notes.push('frames: no second loopback address (127.0.0.2) for cross-origin frames.');
+    else {
+      log(`frames: 3 pages of iframes × ${FRAME_RUNS} loads: no extension, a do-nothing content script, ours…`);
+      const floorExt = floorExtension();
+      const launch = (mode) =>
+        launchBenchChromium({
+          ext: mode === 'ext' ? EXT : mode === 'floor' ? floorExt.dir : undefined,
+          origin: server.origin,
+          origin2: server.origin2,
+        });
+      try {
+        const fr = await benchFrames({ launch, server, runs: FRAME_RUNS, log });
+        Object.assign(figures, framesFigures(fr));
+      } finally {
+        floorExt.remove();
       }
     }
   }
