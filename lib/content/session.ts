@@ -14,6 +14,7 @@ import { categoryMap } from '@/lib/content/occurrences';
 import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Send } from './ports';
 import { whenWords } from './text-gate';
+import { afterLoad } from './after-load';
 
 /** The worker may be starting up: retry a few times before giving up. */
 async function termsWithRetry(send: Send, timers: Timers): Promise<Reply<TermsReply>> {
@@ -73,6 +74,9 @@ export class Session {
   }
 
   async start(): Promise<void> {
+    // Nothing of ours in the tasks before the page's `load` event (see ./after-load.ts).
+    await afterLoad(document, this.timers);
+    if (this.stopped) return;
     const store = localSettingsReader();
     try {
       this.settings = await store.get();
