@@ -143,7 +143,7 @@ async function termsServed(b) {
  * Returns per-variant medians for both modes and the matcher traffic of one `mixed` load.
  */
 export async function benchFrames({ launch, server, runs, log }) {
-  const out = { noext: {}, floor: {}, ext: {}, bytes: null, replies: null };
+  const out = { noext: {}, floor: {}, ext: {}, traffic: {} };
   for (const mode of ['noext', 'floor', 'ext']) {
     const b = await launch(mode);
     await routePages(b.ctx, server.origin2);
@@ -156,16 +156,11 @@ export async function benchFrames({ launch, server, runs, log }) {
       for (let r = 0; r < runs; r++)
         for (const name of Object.keys(VARIANTS)) {
           const v = VARIANTS[name];
-          let before = null;
-          if (mode === 'ext' && name === 'mixed') before = await termsServed(b);
+          const before = mode === 'ext' && r === 0 ? await termsServed(b) : null;
           rows[name].push(await loadOnce(b, bs, server, name, v.sameText + v.crossText, 1000, ext));
-          if (before) {
-            const after = await termsServed(b);
-            if (after) {
-              out.replies = after.replies - before.replies;
-              out.bytes = after.bytes - before.bytes;
-            }
-          }
+          const after = before ? await termsServed(b) : null;
+          if (before && after)
+            out.traffic[name] = { replies: after.replies - before.replies, bytes: after.bytes - before.bytes };
         }
       for (const [name, xs] of Object.entries(rows)) {
         out[mode][name] = {
@@ -202,11 +197,17 @@ export function framesFigures(fr) {
     frames_text_count: nText,
     frames_text_underlined: fr.ext.text.shown,
     frames_text_heap_mb_total: r1(d('text', 'heap') / 1024 / 1024),
+    frames_text_floor_heap_mb_total: r1(d('text', 'heap', 'floor') / 1024 / 1024),
     frames_text_cpu_ms_total: Math.round(d('text', 'cpuMs')),
     frames_mixed_heap_mb_total: r1(d('mixed', 'heap') / 1024 / 1024),
     frames_mixed_cpu_ms_total: Math.round(d('mixed', 'cpuMs')),
     frames_noext_mixed_cpu_ms: Math.round(fr.noext.mixed.cpuMs),
-    frames_matcher_replies: fr.replies,
-    frames_matcher_bytes: fr.bytes,
+    frames_empty_matcher_replies: fr.traffic.empty?.replies ?? null,
+    // Matcher traffic of one load of the mixed page (10 + 10 frames with text, 10 + 10 without).
+    frames_matcher_replies: fr.traffic.mixed?.replies ?? null,
+    frames_matcher_bytes: fr.traffic.mixed?.bytes ?? null,
+    frames_matcher_bytes_per_text_frame: fr.traffic.mixed?.replies
+      ? Math.round(fr.traffic.mixed.bytes / fr.traffic.mixed.replies)
+      : null,
   };
 }
