@@ -62,9 +62,11 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-recs { margin: 6px 0; padding-left: 0; list-style: none; font-size: ${px(13)}; }
 .ml-recs li { margin: 4px 0; padding: 4px 8px; background: var(--ml-quote-bg); border-radius: 4px; }
 .ml-rec-label { font-weight: 700; }
-.ml-related-sec { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }
-.ml-related-sec .ml-h3 { margin: 0; }
-.ml-related { display: flex; flex-wrap: wrap; gap: 4px 10px; flex: 1 1 12em; list-style: none; margin: 0; padding: 0; }
+/* One run of text: "RELATED" then the terms, wrapping like a sentence (inline keeps list semantics). */
+.ml-related-sec .ml-h3 { display: inline; margin: 0 10px 0 0; }
+.ml-related { display: inline; list-style: none; margin: 0; padding: 0; line-height: 1.7; }
+.ml-related li { display: inline; margin-right: 10px; }
+.ml-related .ml-link { text-align: left; }
 .ml-disclose[aria-expanded=true] { border-color: var(--ml-accent); }
 .ml-actions, .ml-trainer { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; }
 .ml-actions .ml-btn { font-size: ${px(12)}; }

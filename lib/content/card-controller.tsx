@@ -174,6 +174,20 @@ export class CardController {
     }
   }
 
+  /**
+   * A card at `rect` with no term of this document under it: a term in an iframe (./frame-cards.ts).
+   * A hover card replaces the hover card; a pinned one opens as a click on a term would.
+   */
+  showAt(termId: string, rect: DOMRect, pinned: boolean): OpenCard {
+    if (pinned) return this.openPinned(null, termId, rect);
+    this.dropPending(false);
+    const old = this.hover;
+    if (old) this.remove(old, false);
+    const card = this.open(null, rect, { pinned: false, dialog: false });
+    this.load(card, termId, null);
+    return card;
+  }
+
   /** Pinned dialog card for `m` (click on a term, keyboard command). Focus moves into it. */
   openPinned(m: TextMatch | null, termId: string, rect: DOMRect | null = null): OpenCard {
     this.dropPending();
