@@ -1,6 +1,8 @@
 import { canGoBack } from '@/lib/content/history';
 import { cardKeyAction, isEditable } from '@/lib/content/keys';
 import { CardBody } from './CardBody';
+import { DockHandle } from './DockHandle';
+import { CARD_STRINGS } from './strings';
 import { TrainerBar } from './TrainerBar';
 import type { CardActions, CardEnv, CardView } from './types';
 
@@ -21,18 +23,23 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
       trainer: view.trainer,
       canGoBack: canGoBack(history),
       editable: isEditable(e.target),
+      docked: !!view.docked,
     });
     if (!action) return;
     e.preventDefault();
     if (action === 'back') on.back();
-    else {
+    else if (action === 'up' || action === 'down' || action === 'side') {
+      e.stopPropagation();
+      if (action === 'side') on.dockFlip();
+      else on.dockMove(action === 'up' ? -1 : 1);
+    } else {
       e.stopPropagation();
       on.step(action === 'next' ? 1 : -1);
     }
   };
   return (
     <div
-      class={`ml-card${view.pinned ? ' ml-pinned' : ''}`}
+      class={`ml-card${view.pinned ? ' ml-pinned' : ''}${view.docked ? ' ml-docked' : ''}`}
       data-testid={view.pending ? undefined : 'ml-popover'}
       data-pending={view.pending ? '' : undefined}
       data-key={view.key}
@@ -44,17 +51,6 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
       onKeyDown={onKey}
     >
       <div class="ml-bar">
-        {prev && (
-          <button
-            type="button"
-            class="ml-btn ml-icon"
-            onClick={on.back}
-            aria-label={`Back to ${prev.label}`}
-            data-testid="ml-back"
-          >
-            ←
-          </button>
-        )}
         {trail.length > 1 && (
           <div class="ml-crumbs" role="group" aria-label="Card history" data-testid="ml-crumbs">
             <ol>
@@ -72,7 +68,33 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
             </ol>
           </div>
         )}
-        <span class="ml-spacer" />
+        {view.docked && <DockHandle on={on} />}
+        {prev && (
+          <button
+            type="button"
+            class="ml-btn ml-icon"
+            onClick={on.back}
+            aria-label={`Back to ${prev.label}`}
+            data-testid="ml-back"
+          >
+            ←
+          </button>
+        )}
+        {state.status === 'ready' ? (
+          <div class="ml-head">
+            <h2 class="ml-label" id={titleId}>
+              {state.card.label}
+            </h2>
+            <span class="ml-category">{state.card.categoryName ?? state.card.category}</span>
+            {state.card.custom && (
+              <span class="ml-badge" data-testid="ml-custom">
+                Custom
+              </span>
+            )}
+          </div>
+        ) : (
+          <span class="ml-spacer" />
+        )}
         <button
           type="button"
           class="ml-btn"
@@ -94,6 +116,11 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
         </button>
       </div>
       {view.trainer && view.occurrences && state.status === 'ready' && <TrainerBar occ={view.occurrences} on={on} />}
+      {view.presenting && (
+        <p class="ml-presenting" data-testid="ml-presenting">
+          {CARD_STRINGS.presenting(view.presenting.index + 1, view.presenting.count)}
+        </p>
+      )}
       <div class="ml-body" data-testid="ml-body">
         {state.status === 'loading' && (
           <p class="ml-muted" role="status">
@@ -118,7 +145,6 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
             card={state.card}
             on={on}
             env={env}
-            titleId={titleId}
             location={view.location}
             disclosed={view.disclosed}
           />

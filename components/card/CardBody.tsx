@@ -1,32 +1,33 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
 
 import { Cite } from './Cite';
 import { useDisclosure } from './disclosure';
-import { Mandate } from './Mandate';
-import { RelatedList } from './RelatedList';
+import { Mandate, recsListId, recsToggleLabel } from './Mandate';
+import { RelatedList, relatedFirst } from './RelatedList';
+import { CARD_STRINGS } from './strings';
 import type { CardActions, CardEnv } from './types';
 
 /** How many excerpts show before "More excerpts" (the best one; for an agency its mandate). */
 export const FIRST_EXCERPTS = 1;
 
 /**
- * The content of a found entry. It opens compact — name, expansion, summary, the best excerpt with its
- * citation (an agency's mandate), a few related terms — and everything else sits behind disclosure
- * buttons (issue #16: the pinned IOM card was 1,169 px of content in a 480 px box). Every string is
- * rendered as text (never as HTML).
+ * The content of a found entry. It opens compact — expansion, summary, the best excerpt with its
+ * citation (an agency's mandate), a few related terms; the name is in the card's toolbar (./Card.tsx)
+ * — and everything else sits behind disclosure buttons, on one row after the related terms (issue
+ * #16: the pinned IOM card was 1,169 px of content in a 480 px box, and still scrolled by ~100 px at
+ * 200 % zoom with a title row and one row per button). Every string is rendered as text (never as HTML).
  */
 export function CardBody({
   card,
   on,
   env,
-  titleId,
   location,
   disclosed,
 }: {
   card: TermCard;
   on: CardActions;
   env: CardEnv;
-  titleId: string;
   /** Where the term sits in the document being read ("PDF p. 12"), added to copied citations. */
   location?: string | null;
   /** Disclosures open in this card so far, by `${card.id}:${section}` (kept by the controller). */
@@ -42,21 +43,17 @@ export function CardBody({
   const first = isAgency ? 0 : FIRST_EXCERPTS;
   const shown = more ? excerpts : excerpts.slice(0, first);
   const listId = `ml-excerpts-${card.id}`;
+  const relatedId = `ml-related-${card.id}`;
+  const relFirst = relatedFirst(card.relatedShown);
+  const recs = isAgency ? (card.recommendationIds?.length ?? 0) : 0;
+  const summaryId = `ml-summary-${card.id}`;
+  const full = d.is(k('summary'));
+  const summary = useRef<HTMLParagraphElement>(null);
+  const clamped = useClamped(summary, full);
   return (
     <>
-      <div class="ml-head">
-        <h2 class="ml-label" id={titleId}>
-          {card.label}
-        </h2>
-        <span class="ml-category">{card.categoryName ?? card.category}</span>
-        {card.custom && (
-          <span class="ml-badge" data-testid="ml-custom">
-            Custom
-          </span>
-        )}
-      </div>
       {card.expansion && card.expansion !== card.label && <p class="ml-expansion">{card.expansion}</p>}
-      <p class="ml-summary">
+      <p class="ml-summary" id={summaryId} ref={summary} data-clamp={full ? undefined : ''}>
         <span class="ml-kicker">
           {card.custom ? 'Your note' : 'Summary'}
           {card.asOf ? ` · as of ${card.asOf}` : ''}
@@ -70,20 +67,53 @@ export function CardBody({
           onSearch={on.search}
           location={location}
           recsOpen={d.is(k('recs'))}
-          onToggleRecs={() => d.toggle(k('recs'))}
         />
       )}
       {(shown.length > 0 || excerpts.length > first) && (
-        <div class="ml-section" role="group" aria-label="Source excerpts">
+        <div class="ml-section" role="group" aria-label="Source excerpts" id={listId}>
           {isAgency && more && <h3 class="ml-h3">In the sources</h3>}
-          <div id={listId}>
-            {shown.map((x, i) => (
-              <blockquote key={i} class="ml-excerpt" data-testid="ml-excerpt">
-                <p>{x.text}</p>
-                <Cite x={x} location={location} />
-              </blockquote>
-            ))}
-          </div>
+          {shown.map((x, i) => (
+            <blockquote key={i} class="ml-excerpt" data-testid="ml-excerpt">
+              <p>{x.text}</p>
+              <Cite x={x} location={location} />
+            </blockquote>
+          ))}
+        </div>
+      )}
+      {excerpts.length === 0 && !isAgency && card.noExcerpt && <p class="ml-muted ml-noexcerpt">{card.noExcerpt}</p>}
+      <RelatedList
+        related={card.related}
+        shown={card.relatedShown}
+        onOpen={on.navigate}
+        all={d.is(k('related'))}
+        listId={relatedId}
+      />
+      {(clamped || full || recs > 0 || excerpts.length > first || card.related.length > relFirst) && (
+        <div class="ml-disclosures" data-testid="ml-disclosures">
+          {(clamped || full) && (
+            <button
+              type="button"
+              class="ml-btn ml-small ml-disclose"
+              aria-expanded={full}
+              aria-controls={summaryId}
+              onClick={() => d.toggle(k('summary'))}
+              data-testid="ml-full-summary"
+            >
+              {full ? CARD_STRINGS.lessSummary : CARD_STRINGS.moreSummary}
+            </button>
+          )}
+          {recs > 0 && (
+            <button
+              type="button"
+              class="ml-btn ml-small ml-disclose"
+              aria-expanded={d.is(k('recs'))}
+              aria-controls={recsListId(card.id)}
+              onClick={() => d.toggle(k('recs'))}
+              data-testid="ml-recs-toggle"
+            >
+              {recsToggleLabel(d.is(k('recs')), recs)}
+            </button>
+          )}
           {excerpts.length > first && (
             <button
               type="button"
@@ -96,17 +126,19 @@ export function CardBody({
               {more ? 'Fewer excerpts' : `More excerpts (${excerpts.length - first})`}
             </button>
           )}
+          {card.related.length > relFirst && (
+            <button
+              type="button"
+              class="ml-btn ml-small ml-more-related ml-disclose"
+              aria-expanded={d.is(k('related'))}
+              aria-controls={relatedId}
+              onClick={() => d.toggle(k('related'))}
+            >
+              {d.is(k('related')) ? 'Fewer related' : `All related (${card.related.length})`}
+            </button>
+          )}
         </div>
       )}
-      {excerpts.length === 0 && !isAgency && card.noExcerpt && <p class="ml-muted ml-noexcerpt">{card.noExcerpt}</p>}
-      <RelatedList
-        related={card.related}
-        shown={card.relatedShown}
-        onOpen={on.navigate}
-        all={d.is(k('related'))}
-        onToggleAll={() => d.toggle(k('related'))}
-        listId={`ml-related-${card.id}`}
-      />
       <div class="ml-actions">
         {card.officialUrl && /^https?:\/\//.test(card.officialUrl) && (
           <a class="ml-btn" href={card.officialUrl} target="_blank" rel="noopener noreferrer" data-testid="ml-official">
@@ -122,4 +154,23 @@ export function CardBody({
       </div>
     </>
   );
+}
+
+/**
+ * Whether the summary is cut by its line clamp (only short viewports clamp it: ./styles.ts), measured
+ * whenever its box changes, so the "Full summary" button shows only when there is more to read.
+ */
+function useClamped(ref: { readonly current: HTMLElement | null }, open: boolean): boolean {
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setCut(!open && el.scrollHeight > el.clientHeight + 1);
+    check();
+    // The clamp comes and goes with the viewport's height (zoom, resize): the paragraph's box follows.
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(check) : null;
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [ref, open]);
+  return cut;
 }

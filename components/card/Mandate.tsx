@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useRequestEffect } from '../pages/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
 import { recordLabel, type RecordFetch, type RecordView } from '@/lib/content/record';
@@ -15,15 +15,16 @@ export function Mandate({
   onSearch,
   location,
   recsOpen: open,
-  onToggleRecs,
 }: {
   card: TermCard;
   fetchRecord?: RecordFetch;
   onSearch(q: string): void;
   location?: string | null;
-  /** The recommendations list is open (the state lives with the card: ./disclosure.ts). */
+  /**
+   * The recommendations list is open (the state lives with the card: ./disclosure.ts); its button is in
+   * the card's row of disclosure buttons (./CardBody.tsx, `recsListId`).
+   */
   recsOpen: boolean;
-  onToggleRecs(): void;
 }) {
   const mandate = card.excerpts.find((x) => x.recordId === card.mandateId);
   const recs = card.recommendationIds ?? [];
@@ -44,6 +45,9 @@ export function Mandate({
   // Fetched on first opening and kept: closing the list again does not cancel the replies.
   const recIds = card.recommendationIds;
   const [wanted, setWanted] = useState(open);
+  useEffect(() => {
+    if (open) setWanted(true);
+  }, [open]);
   useRequestEffect(
     (current) => {
       if (!wanted || !fetchRecord || !recIds) return;
@@ -56,7 +60,7 @@ export function Mandate({
   );
 
   const m = mandate ?? fallbackMandate;
-  const listId = `ml-recs-${card.id}`;
+  const listId = recsListId(card.id);
   return (
     <div class="ml-section" role="group" aria-label="Mandate and recommendations" data-testid="ml-mandate">
       <h3 class="ml-h3">Mandate</h3>
@@ -68,50 +72,41 @@ export function Mandate({
       ) : (
         <p class="ml-muted">The mandate text is in the search results.</p>
       )}
-      {recs.length > 0 && (
-        <>
-          <button
-            type="button"
-            class="ml-btn ml-small ml-disclose"
-            aria-expanded={open}
-            aria-controls={listId}
-            onClick={() => {
-              onToggleRecs();
-              setWanted(true);
-            }}
-          >
-            {open ? 'Hide' : 'Show'} its {recs.length} recommendation{recs.length === 1 ? '' : 's'} (2013)
-          </button>
-          {open && (
-            <ol class="ml-recs" id={listId} data-testid="ml-recs">
-              {recs.map((id) => {
-                const r = texts[id];
-                return (
-                  <li key={id}>
-                    <span class="ml-rec-label">{r?.label ?? recordLabel(id)}</span>{' '}
-                    {r ? (
-                      <span>
-                        {r.text}
-                        {r.cite && <cite>{r.cite}</cite>}
-                      </span>
-                    ) : r === null || !fetchRecord ? (
-                      <button
-                        type="button"
-                        class="ml-link"
-                        onClick={() => onSearch(`${card.label} recommendation ${recordLabel(id)}`)}
-                      >
-                        Find in search
-                      </button>
-                    ) : (
-                      <span class="ml-muted">Loading…</span>
-                    )}
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-        </>
+      {recs.length > 0 && open && (
+        <ol class="ml-recs" id={listId} data-testid="ml-recs">
+          {recs.map((id) => {
+            const r = texts[id];
+            return (
+              <li key={id}>
+                <span class="ml-rec-label">{r?.label ?? recordLabel(id)}</span>{' '}
+                {r ? (
+                  <span>
+                    {r.text}
+                    {r.cite && <cite>{r.cite}</cite>}
+                  </span>
+                ) : r === null || !fetchRecord ? (
+                  <button
+                    type="button"
+                    class="ml-link"
+                    onClick={() => onSearch(`${card.label} recommendation ${recordLabel(id)}`)}
+                  >
+                    Find in search
+                  </button>
+                ) : (
+                  <span class="ml-muted">Loading…</span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
       )}
     </div>
   );
+}
+
+export const recsListId = (cardId: string) => `ml-recs-${cardId}`;
+
+/** The label of the recommendations disclosure button. */
+export function recsToggleLabel(open: boolean, n: number): string {
+  return `${open ? 'Hide' : 'Show'} its ${n} recommendation${n === 1 ? '' : 's'} (2013)`;
 }

@@ -12,12 +12,15 @@ import type { TermCard } from '@/lib/messaging/protocol';
  */
 export const FIRST_RELATED = 6;
 
+/** How many related entries the compact card shows (the build's `relatedShown`, at most FIRST_RELATED). */
+export const relatedFirst = (ranked = FIRST_RELATED) => Math.min(ranked, FIRST_RELATED);
+
+/** The list; its "All related" button sits in the card's row of disclosure buttons (./CardBody.tsx). */
 export function RelatedList({
   related,
-  shown: ranked = FIRST_RELATED,
+  shown: ranked,
   onOpen,
   all,
-  onToggleAll,
   listId,
 }: {
   related: TermCard['related'];
@@ -25,10 +28,9 @@ export function RelatedList({
   onOpen(id: string, label: string): void;
   /** "All related" is open (the state lives with the card: components/card/disclosure.ts). */
   all: boolean;
-  onToggleAll(): void;
   listId: string;
 }) {
-  const first = Math.min(ranked, FIRST_RELATED);
+  const first = relatedFirst(ranked);
   if (!related.length) return null;
   const shown = all ? related : related.slice(0, first);
   const onKey = (e: KeyboardEvent) => {
@@ -53,17 +55,6 @@ export function RelatedList({
           </li>
         ))}
       </ul>
-      {related.length > first && (
-        <button
-          type="button"
-          class="ml-btn ml-small ml-more-related ml-disclose"
-          aria-expanded={all}
-          aria-controls={listId}
-          onClick={onToggleAll}
-        >
-          {all ? 'Fewer related' : `All related (${related.length})`}
-        </button>
-      )}
     </div>
   );
 }

@@ -12,6 +12,20 @@ const px = (n: number) => `calc(${n}px * var(--ml-scale))`;
  */
 export const CARD_MAX_HEIGHT = 'calc(100vh - 16px)';
 
+/**
+ * The trainer dock (lib/content/dock.ts): one column at the left or right edge, as tall as its cards
+ * up to the viewport's height, scrolling as a whole; its cards flow in it instead of being placed.
+ */
+const DOCK_CSS = `.ml-dock { position: fixed; top: 8px; box-sizing: border-box; width: min(${px(400)}, 42vw); max-height: calc(100vh - 16px);
+  display: flex; flex-direction: column; gap: 8px; padding: 4px; overflow-y: auto; overscroll-behavior: contain; pointer-events: auto; }
+.ml-dock[data-side=right] { right: 8px; }
+.ml-dock[data-side=left] { left: 8px; }
+.ml-dock > .ml-card { position: relative; inset: auto; width: auto; max-width: none; max-height: none; flex: none; }
+.ml-dock > .ml-card .ml-body { overflow: visible; }
+.ml-handle { cursor: grab; touch-action: none; }
+.ml-presenting { margin: 0; padding: 4px 14px; font-size: ${px(12)}; color: var(--ml-muted); border-bottom: 1px solid var(--ml-border); }
+.ml-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }`;
+
 // .ml-card[data-pending]: a card prepared at the dwell and not shown yet. visibility keeps it laid out
 // (showing it is a repaint) while the pointer and assistive technology ignore it.
 export const CARD_CSS = `${THEME_CSS}
@@ -34,17 +48,25 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-card.ml-pinned { border: 2px solid var(--ml-accent); }
 .ml-card:focus { outline: none; }
 .ml-card:focus-visible { outline: 3px solid var(--ml-focus); outline-offset: 2px; }
-.ml-bar { display: flex; align-items: center; gap: 6px; padding: 6px 8px 4px 12px; border-bottom: 1px solid var(--ml-border); flex: none; }
+.ml-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; padding: 6px 8px 4px 14px; border-bottom: 1px solid var(--ml-border); flex: none; }
 .ml-spacer { flex: 1; }
+/* Compact (issue #16): the name shares the toolbar's row; the history trail, when there is one, is the row above. */
+.ml-crumbs { flex: 1 0 100%; }
+.ml-bar .ml-head { flex: 1; min-width: 0; }
 .ml-crumbs ol { display: flex; flex-wrap: wrap; gap: 2px; list-style: none; margin: 0; padding: 0; font-size: ${px(12)}; }
 .ml-crumbs li + li::before { content: "›"; margin: 0 4px; color: var(--ml-muted); }
-.ml-body { padding: 8px 14px 12px; overflow-y: auto; overscroll-behavior: contain; min-height: 0; }
+.ml-body { padding: 6px 14px 10px; overflow-y: auto; overscroll-behavior: contain; min-height: 0; }
 .ml-head { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
 .ml-label { font-size: ${px(17)}; font-weight: 700; margin: 0; }
 .ml-category { font-size: ${px(12)}; color: var(--ml-muted); text-transform: uppercase; letter-spacing: .04em; }
 .ml-badge { font-size: ${px(12)}; font-weight: 700; padding: 0 6px; border-radius: 4px; background: var(--ml-accent); color: var(--ml-accent-fg); }
-.ml-expansion { margin: 4px 0; font-weight: 600; }
-.ml-summary { margin: 6px 0; }
+.ml-expansion { margin: 2px 0 4px; font-weight: 600; }
+.ml-summary { margin: 4px 0 6px; }
+/* Short viewports (200 % zoom of a laptop screen is 640×400 CSS px): the summary is clamped to three
+   lines, with a "Full summary" disclosure (CardBody.tsx), so the compact card stays whole. */
+@media (max-height: 480px) { .ml-summary[data-clamp] { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; } }
+/* The mandate's heading reads as a kicker at the start of its excerpt, like "Summary" (one line less). */
+[data-testid=ml-mandate] > .ml-h3:first-child { float: left; margin: calc(6px + ${px(1)}) 8px -8px 13px; line-height: ${px(18)}; }
 .ml-kicker, .ml-h3 { font-size: ${px(12)}; font-weight: 700; color: var(--ml-muted); text-transform: uppercase; letter-spacing: .04em; }
 .ml-h3 { margin: 10px 0 4px; }
 .ml-section { margin: 6px 0; }
@@ -67,6 +89,7 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-related { display: inline; list-style: none; margin: 0; padding: 0; line-height: 1.7; }
 .ml-related li { display: inline; margin-right: 10px; }
 .ml-related .ml-link { text-align: left; }
+.ml-disclosures { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
 .ml-disclose[aria-expanded=true] { border-color: var(--ml-accent); }
 .ml-actions, .ml-trainer { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; }
 .ml-actions .ml-btn { font-size: ${px(12)}; }
@@ -83,6 +106,7 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-btn:focus-visible, .ml-link:focus-visible { outline: 3px solid var(--ml-focus); outline-offset: 2px; }
 .ml-undo { display: flex; gap: 8px; align-items: center; justify-content: space-between; padding: 6px 12px; border-top: 1px solid var(--ml-border);
   font-size: ${px(13)}; flex: none; }
+${DOCK_CSS}
 @media (prefers-reduced-motion: reduce) { .ml-card { transition: none; } }
 @media (forced-colors: active) { .ml-card { border: 2px solid CanvasText; } }
 `;

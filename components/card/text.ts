@@ -1,6 +1,6 @@
 /**
  * The card's text as lines, in the order the card shows them (all excerpts and related entries
- * expanded): what `kb show` prints, so maintainers review what readers see. A unit test renders
+ * expanded; the name first, though the card shows it in its toolbar's row): what `kb show` prints, so maintainers review what readers see. A unit test renders
  * the card and compares its text with these lines; the card itself does not import this file
  * (the content script stays small), so the two are kept equal by that test.
  */
@@ -55,8 +55,6 @@ export function cardText(card: TermCard): CardLine[] {
     const mandate = card.excerpts.find((x) => x.recordId === card.mandateId);
     if (mandate) excerptLines(mandate, out);
     else out.push({ kind: 'note', text: 'The mandate text is in the search results.' });
-    const n = card.recommendationIds?.length ?? 0;
-    if (n) out.push({ kind: 'recommendations', text: `Show its ${n} recommendation${n === 1 ? '' : 's'} (2013)` });
   }
   const excerpts = isAgency ? card.excerpts.filter((x) => x.recordId !== card.mandateId) : card.excerpts;
   if (excerpts.length && isAgency) out.push({ kind: 'heading', text: 'In the sources' });
@@ -66,6 +64,9 @@ export function cardText(card: TermCard): CardLine[] {
     out.push({ kind: 'heading', text: 'Related' });
     for (const r of card.related) out.push({ kind: 'related', text: r.label });
   }
+  // The compact card's disclosure buttons share one row after the related terms (./CardBody.tsx).
+  const n = isAgency ? (card.recommendationIds?.length ?? 0) : 0;
+  if (n) out.push({ kind: 'recommendations', text: `Show its ${n} recommendation${n === 1 ? '' : 's'} (2013)` });
   if (card.officialUrl) out.push({ kind: 'official', text: 'Official page ↗', href: card.officialUrl });
   return out;
 }

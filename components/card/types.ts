@@ -22,6 +22,12 @@ export interface CardActions {
   step(dir: 1 | -1): void;
   /** Trainer mode: highlight every occurrence of the card's term (or stop). */
   toggleFocusAll(): void;
+  /** Trainer dock: move this card `delta` places up (-1) or down (1) the column. */
+  dockMove(delta: number): void;
+  /** Trainer dock: a drag ended at column place `index` on `side` (lib/content/dock.ts). */
+  dockTo(index: number, side: 'left' | 'right'): void;
+  /** Trainer dock: the column goes to the other side of the viewport. */
+  dockFlip(): void;
   /** A disclosure button was toggled (`key`: `${termId}:${section}`); the controller keeps the state. */
   disclose(key: string, open: boolean): void;
 }
@@ -61,6 +67,18 @@ export interface CardView extends CardCore {
   occurrences: { index: number; count: number; focused: boolean } | null;
   /** Where the term sits in the host's document ("PDF p. 12"), appended to citations of it. */
   location?: string | null;
+  /** Trainer mode: the card sits in the dock column (lib/content/dock.ts), not at its term. */
+  docked?: boolean;
+  /** The presenter key opened this card: the term's place among the page's terms (0-based). */
+  presenting?: { index: number; count: number } | null;
+}
+
+/** The trainer dock as the layer renders it: its side and its cards' keys, top to bottom. */
+export interface DockView {
+  side: 'left' | 'right';
+  order: readonly number[];
+  /** Said by the dock's live region after a move (lib/content/dock.ts). */
+  status: string;
 }
 
 export interface CardEnv {

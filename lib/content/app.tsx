@@ -1,6 +1,6 @@
 /**
  * The content app: scanning (Session), hover intent → cards (CardController), pin/Esc/P keys, trainer
- * stepping, and the page protocol. Any page can host it: the content script, the demo page (content
+ * stepping and the presenter key (./presenter.ts), and the page protocol. Any page can host it: the content script, the demo page (content
  * scripts do not run on extension pages) and later the PDF reader, each passing its own ports.
  * The page DOM is never changed; our host joins the page only when a card is first shown.
  * Everything it starts ends with its context (./context.ts): when that is invalidated, the scan, the
@@ -12,6 +12,7 @@ import { CardCache } from '@/lib/content/card-cache';
 import { HoverIntent, timerClock } from '@/lib/content/hover-intent';
 import { isEditable, keyAction } from '@/lib/content/keys';
 import { matchAtSelection } from '@/lib/content/occurrences';
+import { Presenter } from '@/lib/content/presenter';
 import { recordFetcher } from '@/lib/content/record';
 import { markDwell } from '@/lib/content/timing';
 import { CardController } from './card-controller';
@@ -46,6 +47,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
     openSearch,
     occurrenceCount: (id) => tools.occurrences(id).length,
     step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
+    occurrence: (id, i) => tools.occurrences(id)[i] ?? null,
     focusAll: (id) => {
       tools.focusTerm(id);
     },
@@ -54,7 +56,11 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
 
   const session: Session = new Session(cards.host, send, timers);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
-  session.onSettings(() => cards.refresh());
+  const presenter = new Presenter(() => session.scanner?.matches ?? []);
+  session.onSettings(() => {
+    if (!trainer()) presenter.reset();
+    cards.refresh();
+  });
   session.onGlossary(() => cache.clear());
   if (ports.onMatches) session.onMatches(ports.onMatches);
   void session.start();
@@ -162,12 +168,24 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
         if (!t) return;
         if (!t.pinned) intent.reset();
         cards.togglePin(t);
+      } else if (action === 'present-next' || action === 'present-prev') {
+        present(action === 'present-next' ? 1 : -1);
       } else if (pinned) {
         cards.stepCard(pinned, action === 'next' ? 1 : -1);
       }
     },
     { capture: true },
   );
+
+  /** The presenter key: the next term in reading order, scrolled to and flashed, its card docked. */
+  function present(dir: 1 | -1): void {
+    const r = presenter.step(dir);
+    if (!r) return;
+    intent.reset();
+    const i = tools.occurrences(r.match.termId).indexOf(r.match);
+    tools.jumpTo(r.match.termId, Math.max(0, i));
+    cards.present(r.match, r.index, r.count);
+  }
 
   function explainSelection(): string | null {
     const s = session.scanner;

@@ -1,43 +1,33 @@
 /**
  * The card controller: owns the open cards (one hover card, any number of pinned ones in trainer mode),
- * renders them into our shadow root, positions them with floating-ui and manages focus. The host element
- * joins the page (appended to <html>) only when a card is first prepared, and enters the top layer through
- * the Popover API so page dialogs, [popover] elements and fullscreen elements cannot cover it.
+ * decides where each goes — at its term (floating-ui, ./placement.ts) or, pinned in trainer mode, in
+ * the dock column (./dock.ts) — and manages focus. Our element in the page, its shadow root and the top
+ * layer are ./card-host.tsx's; the views, placement and dock ./card-layout.tsx's; looking entries up
+ * ./card-load.ts's; what the buttons and keys inside a card do ./card-model.ts's.
  * A hover card is prepared at the dwell: rendered, styled, laid out and placed while hidden, so showing
  * it at the hover delay is a visibility flip inside an animation frame (lib/content/hover-intent.ts).
  */
-import { render } from 'preact';
-import { CardLayer } from '@/components/card/CardLayer';
-import { CARD_CSS } from '@/components/card/styles';
-import { cardActions, type CardDeps, type OpenCard } from './card-model';
-import { hideTopLayer, hostParent, pageIsBlocked, place, toTopLayer } from './placement';
-import type { CardActions, CardState, CardView } from '@/components/card/types';
-import { current, relabel, startHistory } from '@/lib/content/history';
+import { cardActions, trainerOcc, type CardDeps, type OpenCard } from './card-model';
+import { HOST_TAG } from './card-host';
+import { CardLayout } from './card-layout';
+import { loadCard, markShown, newCard, PreparedHover, type LoadTarget } from './card-load';
+import { pageIsBlocked } from './placement';
+import type { CardActions } from '@/components/card/types';
+import { current } from '@/lib/content/history';
 import type { ShowTiming } from '@/lib/content/hover-intent';
-import { markPainted } from '@/lib/content/timing';
-import { liveRange, type TextMatch } from '@/lib/scan/hittest';
-import { listen, type AppContext } from './context';
+import type { TextMatch } from '@/lib/scan/hittest';
+import type { AppContext } from './context';
 
-export const HOST_TAG = 'migration-lens-host';
+export { HOST_TAG };
 export type { CardDeps, OpenCard };
 
 export class CardController {
-  readonly host: HTMLElement;
-  private readonly mount: HTMLElement;
-  private attached = false;
+  private readonly layout: CardLayout;
+  private readonly loader: LoadTarget;
   cards: OpenCard[] = [];
-  /**
-   * The hover card prepared at the dwell, rendered hidden (no test id, visibility: hidden) and not in
-   * `cards`, so Esc, P and the keyboard logic never see it before it is shown.
-   */
-  private pending: OpenCard | null = null;
-  /** Identifies the preparation in flight; a lookup that returns after another one started is dropped. */
-  private prepToken: object | null = null;
+  private readonly prepared: PreparedHover;
   private nextKey = 1;
   private actionCache = new Map<number, CardActions>();
-  private disposed = false;
-  private readonly resizes: ResizeObserver | null;
-  private observed = new WeakSet<Element>();
 
   /** `ctx`: the page listeners end with it (see ./context.ts). */
   constructor(
@@ -45,46 +35,29 @@ export class CardController {
     ctx: AppContext,
     private readonly deps: CardDeps,
   ) {
-    this.host = doc.createElement(HOST_TAG);
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CARD_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-    } catch {
-      const style = doc.createElement('style'); // inside our own shadow root only
-      style.textContent = CARD_CSS;
-      shadow.append(style);
-    }
-    this.mount = doc.createElement('div');
-    shadow.append(this.mount);
-    // A card changes size without a render of ours (a disclosure opened, recommendations arrived):
-    // place it again, so an expanded card grows inside the viewport (placement skips unchanged cards).
-    this.resizes =
-      typeof ResizeObserver === 'function'
-        ? new ResizeObserver((entries) => {
-            for (const e of entries) {
-              const el = e.target as HTMLElement;
-              const c = this.all().find((x) => String(x.key) === el.dataset.key);
-              if (c && el.isConnected) this.place(c, el);
-            }
-          })
-        : null;
-    // Back on top when the page enters fullscreen after our card opened.
-    listen(ctx, doc, 'fullscreenchange', () => {
-      if (this.cards.length || this.pending) toTopLayer(this.host, doc, HOST_TAG);
+    this.prepared = new PreparedHover(
+      deps.cache,
+      (m) => this.make(m, null, { pinned: false, dialog: false }),
+      () => this.render(),
+    );
+    this.loader = { deps, doc, isOpen: (c) => this.cards.includes(c), render: () => this.render() };
+    this.layout = new CardLayout(doc, ctx, {
+      deps,
+      all: () => this.all(),
+      pending: () => this.prepared.card,
+      actions: (k) => this.actions(k),
     });
+  }
+
+  get host(): HTMLElement {
+    return this.layout.view.host;
   }
 
   /** Close every card for good and take our host out of the page (the app's context ended). */
   dispose(): void {
     this.dropPending(false);
     for (const c of [...this.cards]) this.remove(c, false);
-    this.resizes?.disconnect();
-    render(null, this.mount);
-    this.disposed = true;
-    this.host.remove();
-    this.attached = false;
+    this.layout.dispose();
   }
 
   get hover(): OpenCard | undefined {
@@ -97,10 +70,10 @@ export class CardController {
     return this.cards.some((c) => c.pinned && c.anchor === m);
   }
   contains(node: Node | null): boolean {
-    return !!node && (node === this.host || this.host.contains(node));
+    return this.layout.view.contains(node);
   }
   cardElement(key: number): HTMLElement | null {
-    return this.host.shadowRoot!.querySelector<HTMLElement>(`[data-key="${key}"]`);
+    return this.layout.view.cardElement(key);
   }
 
   /**
@@ -109,29 +82,13 @@ export class CardController {
    */
   prepareHover(m: TextMatch, isCurrent: () => boolean): void {
     this.dropPending(false);
-    const token = {};
-    this.prepToken = token;
-    const prepare = (r: CardState) => {
-      // Stale: the pointer moved on, or the card was shown (or another one prepared) meanwhile.
-      if (this.prepToken !== token || !isCurrent() || r.status === 'error' || r.status === 'loading') return;
-      this.prepToken = null;
-      const card = this.make(m, null, { pinned: false, dialog: false });
-      card.state = r;
-      if (r.status === 'ready') card.history = relabel(card.history, m.termId, r.card.label);
-      this.pending = card;
-      this.render();
-    };
-    const hit = this.deps.cache.peek(m.termId);
-    if (hit) return prepare(hit);
-    void this.deps.cache.get(m.termId).then(prepare);
+    this.prepared.prepare(m, isCurrent);
   }
 
   /** The prepared hover was given up before it showed. */
   dropPending(rerender = true): void {
-    this.prepToken = null;
-    const p = this.pending;
+    const p = this.prepared.drop();
     if (!p) return;
-    this.pending = null;
     this.actionCache.delete(p.key);
     if (rerender) this.render();
   }
@@ -141,29 +98,20 @@ export class CardController {
    * called inside an animation frame, a prepared card is painted in that very frame.
    */
   showHover(m: TextMatch, dwellAt: number | null, when: ShowTiming | null = null): void {
-    const p = this.pending;
-    this.pending = this.prepToken = null;
+    const p = this.prepared.drop();
     const old = this.hover;
     if (old) this.remove(old, false);
     if (p && p.anchor === m) {
       this.cards.push(p);
       const el = old ? null : this.cardElement(p.key);
-      if (el) this.reveal(p, el);
+      if (el) this.layout.reveal(p, el);
       else this.render(); // an old card to take away too: the full render reveals and places it
-      if (p.state.status === 'ready')
-        markPainted(this.doc, {
-          dwellAt,
-          showAt: when?.at ?? performance.now(),
-          dueAt: when?.dueAt ?? null,
-          inFrame: !!when?.inFrame,
-          cached: true,
-          prepared: true,
-        });
+      if (p.state.status === 'ready') markShown(this.doc, dwellAt, when);
       return;
     }
     if (p) this.actionCache.delete(p.key); // prepared for another term: load() renders it away
     const card = this.open(m, null, { pinned: false, dialog: false });
-    this.load(card, m.termId, dwellAt, when);
+    loadCard(this.loader, card, m.termId, dwellAt, when);
   }
 
   hideHover(): void {
@@ -184,7 +132,7 @@ export class CardController {
     const old = this.hover;
     if (old) this.remove(old, false);
     const card = this.open(null, rect, { pinned: false, dialog: false });
-    this.load(card, termId, null);
+    loadCard(this.loader, card, termId, null, null);
     return card;
   }
 
@@ -200,15 +148,17 @@ export class CardController {
     }
     const hover = this.hover;
     if (hover && current(hover.history).id === termId && (m === null || hover.anchor === m)) {
+      if (m) this.layout.active = m;
       this.pin(hover);
       return hover;
     }
     if (hover) this.remove(hover, false);
+    if (m) this.layout.active = m;
     const returnFocus = this.activeOutside();
     const card = this.open(m, rect, { pinned: true, dialog: true });
     card.returnFocus = returnFocus;
     this.unpinOthers(card);
-    this.load(card, termId, null);
+    loadCard(this.loader, card, termId, null, null);
     this.focusCard(card);
     return card;
   }
@@ -222,8 +172,7 @@ export class CardController {
     this.unpinOthers(card);
     // Pinned cards go on top.
     this.cards = [...this.cards.filter((c) => c !== card), card];
-    if (this.deps.trainer())
-      card.occ = { index: -1, count: this.deps.occurrenceCount(current(card.history).id), focused: false };
+    if (this.deps.trainer()) card.occ = trainerOcc(card, this.deps);
     this.render();
     this.focusCard(card);
   }
@@ -252,16 +201,11 @@ export class CardController {
 
   /** Settings changed (theme, size, trainer mode): re-render every card. */
   refresh(): void {
-    if (!this.deps.trainer()) for (const c of this.cards) if (c.occ?.focused) this.deps.focusAll(null);
-    for (const c of this.cards)
-      c.occ =
-        this.deps.trainer() && c.pinned
-          ? {
-              index: c.occ?.index ?? -1,
-              count: this.deps.occurrenceCount(current(c.history).id),
-              focused: c.occ?.focused ?? false,
-            }
-          : null;
+    const on = this.deps.trainer();
+    for (const c of this.cards) {
+      if (!on && c.occ?.focused) this.deps.focusAll(null);
+      c.occ = on && c.pinned ? trainerOcc(c, this.deps) : null;
+    }
     if (this.cards.length) this.render();
   }
 
@@ -280,55 +224,13 @@ export class CardController {
   }
 
   private make(anchor: TextMatch | null, rect: DOMRect | null, o: { pinned: boolean; dialog: boolean }): OpenCard {
-    return {
-      key: this.nextKey++,
-      anchor,
-      rect,
-      history: startHistory(anchor?.termId ?? ''),
-      state: { status: 'loading', termId: '' },
-      pinned: o.pinned,
-      dialog: o.dialog,
-      returnFocus: null,
-      known: null,
-      occ: null,
-      modal: o.pinned && pageIsBlocked(this.doc),
-    };
-  }
-
-  /** Show `termId` in `card`: synchronously from the cache when possible (one-frame paint), else loading. */
-  private load(card: OpenCard, termId: string, dwellAt: number | null, when: ShowTiming | null = null): void {
-    const showAt = when?.at ?? performance.now();
-    if (card.history.stack.length === 1 && !card.history.stack[0]?.id) card.history = startHistory(termId);
-    if (card.pinned && this.deps.trainer())
-      card.occ = { index: -1, count: this.deps.occurrenceCount(termId), focused: false };
-    const hit = this.deps.cache.peek(termId);
-    const done = (r: CardState, cached: boolean, now = false) => {
-      // Stale: the card was closed or navigated elsewhere while the lookup ran.
-      if (!this.cards.includes(card) || current(card.history).id !== termId) return;
-      card.state = r;
-      if (r.status === 'ready') card.history = relabel(card.history, termId, r.card.label);
-      this.render();
-      if (r.status === 'ready' && !card.pinned) {
-        // Only a card rendered right now, in the show's frame callback, is painted in that frame.
-        markPainted(this.doc, {
-          dwellAt,
-          showAt,
-          dueAt: when?.dueAt ?? null,
-          inFrame: now && !!when?.inFrame,
-          cached,
-          prepared: false,
-        });
-      }
-    };
-    if (hit) return done(hit, true, true);
-    card.state = { status: 'loading', termId };
-    this.render();
-    void this.deps.cache.get(termId).then((r) => done(r, false));
+    return newCard(this.nextKey++, anchor, rect, { ...o, modal: o.pinned && pageIsBlocked(this.doc) });
   }
 
   private remove(card: OpenCard, restoreFocus: boolean): void {
     this.cards = this.cards.filter((c) => c !== card);
     this.actionCache.delete(card.key);
+    this.layout.forget(card.key);
     if (card.knownTimer) clearTimeout(card.knownTimer);
     if (card.occ?.focused) this.deps.focusAll(null);
     if (restoreFocus && card.returnFocus?.isConnected) card.returnFocus.focus({ preventScroll: true });
@@ -339,9 +241,9 @@ export class CardController {
     return a && !this.contains(a) && a !== this.doc.body ? a : null;
   }
 
-  private focusCard(card: OpenCard): void {
+  private focusCard(card: OpenCard | number): void {
     // After render: the element exists once Preact committed (render is synchronous).
-    this.cardElement(card.key)?.focus({ preventScroll: true });
+    this.cardElement(typeof card === 'number' ? card : card.key)?.focus({ preventScroll: true });
   }
 
   private actions(key: number): CardActions {
@@ -350,104 +252,43 @@ export class CardController {
       a = cardActions(key, {
         cards: () => this.cards,
         deps: this.deps,
-        load: (c, id) => this.load(c, id, null),
+        load: (c, id) => loadCard(this.loader, c, id, null, null),
         focusCard: (c) => this.focusCard(c),
         togglePin: (c) => this.togglePin(c),
         close: (c) => this.close(c),
         render: () => this.render(),
+        setActive: (m) => this.layout.setActive(m),
+        dockMove: (k, to) => {
+          if (!this.layout.moveDocked(k, to)) return;
+          this.render();
+          this.focusCard(k); // a moved element may lose focus
+        },
       });
       this.actionCache.set(key, a);
     }
     return a;
   }
 
+  render(): void {
+    this.layout.render();
+  }
+
   /** Every card to render: the open ones, then the prepared (hidden) hover card. */
   private all(): OpenCard[] {
-    return this.pending ? [...this.cards, this.pending] : this.cards;
+    const p = this.prepared.card;
+    return p ? [...this.cards, p] : this.cards;
   }
 
-  private views(): CardView[] {
-    const trainer = this.deps.trainer();
-    // The open card is a CardCore already; the view adds what is decided for all cards at once.
-    const where = this.deps.citeLocation;
-    return this.all().map((c) => ({
-      ...c,
-      trainer,
-      occurrences: trainer && c.pinned ? c.occ : null,
-      pending: c === this.pending,
-      // Only while the card shows the term at its anchor, not a related one followed from it.
-      location: where && c.anchor && current(c.history).id === c.anchor.termId ? where(c.anchor) : null,
-    }));
-  }
-
-  render(): void {
-    if (this.disposed) return; // a lookup that was in flight when the context ended
-    const all = this.all();
-    if (!all.length) {
-      render(null, this.mount);
-      if (this.attached) hideTopLayer(this.host);
-      return;
-    }
-    this.attach();
-    const { theme, textSize } = this.deps.hostAttrs();
-    this.setAttr('data-theme', theme);
-    this.setAttr('data-text-size', textSize);
-    render(
-      <CardLayer views={this.views()} actions={(k) => this.actions(k)} env={{ fetchRecord: this.deps.fetchRecord }} />,
-      this.mount,
-    );
-    this.attach(); // follows page dialogs and fullscreen, outside which everything is inert
-    toTopLayer(this.host, this.doc, HOST_TAG);
-    for (const c of all) {
-      if (c.modal) {
-        const d = this.host.shadowRoot!.querySelector<HTMLDialogElement>(`dialog[data-modal-key="${c.key}"]`);
-        try {
-          if (d && !d.open) d.showModal();
-        } catch {
-          /* not connected */
-        }
-      }
-      const el = this.cardElement(c.key);
-      if (el) {
-        if (this.resizes && !this.observed.has(el)) {
-          this.observed.add(el);
-          this.resizes.observe(el);
-        }
-        this.place(c, el);
-      }
-    }
-  }
-
-  /**
-   * The show of a prepared card, in the animation frame callback: no Preact render, just its two
-   * attributes (the next render sets the same ones, since its view is no longer pending), the host
-   * back on top if a page dialog opened meanwhile, and a new position in case the page scrolled.
-   */
-  private reveal(card: OpenCard, el: HTMLElement): void {
-    el.removeAttribute('data-pending');
-    el.setAttribute('data-testid', 'ml-popover');
-    this.attach();
-    toTopLayer(this.host, this.doc, HOST_TAG);
-    this.place(card, el);
-  }
-
-  private place(c: OpenCard, el: HTMLElement): void {
-    const range = c.anchor && c.anchor.startNode.isConnected ? liveRange(c.anchor) : null;
-    // A pinned card may cover its own term rather than scroll; a hover card keeps the term in view.
-    place(el, range ? () => range.getBoundingClientRect() : c.rect ? () => c.rect! : null, { mayCover: c.pinned });
-  }
-
-  private setAttr(name: string, v: string | null): void {
-    if (v === null) {
-      if (this.host.hasAttribute(name)) this.host.removeAttribute(name);
-    } else if (this.host.getAttribute(name) !== v) this.host.setAttribute(name, v);
-  }
-
-  private attach(): void {
-    const parent = hostParent(this.doc, this.host);
-    if (this.attached && this.host.parentNode === parent) return;
-    if ('popover' in this.host) this.host.popover = 'manual';
-    parent.append(this.host);
-    this.attached = true;
+  /** The presenter key reached `m` (term `index` of `count` on the page): its card, docked; the last one goes. */
+  present(m: TextMatch, index: number, count: number): OpenCard {
+    const was = this.layout.presented;
+    const prev = was && this.cards.find((c) => c.key === was.key);
+    const card = this.openPinned(m, m.termId);
+    if (prev && prev !== card) this.remove(prev, false);
+    this.layout.presented = { key: card.key, index, count };
+    this.layout.active = m;
+    this.render();
+    this.focusCard(card);
+    return card;
   }
 }

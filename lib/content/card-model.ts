@@ -1,5 +1,5 @@
 /**
- * The open-card model of the card controller (cards.tsx, which owns the cards and renders them): what
+ * The open-card model of the card controller (./card-controller.tsx, which owns the cards and renders them): what
  * one open card holds, what the controller needs from the content script, and what the buttons and keys
  * inside a card do (CardActions), bound by card key so that a closed card's callbacks do nothing.
  */
@@ -32,12 +32,19 @@ export interface CardDeps {
   /** Trainer mode helpers (page occurrences of a term). */
   occurrenceCount(termId: string): number;
   step(termId: string, dir: 1 | -1): number;
+  /** Occurrence `index` of a term, in document order (the one a step went to: the dock keeps clear of it). */
+  occurrence?(termId: string, index: number): TextMatch | null;
   focusAll(termId: string | null): void;
   /** Where the anchor term sits in the host's document (ContentPorts.citeLocation). */
   citeLocation?(m: TextMatch): string | null;
 }
 
 const UNDO_MS = 6000;
+
+/** A pinned card's trainer stepping state, kept where it was (-1: not started), counted afresh. */
+export function trainerOcc(c: OpenCard, deps: CardDeps): NonNullable<OpenCard['occ']> {
+  return { index: c.occ?.index ?? -1, count: deps.occurrenceCount(current(c.history).id), focused: !!c.occ?.focused };
+}
 
 /** The controller, as the actions see it. */
 export interface ActionTarget {
@@ -49,6 +56,10 @@ export interface ActionTarget {
   togglePin(card: OpenCard): void;
   close(card: OpenCard): void;
   render(): void;
+  /** The occurrence the reader is looking at now (lib/content/dock.ts keeps the dock clear of it). */
+  setActive(m: TextMatch | null): void;
+  /** Trainer dock: move card `key` (by `delta` places, or to `index` on `side`, or the column across). */
+  dockMove(key: number, to: { delta: number } | { index: number; side: 'left' | 'right' } | 'flip'): void;
 }
 
 export function cardActions(key: number, t: ActionTarget): CardActions {
@@ -107,8 +118,12 @@ export function cardActions(key: number, t: ActionTarget): CardActions {
       const count = deps.occurrenceCount(id);
       const index = deps.step(id, dir);
       c.occ = { index, count, focused: c.occ?.focused ?? false };
+      t.setActive(index >= 0 ? (deps.occurrence?.(id, index) ?? null) : null);
       t.render();
     },
+    dockMove: (delta) => t.dockMove(key, { delta }),
+    dockTo: (index, side) => t.dockMove(key, { index, side }),
+    dockFlip: () => t.dockMove(key, 'flip'),
     // No render: the button already shows its new state; this is what a re-mounted card starts from.
     disclose: (k, open) => {
       const c = find();

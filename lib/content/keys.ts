@@ -2,12 +2,15 @@
  * Every keyboard rule of the in-page cards, in one place:
  * - page level, while a card is open (keyAction): Esc closes the top card, P pins/unpins,
  *   Alt+. / Alt+, step through occurrences in trainer mode;
- * - inside a card (cardKeyAction): N / Shift+N step in trainer mode, Backspace goes back;
+ * - inside a card (cardKeyAction): N / Shift+N step in trainer mode, Backspace goes back; in a docked
+ *   trainer card Alt+↑ / Alt+↓ move it up or down the column and M moves the column to the other side;
+ * - the presenter key, Alt+Shift+. / Alt+Shift+, in trainer mode (lib/content/presenter.ts presenterKey);
  * - in the related-terms list (listKeyIndex): arrows move with wrap-around, Home/End jump.
  * The explain-selection shortcut (Alt+Shift+E) is a browser command declared in wxt.config.ts.
  * Pure, so the rules (especially "never while typing in a field") are unit-tested; the content
  * app and the card components map the action to what it does.
  */
+import { presenterKey } from './presenter';
 
 /** Typing in a field must never trigger our single-key shortcuts. */
 export function isEditable(t: EventTarget | null): boolean {
@@ -17,7 +20,7 @@ export function isEditable(t: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable === true;
 }
 
-export type KeyAction = 'close' | 'pin' | 'next' | 'prev' | null;
+export type KeyAction = 'close' | 'pin' | 'next' | 'prev' | 'present-next' | 'present-prev' | null;
 
 export interface KeyInput {
   key: string;
@@ -40,6 +43,9 @@ export interface KeyContext {
 }
 
 export function keyAction(e: KeyInput, ctx: KeyContext): KeyAction {
+  // Before the rest: it works with no card open, and Alt+. without Shift steps occurrences.
+  const present = presenterKey(e, ctx);
+  if (present) return present > 0 ? 'present-next' : 'present-prev';
   if (!ctx.cardOpen) return null;
   if (e.key === 'Escape') return 'close';
   if (e.ctrlKey || e.metaKey || (ctx.editable && !ctx.inCard)) return null;
@@ -51,7 +57,7 @@ export function keyAction(e: KeyInput, ctx: KeyContext): KeyAction {
   return null;
 }
 
-export type CardKeyAction = 'next' | 'prev' | 'back' | null;
+export type CardKeyAction = 'next' | 'prev' | 'back' | 'up' | 'down' | 'side' | null;
 
 export interface CardKeyContext {
   trainer: boolean;
@@ -59,11 +65,19 @@ export interface CardKeyContext {
   canGoBack: boolean;
   /** The key was typed into a field inside the card. */
   editable: boolean;
+  /** The card sits in the trainer dock (lib/content/dock.ts). */
+  docked?: boolean;
 }
 
 /** Keys pressed with focus inside a card. */
 export function cardKeyAction(e: KeyInput, ctx: CardKeyContext): CardKeyAction {
   if (ctx.editable) return null;
+  if (ctx.docked && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+    if (e.key === 'ArrowUp') return 'up';
+    if (e.key === 'ArrowDown') return 'down';
+  }
+  if (ctx.docked && (e.key === 'm' || e.key === 'M') && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey)
+    return 'side';
   if (ctx.trainer && (e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey && !e.altKey)
     return e.shiftKey ? 'prev' : 'next';
   if (e.key === 'Backspace' && ctx.canGoBack) return 'back';

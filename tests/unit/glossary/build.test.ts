@@ -77,7 +77,8 @@ describe('formatCard', () => {
   it('shows the noExcerpt reason and agency links', () => {
     expect(formatCard(byId.get('oim-fr')!, byId)).toContain('\nFrench-language form');
     expect(formatCard(byId.get('icao')!, byId)).toContain('\nMandate\n');
-    expect(formatCard(byId.get('icao')!, byId)).toContain('\nShow its 2 recommendations (2013)\n');
+    // After the related terms, where the compact card's disclosure buttons are (components/card/CardBody.tsx).
+    expect(formatCard(byId.get('icao')!, byId)).toMatch(/\n {2}\S.*\nShow its 2 recommendations \(2013\)(\n|$)/);
     expect(formatCard(byId.get('icao')!, byId, DOC_NAMES, { verbose: true })).toContain(
       '[maintainers] mandate 002:ch3:mandate; recommendations 002:ch3:recommendations:(a)',
     );

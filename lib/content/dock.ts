@@ -1,0 +1,96 @@
+/**
+ * The trainer dock (issue #16: in a room, two pinned x-large cards overlapped each other and covered
+ * the paragraph being taught). In trainer mode pinned cards stack in one column at the left or right
+ * edge of the viewport instead of floating at their terms. The reader reorders them (drag handle,
+ * Alt+↑ / Alt+↓) and moves the column to the other side (drag across the middle, M); the column
+ * starts on the side away from the active occurrence and moves over when that occurrence would be
+ * under it. The page is never changed: the column is ours, fixed in our top-layer host.
+ */
+export type DockSide = 'left' | 'right';
+
+/** Gap between the column and the viewport's edge (px; the CSS uses the same). */
+export const DOCK_PAD = 8;
+
+/** Horizontal extent of an occurrence (a DOMRect is enough). */
+export interface Span {
+  left: number;
+  right: number;
+}
+
+/** How much of `a` lies under a column `width` px wide on `side` of a `vw` px viewport. */
+export function overlap(a: Span, side: DockSide, width: number, vw: number): number {
+  const [l, r] = side === 'left' ? [0, DOCK_PAD + width] : [vw - DOCK_PAD - width, vw];
+  return Math.max(0, Math.min(a.right, r) - Math.max(a.left, l));
+}
+
+/**
+ * The side for the column. First time (`current` null): away from the active occurrence (the half it
+ * is not in; right when there is none). Afterwards it stays where it is (the reader may have moved
+ * it) unless the occurrence would be under it; then it goes to the side that covers less of it.
+ */
+export function dockSide(current: DockSide | null, active: Span | null, width: number, vw: number): DockSide {
+  if (!active) return current ?? 'right';
+  const mid = (active.left + active.right) / 2;
+  const side: DockSide = current ?? (mid > vw / 2 ? 'left' : 'right');
+  const other: DockSide = side === 'left' ? 'right' : 'left';
+  const here = overlap(active, side, width, vw);
+  return here > 0 && overlap(active, other, width, vw) < here ? other : side;
+}
+
+/** Column order (card keys, top to bottom) kept in step with the docked cards. */
+export class Dock {
+  order: number[] = [];
+  side: DockSide | null = null;
+
+  /** Keep the known cards' order; newly docked ones go to the bottom. */
+  sync(keys: readonly number[]): number[] {
+    const set = new Set(keys);
+    this.order = [...this.order.filter((k) => set.has(k)), ...keys.filter((k) => !this.order.includes(k))];
+    if (!this.order.length) this.side = null; // an empty dock chooses its side afresh next time
+    return this.order;
+  }
+
+  /** Move card `key` by `delta` places (clamped); false when it did not move. */
+  move(key: number, delta: number): boolean {
+    const i = this.order.indexOf(key);
+    if (i < 0) return false;
+    return this.moveTo(key, i + delta);
+  }
+
+  /** Put card `key` at `index` (clamped); false when it did not move. */
+  moveTo(key: number, index: number): boolean {
+    const i = this.order.indexOf(key);
+    const to = Math.max(0, Math.min(this.order.length - 1, index));
+    if (i < 0 || i === to) return false;
+    this.order.splice(i, 1);
+    this.order.splice(to, 0, key);
+    return true;
+  }
+
+  flip(): DockSide {
+    this.side = this.side === 'left' ? 'right' : 'left';
+    return this.side;
+  }
+}
+
+/**
+ * Where a card dragged to client y `y` lands: the index among the other cards' boxes (`tops` and
+ * `bottoms` in column order, the dragged card left out) whose middle it passed.
+ */
+export function dropIndex(y: number, boxes: readonly { top: number; bottom: number }[]): number {
+  let i = 0;
+  for (const b of boxes) if (y > (b.top + b.bottom) / 2) i++;
+  return i;
+}
+
+/**
+ * After a render, a scroll or a new active occurrence: the side the column `el` should be on, set on
+ * the element at once (no render needed; the next render sets the same value from `dock.side`).
+ */
+export function settleDockSide(dock: Dock, el: HTMLElement | null, active: Span | null): void {
+  if (!el) return;
+  const vw = el.ownerDocument.defaultView?.innerWidth ?? 0;
+  const side = dockSide(dock.side, active, el.offsetWidth, vw);
+  dock.side = side;
+  if (el.dataset.side !== side) el.dataset.side = side;
+}
