@@ -6,6 +6,7 @@ import { CARD_CSS } from '@/components/card/styles';
 import type { Reply, TermCard } from '@/lib/messaging/protocol';
 import type { TextMatch } from '@/lib/scan/hittest';
 import { nth } from '@/tests/unit/helpers/nth';
+import { current } from '@/lib/content/history';
 
 const card = (id: string, related: string[] = []): TermCard => ({
   id,
@@ -155,6 +156,46 @@ describe('CardController', () => {
     tr.c.openPinned(tr.gfmd, 'gfmd');
     expect(tr.c.cards.map((x) => nth(x.history.stack, 0).id)).toEqual(['iom', 'gfmd']);
     expect(nth(tr.c.cards, 0).occ).toEqual({ index: -1, count: 2, focused: false });
+  });
+
+  it('trainer mode: pinned cards dock in one column; Alt+↑ and M move them; the hover card floats', async () => {
+    const { c, sr, iom, gfmd, resolve } = setup({ trainer: true });
+    c.openPinned(iom, 'iom');
+    c.openPinned(gfmd, 'gfmd');
+    await resolve('iom');
+    await resolve('gfmd');
+    const dock = () => sr.querySelector<HTMLElement>('[data-testid=ml-dock]');
+    const docked = () => Array.from(dock()!.querySelectorAll<HTMLElement>(':scope > .ml-card'));
+    const titles = () => docked().map((el) => el.querySelector('h2')?.textContent);
+    expect(titles()).toEqual(['IOM', 'GFMD']);
+    expect(docked().every((el) => el.querySelector('[data-testid=ml-handle]'))).toBe(true);
+    const side = dock()!.dataset.side;
+    const press = (el: HTMLElement, key: string, altKey = false) =>
+      el.dispatchEvent(new KeyboardEvent('keydown', { key, altKey, bubbles: true, cancelable: true }));
+    press(nth(docked(), 1), 'ArrowUp', true);
+    expect(titles()).toEqual(['GFMD', 'IOM']);
+    expect(sr.activeElement?.querySelector('h2')?.textContent).toBe('GFMD'); // focus stays with the moved card
+    expect(dock()!.querySelector('[role=status]')!.textContent).toBe(
+      `Card 1 of 2, ${side === 'left' ? 'left' : 'right'} side`,
+    );
+    press(nth(docked(), 0), 'm');
+    expect(dock()!.dataset.side).toBe(side === 'left' ? 'right' : 'left');
+    // Closing a card leaves the other docked.
+    c.close(nth(c.cards, 0));
+    expect(titles()).toEqual(['GFMD']);
+  });
+
+  it('presenter: the card of each term opens docked with its place; the previous presenter card goes', async () => {
+    const { c, sr, iom, gfmd, resolve } = setup({ trainer: true });
+    c.present(gfmd, 0, 2);
+    await resolve('gfmd');
+    const line = () => Array.from(sr.querySelectorAll('[data-testid=ml-presenting]')).map((el) => el.textContent);
+    expect(line()).toEqual(['Term 1 of 2 (Alt+Shift+. next)']);
+    c.present(iom, 1, 2);
+    await resolve('iom');
+    expect(c.cards.map((x) => current(x.history).id)).toEqual(['iom']);
+    expect(line()).toEqual(['Term 2 of 2 (Alt+Shift+. next)']);
+    expect(sr.querySelector('[data-testid=ml-dock] h2')?.textContent).toBe('IOM');
   });
 
   // ---- hover cards prepared at the dwell ----
