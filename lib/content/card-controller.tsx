@@ -148,12 +148,12 @@ export class CardController {
     }
     const hover = this.hover;
     if (hover && current(hover.history).id === termId && (m === null || hover.anchor === m)) {
-      if (m) this.layout.active = m;
+      this.layout.activate(m);
       this.pin(hover);
       return hover;
     }
     if (hover) this.remove(hover, false);
-    if (m) this.layout.active = m;
+    this.layout.activate(m);
     const returnFocus = this.activeOutside();
     const card = this.open(m, rect, { pinned: true, dialog: true });
     card.returnFocus = returnFocus;
@@ -286,7 +286,7 @@ export class CardController {
     const card = this.openPinned(m, m.termId);
     if (prev && prev !== card) this.remove(prev, false);
     this.layout.presented = { key: card.key, index, count };
-    this.layout.active = m;
+    this.layout.activate(m);
     this.render();
     this.focusCard(card);
     return card;

@@ -75,8 +75,16 @@ export class CardLayout {
     if (this.presented?.key === key) this.presented = null;
   }
 
+  /** A new occurrence is the one the reader looks at (a pinned term, the presenter): settled at render. */
+  activate(m: TextMatch | null): void {
+    if (!m || m === this.active) return;
+    this.active = m;
+    this.dock.held = false;
+  }
+
+  /** A step showed occurrence `m`: the column moves off it now if needed. */
   setActive(m: TextMatch | null): void {
-    if (m) this.active = m;
+    this.activate(m);
     this.settleDock();
   }
 
@@ -131,6 +139,7 @@ export class CardLayout {
       this.dock.moveTo(key, to.index);
       this.dock.side = to.side;
     }
+    this.dock.held = true;
     const pos = this.dock.order.indexOf(key) + 1;
     this.dockStatus = CARD_STRINGS.moved(pos, this.dock.order.length, this.dock.side ?? 'right');
     return true;
@@ -139,8 +148,7 @@ export class CardLayout {
   /** The dock's side after a render, scroll or step: the reader's choice unless it would cover `active`. */
   private settleDock(): void {
     const m = this.active;
-    const rect = m && m.startNode.isConnected ? liveRange(m).getBoundingClientRect() : null;
-    settleDockSide(this.dock, this.view.dockElement(), rect);
+    settleDockSide(this.dock, this.view.dockElement(), m && m.startNode.isConnected ? liveRange(m) : null);
   }
 
   /** The show of a prepared card, in the animation frame callback: a reveal and a new position. */

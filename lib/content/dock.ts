@@ -4,7 +4,7 @@
  * edge of the viewport instead of floating at their terms. The reader reorders them (drag handle,
  * Alt+↑ / Alt+↓) and moves the column to the other side (drag across the middle, M); the column
  * starts on the side away from the active occurrence and moves over when that occurrence would be
- * under it. The page is never changed: the column is ours, fixed in our top-layer host.
+ * under it — except right after the reader moved it there, until the next occurrence is shown. The page is never changed: the column is ours, fixed in our top-layer host.
  */
 export type DockSide = 'left' | 'right';
 
@@ -24,14 +24,26 @@ export function overlap(a: Span, side: DockSide, width: number, vw: number): num
 }
 
 /**
- * The side for the column. First time (`current` null): away from the active occurrence (the half it
- * is not in; right when there is none). Afterwards it stays where it is (the reader may have moved
- * it) unless the occurrence would be under it; then it goes to the side that covers less of it.
+ * The side for the column. First time (`current` null): the side that covers less of the text the
+ * occurrence is in (`text`, its block's extent), on a tie the half the occurrence is not in; right
+ * when there is none. Afterwards it stays where it is (the reader may have moved it) unless the
+ * occurrence would be under it; then it goes to the side that covers less of it.
  */
-export function dockSide(current: DockSide | null, active: Span | null, width: number, vw: number): DockSide {
+export function dockSide(
+  current: DockSide | null,
+  active: Span | null,
+  width: number,
+  vw: number,
+  text: Span | null = null,
+): DockSide {
   if (!active) return current ?? 'right';
-  const mid = (active.left + active.right) / 2;
-  const side: DockSide = current ?? (mid > vw / 2 ? 'left' : 'right');
+  const away: DockSide = (active.left + active.right) / 2 > vw / 2 ? 'left' : 'right';
+  let side = current ?? away;
+  if (!current && text) {
+    const l = overlap(text, 'left', width, vw);
+    const r = overlap(text, 'right', width, vw);
+    if (l !== r) side = l < r ? 'left' : 'right';
+  }
   const other: DockSide = side === 'left' ? 'right' : 'left';
   const here = overlap(active, side, width, vw);
   return here > 0 && overlap(active, other, width, vw) < here ? other : side;
@@ -41,12 +53,17 @@ export function dockSide(current: DockSide | null, active: Span | null, width: n
 export class Dock {
   order: number[] = [];
   side: DockSide | null = null;
+  /** The reader moved the column: it stays on their side until the active occurrence changes. */
+  held = false;
 
   /** Keep the known cards' order; newly docked ones go to the bottom. */
   sync(keys: readonly number[]): number[] {
     const set = new Set(keys);
     this.order = [...this.order.filter((k) => set.has(k)), ...keys.filter((k) => !this.order.includes(k))];
-    if (!this.order.length) this.side = null; // an empty dock chooses its side afresh next time
+    if (!this.order.length) {
+      this.side = null; // an empty dock chooses its side afresh next time
+      this.held = false;
+    }
     return this.order;
   }
 
@@ -83,14 +100,27 @@ export function dropIndex(y: number, boxes: readonly { top: number; bottom: numb
   return i;
 }
 
+/** The extent of the block an occurrence's text is in: the nearest ancestor that is not inline. */
+export function blockSpan(node: Node): Span | null {
+  const view = node.ownerDocument?.defaultView;
+  for (let el = node.parentElement; el && view; el = el.parentElement) {
+    const d = view.getComputedStyle(el).display;
+    if (d && !d.startsWith('inline') && d !== 'contents') return el.getBoundingClientRect();
+  }
+  return null;
+}
+
 /**
  * After a render, a scroll or a new active occurrence: the side the column `el` should be on, set on
- * the element at once (no render needed; the next render sets the same value from `dock.side`).
+ * the element at once (no render needed; the next render sets the same value from `dock.side`). The
+ * viewport width is the root's client width: a fixed column's edge is at the page's scrollbar.
  */
-export function settleDockSide(dock: Dock, el: HTMLElement | null, active: Span | null): void {
+export function settleDockSide(dock: Dock, el: HTMLElement | null, active: Range | null): void {
   if (!el) return;
-  const vw = el.ownerDocument.defaultView?.innerWidth ?? 0;
-  const side = dockSide(dock.side, active, el.offsetWidth, vw);
+  const vw = el.ownerDocument.documentElement.clientWidth;
+  const rect = active?.getBoundingClientRect() ?? null;
+  const text = active && !dock.side ? blockSpan(active.startContainer) : null;
+  const side = dock.held && dock.side ? dock.side : dockSide(dock.side, rect, el.offsetWidth, vw, text);
   dock.side = side;
   if (el.dataset.side !== side) el.dataset.side = side;
 }

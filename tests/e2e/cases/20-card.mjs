@@ -114,7 +114,7 @@ export default [
       assert.equal((await cards(page)).length, 1);
       // Mandate section of an agency, and its recommendation items fetched with the `record` message.
       assert.match(c.text, /Mandate/);
-      await clickInCard(page, '[data-testid=ml-mandate] button[aria-expanded]');
+      await clickInCard(page, '[data-testid=ml-recs-toggle]');
       await page.waitFor((HOST) => {
         const items = [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-recs] li')];
         return items.length >= 2 && items.every((li) => (li.querySelector('cite')?.textContent ?? '').includes('IOM'));

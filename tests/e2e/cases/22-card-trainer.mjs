@@ -5,7 +5,7 @@ import { wordBox, HOST } from '../lib/helpers.mjs';
 import { axeViolations } from '../lib/axe.mjs';
 import { clickInCard, openPage, waitCards } from './20-card.mjs';
 
-async function setSettings(t, patch) {
+export async function setSettings(t, patch) {
   await t.browser.extEval(async (patch) => {
     const cur = (await chrome.storage.local.get('settings')).settings ?? {};
     // With the version meta (WXT's "<key>$"), so the v1→v2 migration does not run over our value.

@@ -10,6 +10,14 @@ describe('trainer dock side', () => {
     expect(dockSide(null, at(900), 300, 1200)).toBe('left');
   });
 
+  it('first time, beside the text: the side covering less of the block of the occurrence wins', () => {
+    // The paragraph spans 40–800 of 1400; the occurrence sits right of the middle.
+    expect(dockSide(null, at(700), 580, 1400, { left: 40, right: 800 })).toBe('right');
+    expect(dockSide(null, at(700), 580, 1400)).toBe('left');
+    // A paragraph as wide as the viewport: away from the occurrence.
+    expect(dockSide(null, at(900), 300, 1200, { left: 0, right: 1200 })).toBe('left');
+  });
+
   it('stays where the reader put it unless the occurrence would be under it', () => {
     expect(dockSide('left', at(700), 300, 1200)).toBe('left');
     expect(dockSide('left', at(200), 300, 1200)).toBe('right');
@@ -46,8 +54,10 @@ describe('trainer dock order', () => {
     expect(d.move(9, 1)).toBe(false);
     d.side = 'left';
     expect(d.flip()).toBe('right');
+    d.held = true;
     d.sync([]);
     expect(d.side).toBeNull();
+    expect(d.held).toBe(false);
   });
 
   it('a drag lands after every card whose middle it passed', () => {
