@@ -90,13 +90,16 @@ export class Dock {
   }
 }
 
+/** How far into a tall card (px) a drag must go to pass it: x-large cards run past the viewport. */
+const PASS_PX = 48;
+
 /**
- * Where a card dragged to client y `y` lands: the index among the other cards' boxes (`tops` and
- * `bottoms` in column order, the dragged card left out) whose middle it passed.
+ * Where a card dragged to client y `y` lands: the index among the other cards' boxes (in column
+ * order, the dragged card left out) whose middle, or whose first PASS_PX, it passed.
  */
 export function dropIndex(y: number, boxes: readonly { top: number; bottom: number }[]): number {
   let i = 0;
-  for (const b of boxes) if (y > (b.top + b.bottom) / 2) i++;
+  for (const b of boxes) if (y > Math.min((b.top + b.bottom) / 2, b.top + PASS_PX)) i++;
   return i;
 }
 

@@ -76,6 +76,33 @@ function assertClear(s, what) {
   assert.ok(!intersects(s.occ, s.dock), `${what}: the dock covers "${s.text}" ${JSON.stringify(s)}`);
 }
 
+/**
+ * Drag docked card `i` by its handle (scrolled into view in the column first, as a reader would) to
+ * the point `to(dock)` returns: mouse down, moves, up.
+ */
+async function dragHandle(page, i, to) {
+  const h = await page.evaluate(
+    ({ HOST, i }) => {
+      const el = document
+        .querySelector(HOST)
+        .shadowRoot.querySelectorAll('[data-testid=ml-dock] > .ml-card')
+        [i].querySelector('[data-testid=ml-handle]');
+      el.scrollIntoView({ block: 'nearest' }); // the column scrolls when its cards are taller than the viewport
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    { HOST, i },
+  );
+  const d = await dockState(page);
+  const p = to(d);
+  await page.move(h.x, h.y, 2);
+  await page.raw.mouse.down();
+  await page.move(p.x, p.y, 8);
+  // Held at the column's bottom edge, the drag scrolls it (its cards are taller than the viewport).
+  if (p.edge) for (let k = 0; k < 12; k++) await page.move(p.x, p.y - (k % 2), 1);
+  await page.raw.mouse.up();
+}
+
 const focusCard = (page, title) =>
   page.evaluate(
     ({ HOST, title }) =>
@@ -87,7 +114,7 @@ const focusCard = (page, title) =>
 
 export default [
   {
-    name: 'trainer dock: pinned cards in one column clear of the active occurrence; keyboard moves them',
+    name: 'trainer dock: pinned cards in one column clear of the active occurrence; keys and mouse move them',
     async run(t) {
       await setSettings(t, { trainerMode: true });
       try {
@@ -129,6 +156,21 @@ export default [
           HOST,
         );
         assert.equal((await dockState(page)).focused, 1, 'focus follows the card down');
+
+        // With the mouse: the UNHCR card's handle dragged below the IOM card, then across the middle.
+        await dragHandle(page, 0, (d) => ({ x: (d.box.left + d.box.right) / 2, y: d.box.bottom - 10, edge: true }));
+        await page.waitFor(
+          (HOST) =>
+            document.querySelector(HOST).shadowRoot.querySelector('[data-testid=ml-dock] > .ml-card h2')
+              ?.textContent === 'IOM',
+          HOST,
+        );
+        const side = (await dockState(page)).side;
+        await dragHandle(page, 1, (d) => ({ x: side === 'left' ? d.vw - 60 : 60, y: d.boxes[1].top + 20 }));
+        d = await dockState(page);
+        assert.deepEqual(d.titles, ['IOM', 'UNHCR'], 'a drag across keeps the order');
+        assert.notEqual(d.side, side, 'a drag across the middle moves the column');
+        await page.press('m'); // and back, by key (focus is on the dragged card)
         // M: the column goes to the other side, and stays there until another occurrence is shown.
         const before = (await dockState(page)).side;
         await page.press('m');

@@ -60,13 +60,14 @@ describe('trainer dock order', () => {
     expect(d.held).toBe(false);
   });
 
-  it('a drag lands after every card whose middle it passed', () => {
+  it('a drag lands after every card whose middle (or first 48 px) it passed', () => {
     const boxes = [
       { top: 0, bottom: 100 },
       { top: 110, bottom: 300 },
     ];
     expect(dropIndex(10, boxes)).toBe(0);
     expect(dropIndex(60, boxes)).toBe(1);
-    expect(dropIndex(250, boxes)).toBe(2);
+    expect(dropIndex(150, boxes)).toBe(1);
+    expect(dropIndex(170, boxes)).toBe(2);
   });
 });
