@@ -179,10 +179,19 @@ export default [
         assert.ok(d.side === 'left' ? d.box.left < 20 : d.box.right > d.vw - 20, `at its edge ${JSON.stringify(d)}`);
 
         // N steps through IOM's occurrences (one far below the fold): the dock never covers the one shown.
+        await focusCard(page, 'IOM');
         for (let i = 1; i <= 5; i++) {
           await page.press('n');
+          await page.waitFor(
+            ({ HOST, i }) =>
+              [...document.querySelector(HOST).shadowRoot.querySelectorAll('[data-testid=ml-occ]')].some(
+                (e) => e.textContent === `${i} of 5`,
+              ),
+            { HOST, i },
+          );
           await keepFlashed(page);
           const s = await settled(page);
+          assert.equal(s.text, i === 1 ? 'International Organization for Migration' : 'IOM');
           assertClear(s, `IOM occurrence ${i}`);
         }
         await t.shot(page, 'trainer-dock');
