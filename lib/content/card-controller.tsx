@@ -243,7 +243,9 @@ export class CardController {
 
   private focusCard(card: OpenCard | number): void {
     // After render: the element exists once Preact committed (render is synchronous).
-    this.cardElement(typeof card === 'number' ? card : card.key)?.focus({ preventScroll: true });
+    const el = this.cardElement(typeof card === 'number' ? card : card.key);
+    el?.focus({ preventScroll: true });
+    if (el) this.layout.showInDock(el);
   }
 
   private actions(key: number): CardActions {

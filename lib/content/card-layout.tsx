@@ -24,6 +24,9 @@ export interface LayoutSource {
   actions(key: number): CardActions;
 }
 
+/** How much of a focused docked card's top must be in the column's view (px). */
+const SHOW_PX = 48;
+
 export type DockMove = { delta: number } | { index: number; side: DockSide } | 'flip';
 
 export class CardLayout {
@@ -73,6 +76,18 @@ export class CardLayout {
   /** A card closed: nothing of it is kept. */
   forget(key: number): void {
     if (this.presented?.key === key) this.presented = null;
+  }
+
+  /**
+   * A docked card got focus: its toolbar scrolled into the column's view (the column scrolls when its
+   * cards are taller than the window; focus() is called with preventScroll, which moves nothing).
+   */
+  showInDock(el: HTMLElement): void {
+    const dock = el.parentElement;
+    if (!dock?.classList.contains('ml-dock')) return;
+    const r = el.getBoundingClientRect();
+    const d = dock.getBoundingClientRect();
+    if (r.top < d.top || r.top > d.bottom - SHOW_PX) dock.scrollTop += r.top - d.top - 4;
   }
 
   /** A new occurrence is the one the reader looks at (a pinned term, the presenter): settled at render. */
