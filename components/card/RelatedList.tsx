@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listKeyIndex } from '@/lib/content/keys';
 import type { TermCard } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n/t';
 
 /**
  * Related entries as buttons that navigate inside the card. Arrow keys move between them (one list,
@@ -35,8 +36,8 @@ export function RelatedList({
     items[next]?.focus();
   };
   return (
-    <div class="ml-section" role="group" aria-label="Related entries">
-      <h3 class="ml-h3">Related</h3>
+    <div class="ml-section" role="group" aria-label={t('card_relatedGroup')}>
+      <h3 class="ml-h3">{t('card_related')}</h3>
       <ul class="ml-related" onKeyDown={onKey} data-testid="ml-related">
         {shown.map((r) => (
           <li key={r.id}>
@@ -48,7 +49,7 @@ export function RelatedList({
       </ul>
       {related.length > first && (
         <button type="button" class="ml-btn ml-small ml-more-related" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? 'Fewer related' : `All related (${related.length})`}
+          {all ? t('card_fewerRelated') : t('card_allRelated', related.length)}
         </button>
       )}
     </div>
