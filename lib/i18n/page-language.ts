@@ -11,9 +11,14 @@ import { setMessageTable, t } from './t';
 
 let current: UiLang | null = null;
 
+/**
+ * The language the browser picked our messages in: each catalogue names its own (`lang`). Asking
+ * getUILanguage() instead can disagree (Chromium under automation reports en-US while it serves the
+ * French messages), and only the messages decide what the content script's card shows.
+ */
 function browserLanguage(): string {
   try {
-    return browser.i18n.getUILanguage();
+    return browser.i18n.getMessage('lang') || browser.i18n.getUILanguage();
   } catch {
     return navigator.language;
   }
