@@ -219,7 +219,6 @@ export async function launchFirefox({ ext = EXT.firefox, lang } = {}) {
       ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
-  const id = await browser.installExtension(ext);
   const { connection } = browser;
   const extUrl = (p) => `moz-extension://${FIREFOX_UUID}/${p}`;
   /** Evaluate an expression in the browser window (chrome scope; needs --remote-allow-system-access). */
@@ -233,6 +232,16 @@ export async function launchFirefox({ ext = EXT.firefox, lang } = {}) {
     if (result.type === 'exception') throw new Error(`chrome-scope script: ${result.exceptionDetails.text}`);
     return result.result.value;
   };
+  // Firefox grants a requested locale only if it has it (a language pack); this build ships en-US
+  // alone. Declaring the language available, as Firefox's own locale tests do, makes it the app locale,
+  // which extensions see as their UI language; set before the extension starts, which reads it then.
+  if (lang)
+    await chromeEval(`(() => {
+      Services.locale.availableLocales = [...new Set([...Services.locale.availableLocales, ${JSON.stringify(lang)}])];
+      Services.locale.requestedLocales = [${JSON.stringify(lang)}];
+      return Services.locale.appLocaleAsBCP47;
+    })()`);
+  const id = await browser.installExtension(ext);
   const newPage = async () => {
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(DOM_WATCH_SCRIPT);
