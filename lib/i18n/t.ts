@@ -19,7 +19,7 @@ let pageOwned = false;
  */
 export function setMessageTable(next: MessageTable | null, fromPage = false): void {
   if (pageOwned && !fromPage) return;
-  pageOwned = fromPage;
+  pageOwned = fromPage && next !== null;
   table = next;
 }
 
