@@ -30,9 +30,11 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'Migration Lens',
-    description:
-      'Explains the agencies, forums, instruments and programmes of international migration governance on any page, citing UN sources.',
+    // Name, description and command text come from public/_locales/<lang>/messages.json in the browser's
+    // language (https://developer.chrome.com/docs/extensions/reference/api/i18n); English by default.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: settings and custom glossaries; sidePanel: Chrome's side panel (Firefox uses sidebar_action,
     // which needs no permission).
     // activeTab: after a toolbar click the popup may read the tab's URL, to offer the PDF reader on a PDF.
@@ -61,7 +63,7 @@ export default defineConfig({
     commands: {
       'explain-selection': {
         suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
-        description: 'Explain the term at the selection or caret',
+        description: '__MSG_cmdExplainSelection__',
       },
     },
     browser_specific_settings: {

@@ -2,9 +2,11 @@ import { canGoBack } from '@/lib/content/history';
 import { cardKeyAction, isEditable } from '@/lib/content/keys';
 import { CardBody } from './CardBody';
 import { TrainerBar } from './TrainerBar';
+import { t } from '@/lib/i18n/t';
 import type { CardActions, CardEnv, CardView } from './types';
 
-export const UNREACHABLE = "Migration Lens can't reach its background. Reload the page or the extension and try again.";
+/** Said when the background does not answer (a function: the language may change while the page is open). */
+export const unreachable = (): string => t('card_unreachable');
 
 /**
  * One card: toolbar (back, breadcrumb, pin, close), body for each state, and the "I know this" undo bar.
@@ -33,13 +35,14 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
   return (
     <div
       class={`ml-card${view.pinned ? ' ml-pinned' : ''}`}
+      lang={t('lang')}
       data-testid={view.pending ? undefined : 'ml-popover'}
       data-pending={view.pending ? '' : undefined}
       data-key={view.key}
       data-state={state.status}
       role={view.dialog ? 'dialog' : 'tooltip'}
       aria-labelledby={view.dialog && state.status === 'ready' ? titleId : undefined}
-      aria-label={view.dialog && state.status !== 'ready' ? 'Migration Lens' : undefined}
+      aria-label={view.dialog && state.status !== 'ready' ? t('extName') : undefined}
       tabIndex={-1}
       onKeyDown={onKey}
     >
@@ -49,14 +52,14 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
             type="button"
             class="ml-btn ml-icon"
             onClick={on.back}
-            aria-label={`Back to ${prev.label}`}
+            aria-label={t('card_backTo', prev.label)}
             data-testid="ml-back"
           >
             ←
           </button>
         )}
         {trail.length > 1 && (
-          <div class="ml-crumbs" role="group" aria-label="Card history" data-testid="ml-crumbs">
+          <div class="ml-crumbs" role="group" aria-label={t('card_history')} data-testid="ml-crumbs">
             <ol>
               {trail.map((c, i) => (
                 <li key={`${c.id}-${i}`}>
@@ -79,15 +82,15 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
           aria-pressed={view.pinned}
           onClick={on.togglePin}
           data-testid="ml-pin"
-          title={view.pinned ? 'Unpin (P)' : 'Pin (P)'}
+          title={view.pinned ? t('card_unpinTitle') : t('card_pinTitle')}
         >
-          {view.pinned ? 'Unpin' : 'Pin'}
+          {view.pinned ? t('card_unpin') : t('card_pin')}
         </button>
         <button
           type="button"
           class="ml-btn ml-icon"
           onClick={on.close}
-          aria-label="Close card (Esc)"
+          aria-label={t('card_close')}
           data-testid="ml-close"
         >
           ×
@@ -97,18 +100,16 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
       <div class="ml-body" data-testid="ml-body">
         {state.status === 'loading' && (
           <p class="ml-muted" role="status">
-            Looking up…
+            {t('card_loading')}
           </p>
         )}
-        {state.status === 'not-found' && (
-          <p class="ml-muted">No entry for this term. It may have been removed from your custom glossary.</p>
-        )}
+        {state.status === 'not-found' && <p class="ml-muted">{t('card_notFound')}</p>}
         {state.status === 'error' && (
           <div class="ml-error" role="alert">
-            <p>{UNREACHABLE}</p>
+            <p>{unreachable()}</p>
             <p class="ml-detail">{state.message}</p>
             <button type="button" class="ml-btn" onClick={on.retry}>
-              Try again
+              {t('card_retry')}
             </button>
           </div>
         )}
@@ -125,15 +126,15 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
         )}
         {state.status === 'ready' && view.location && (
           <p class="ml-muted" data-testid="ml-card-location">
-            In this document: {view.location}
+            {t('card_location', view.location)}
           </p>
         )}
       </div>
       {view.known && (
         <div class="ml-undo" role="status" data-testid="ml-undo">
-          <span>“{view.known.label}” will no longer be underlined.</span>
+          <span>{t('card_known', view.known.label)}</span>
           <button type="button" class="ml-btn" onClick={on.undoKnow}>
-            Undo
+            {t('card_undo')}
           </button>
         </div>
       )}

@@ -3,6 +3,7 @@ import { useRequestEffect } from '../pages/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
 import { recordLabel, type RecordFetch, type RecordView } from '@/lib/content/record';
 import { Cite } from './Cite';
+import { t, tp } from '@/lib/i18n/t';
 
 /**
  * An agency's mandate (verbatim, from the 2013 CEB compilation) and its recommendation items. The
@@ -58,15 +59,15 @@ export function Mandate({
   const m = mandate ?? fallbackMandate;
   const listId = `ml-recs-${card.id}`;
   return (
-    <div class="ml-section" role="group" aria-label="Mandate and recommendations" data-testid="ml-mandate">
-      <h3 class="ml-h3">Mandate</h3>
+    <div class="ml-section" role="group" aria-label={t('card_mandateGroup')} data-testid="ml-mandate">
+      <h3 class="ml-h3">{t('card_mandate')}</h3>
       {m ? (
         <blockquote class="ml-excerpt">
           <p>{m.text}</p>
           <Cite x={m} location={location} />
         </blockquote>
       ) : (
-        <p class="ml-muted">The mandate text is in the search results.</p>
+        <p class="ml-muted">{t('card_mandateInSearch')}</p>
       )}
       {recs.length > 0 && (
         <>
@@ -80,7 +81,7 @@ export function Mandate({
               setWanted(true);
             }}
           >
-            {open ? 'Hide' : 'Show'} its {recs.length} recommendation{recs.length === 1 ? '' : 's'} (2013)
+            {tp(open ? 'card_recsHide' : 'card_recsShow', recs.length)}
           </button>
           {open && (
             <ol class="ml-recs" id={listId} data-testid="ml-recs">
@@ -100,10 +101,10 @@ export function Mandate({
                         class="ml-link"
                         onClick={() => onSearch(`${card.label} recommendation ${recordLabel(id)}`)}
                       >
-                        Find in search
+                        {t('card_findInSearch')}
                       </button>
                     ) : (
-                      <span class="ml-muted">Loading…</span>
+                      <span class="ml-muted">{t('card_loadingShort')}</span>
                     )}
                   </li>
                 );

@@ -6,6 +6,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/messaging/protocol';
 import type { Send } from '@/lib/pages/api';
 import { useDebounced, useRequestEffect } from './hooks';
+import { t } from '@/lib/i18n/t';
+import { kindName } from './kinds';
 
 export interface SuggestBoxProps {
   send: Send;
@@ -86,14 +88,14 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
 
   return (
     <div class="ml-combo">
-      <label for="ml-q">Search mandates, recommendations and passages</label>
+      <label for="ml-q">{t('search_label')}</label>
       <input
         id="ml-q"
         type="search"
         {...COMBOBOX_ROLE}
         autocomplete="off"
         value={value}
-        placeholder="e.g. remittance costs"
+        placeholder={t('search_placeholder')}
         aria-autocomplete="list"
         aria-expanded={shown}
         aria-controls={LIST_ID}
@@ -105,7 +107,7 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul id={LIST_ID} role="listbox" aria-label="Suggestions" class="ml-listbox" hidden={!shown}>
+      <ul id={LIST_ID} role="listbox" aria-label={t('search_suggestions')} class="ml-listbox" hidden={!shown}>
         {hits.map((h, i) => (
           <li
             key={h.id}
@@ -118,7 +120,7 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
             }}
           >
             {h.title}
-            <span class="ml-kind">{h.kind ?? ''}</span>
+            <span class="ml-kind">{kindName(h.kind)}</span>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OutlineNode } from '@/lib/reader/pdf';
 import type { ReaderModel, ReaderState } from '@/lib/reader/model';
+import { t } from '@/lib/i18n/t';
 
 interface Props {
   model: ReaderModel;
@@ -44,14 +45,14 @@ function PasswordForm({ retry, answer }: { retry: boolean; answer(pw: string | n
         setPw('');
       }}
     >
-      <h2 id="rd-pw-h">This PDF is protected by a password</h2>
+      <h2 id="rd-pw-h">{t('rd_pwHeading')}</h2>
       {retry && (
         <p class="ml-error" role="alert">
-          That password is not right. Try again.
+          {t('rd_pwWrong')}
         </p>
       )}
       <label class="ml-field">
-        Password
+        {t('rd_password')}
         <input
           ref={input}
           type="password"
@@ -62,10 +63,10 @@ function PasswordForm({ retry, answer }: { retry: boolean; answer(pw: string | n
       </label>
       <div class="ml-row">
         <button type="submit" class="ml-primary">
-          Open
+          {t('rd_open')}
         </button>
         <button type="button" onClick={() => answer(null)}>
-          Cancel
+          {t('rd_cancel')}
         </button>
       </div>
     </form>
@@ -166,11 +167,11 @@ export function ReaderApp({ model, onViewer }: Props) {
   const name = s.fileName && /\.pdf$/i.test(s.fileName) ? s.fileName : `${s.fileName ?? 'document'}.pdf`;
   const findMsg =
     s.find.state === 1
-      ? 'Not found'
+      ? t('rd_notFound')
       : s.find.total > 0
-        ? `${s.find.current} of ${s.find.total}`
+        ? t('rd_findCount', s.find.current, s.find.total)
         : s.find.state === 3
-          ? 'Searching…'
+          ? t('common_searching')
           : '';
 
   return (
@@ -182,31 +183,31 @@ export function ReaderApp({ model, onViewer }: Props) {
             aria-expanded={side}
             aria-controls={side ? 'rd-side' : undefined}
             onClick={() => setSide(!side)}
-            title="Show or hide the outline"
+            title={t('rd_outlineToggle')}
           >
-            Outline
+            {t('rd_outline')}
           </button>
         )}
         <div class="rd-title">
-          <h1 data-testid="ml-reader-title">{s.title ?? s.fileName ?? 'Migration Lens PDF reader'}</h1>
+          <h1 data-testid="ml-reader-title">{s.title ?? s.fileName ?? t('rd_appTitle')}</h1>
           {s.symbol && (
-            <span class="rd-symbol" data-testid="ml-reader-symbol" title="UN document symbol">
+            <span class="rd-symbol" data-testid="ml-reader-symbol" title={t('rd_symbol')}>
               {s.symbol}
             </span>
           )}
         </div>
         {ready && (
-          <nav class="ml-row" aria-label="Pages">
+          <nav class="ml-row" aria-label={t('rd_pages')}>
             <button
               type="button"
               onClick={() => viewer().goTo(s.page - 1)}
               disabled={s.page <= 1}
-              aria-label="Previous page"
+              aria-label={t('rd_prevPage')}
             >
               ‹
             </button>
             <label>
-              <span class="ml-sr">Page number</span>
+              <span class="ml-sr">{t('rd_pageNumber')}</span>
               <input
                 class="rd-pagebox"
                 data-testid="ml-reader-page"
@@ -219,30 +220,30 @@ export function ReaderApp({ model, onViewer }: Props) {
                 onBlur={() => setPageText(String(s.page))}
               />
             </label>
-            <span data-testid="ml-reader-pages">of {s.pages}</span>
+            <span data-testid="ml-reader-pages">{t('rd_ofPages', s.pages)}</span>
             <button
               type="button"
               onClick={() => viewer().goTo(s.page + 1)}
               disabled={s.page >= s.pages}
-              aria-label="Next page"
+              aria-label={t('rd_nextPage')}
             >
               ›
             </button>
           </nav>
         )}
         {ready && (
-          <div class="ml-row" role="group" aria-label="Zoom">
-            <button type="button" onClick={() => viewer().zoom(-1)} aria-label="Zoom out">
+          <div class="ml-row" role="group" aria-label={t('rd_zoom')}>
+            <button type="button" onClick={() => viewer().zoom(-1)} aria-label={t('rd_zoomOut')}>
               −
             </button>
             <span class="rd-zoom" aria-live="polite">
               {s.zoom}%
             </span>
-            <button type="button" onClick={() => viewer().zoom(1)} aria-label="Zoom in">
+            <button type="button" onClick={() => viewer().zoom(1)} aria-label={t('rd_zoomIn')}>
               +
             </button>
             <button type="button" onClick={() => viewer().fitWidth()}>
-              Fit width
+              {t('rd_fitWidth')}
             </button>
           </div>
         )}
@@ -256,12 +257,12 @@ export function ReaderApp({ model, onViewer }: Props) {
             }}
           >
             <label>
-              <span class="ml-sr">Find in document</span>
+              <span class="ml-sr">{t('rd_find')}</span>
               <input
                 ref={findBox}
                 type="search"
                 data-testid="ml-reader-find"
-                placeholder="Find in document"
+                placeholder={t('rd_find')}
                 value={query}
                 onInput={(e) => {
                   setQuery(e.currentTarget.value);
@@ -275,10 +276,10 @@ export function ReaderApp({ model, onViewer }: Props) {
                 }}
               />
             </label>
-            <button type="button" onClick={() => viewer().find(query, true, true)} aria-label="Previous match">
+            <button type="button" onClick={() => viewer().find(query, true, true)} aria-label={t('rd_prevMatch')}>
               ↑
             </button>
-            <button type="submit" aria-label="Next match">
+            <button type="submit" aria-label={t('rd_nextMatch')}>
               ↓
             </button>
             <span class="rd-find" role="status" data-testid="ml-reader-find-status">
@@ -289,27 +290,27 @@ export function ReaderApp({ model, onViewer }: Props) {
         <div class="ml-row rd-end">
           {ready && (
             <button type="button" onClick={bytesThen((b) => download(b, name))}>
-              Download
+              {t('rd_download')}
             </button>
           )}
           {ready && (
             <button
               type="button"
-              title="Opens the original in the browser’s own viewer, where it prints as published"
+              title={t('rd_printTitle')}
               onClick={bytesThen((b) => {
                 const url = URL.createObjectURL(new Blob([b as BlobPart], { type: 'application/pdf' }));
                 window.open(url, '_blank', 'noopener');
               })}
             >
-              Print…
+              {t('rd_print')}
             </button>
           )}
           <button type="button" onClick={() => fileInput.current?.click()}>
-            Open file…
+            {t('rd_openFile')}
           </button>
           {s.nativeUrl && (
             <a href={s.nativeUrl} data-testid="ml-reader-native" rel="noopener noreferrer">
-              Open in the browser’s own viewer
+              {t('rd_native')}
             </a>
           )}
         </div>
@@ -330,46 +331,43 @@ export function ReaderApp({ model, onViewer }: Props) {
       />
       {ready && s.noText && (
         <p class="rd-notice" role="status" data-testid="ml-reader-notext">
-          This PDF has no text layer, so terms cannot be recognised. It is probably a scan: the pages show as images.
+          {t('rd_noText')}
         </p>
       )}
       <div class="rd-main">
         {side && ready && (
-          <nav id="rd-side" class="rd-side" aria-label="Outline" data-testid="ml-reader-outline">
-            <h2>Outline</h2>
+          <nav id="rd-side" class="rd-side" aria-label={t('rd_outline')} data-testid="ml-reader-outline">
+            <h2>{t('rd_outline')}</h2>
             {s.outline.length ? (
               <Outline items={s.outline} go={(d) => viewer().goToDest(d)} />
             ) : (
-              <p class="ml-muted">This PDF has no outline.</p>
+              <p class="ml-muted">{t('rd_noOutline')}</p>
             )}
           </nav>
         )}
-        <main class="rd-view" aria-label="Document">
+        <main class="rd-view" aria-label={t('rd_document')}>
           <div
             id="viewerContainer"
             ref={container}
             class="rd-container"
             tabIndex={0}
             role="region"
-            aria-label="PDF pages"
+            aria-label={t('rd_pdfPages')}
           >
             <div ref={viewerEl} class="pdfViewer" />
           </div>
           {s.phase === 'open' && (
             <section class="rd-panel" data-testid="ml-reader-open" aria-labelledby="rd-open-h">
-              <h2 id="rd-open-h">Open a PDF</h2>
-              <p>
-                Choose a PDF on your computer, or drop one anywhere on this page. The file stays on your computer:
-                nothing is sent anywhere.
-              </p>
+              <h2 id="rd-open-h">{t('rd_openHeading')}</h2>
+              <p>{t('rd_openHelp')}</p>
               <button type="button" class="ml-primary" onClick={() => fileInput.current?.click()}>
-                Choose a PDF…
+                {t('rd_choose')}
               </button>
             </section>
           )}
           {s.phase === 'loading' && !s.password && (
             <p class="rd-panel" role="status" data-testid="ml-reader-loading">
-              Opening {s.fileName ?? 'the PDF'}…
+              {t('rd_opening', s.fileName ?? t('rd_thePdf'))}
             </p>
           )}
           {s.password && <PasswordForm retry={s.password.retry} answer={(pw) => model.answerPassword(pw)} />}
@@ -380,20 +378,20 @@ export function ReaderApp({ model, onViewer }: Props) {
               <div class="ml-row">
                 {s.error.kind === 'permission' && (
                   <button type="button" class="ml-primary" onClick={() => model.allowAndRetry()}>
-                    Allow access to this site
+                    {t('rd_allow')}
                   </button>
                 )}
                 {s.url && s.error.kind !== 'permission' && (
                   <button type="button" class="ml-primary" onClick={() => void model.openUrl(s.url!)}>
-                    Try again
+                    {t('rd_retry')}
                   </button>
                 )}
                 <button type="button" onClick={() => model.reset()}>
-                  Open another PDF
+                  {t('rd_another')}
                 </button>
                 {s.nativeUrl && (
                   <a href={s.nativeUrl} rel="noopener noreferrer">
-                    Open in the browser’s own viewer
+                    {t('rd_native')}
                   </a>
                 )}
               </div>

@@ -21,6 +21,8 @@ import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createCustomOps } from './custom-ops';
 import type { Logger } from './db';
 import { fnv1a, toTermCard } from './lookup';
+import { withReaderLanguage } from './reader-language';
+import { cardTable } from '../i18n/catalogues';
 import { facetsReply, recordReply } from './record';
 import { symbolCard } from './symbol';
 import { runSearch, type SearchContext } from './search';
@@ -158,7 +160,12 @@ export function createBackground(opts: BackgroundOptions): Background {
         const core = await state.getCore();
         const all = allEntries(core);
         const e = all.get(req.termId);
-        if (e) return toTermCard(e, (id) => all.get(id), core.docs);
+        if (e)
+          return withReaderLanguage(
+            toTermCard(e, (id) => all.get(id), core.docs),
+            e,
+            req,
+          );
         // A UN document symbol no entry covers: decoded here, titled from the glossary when it knows it.
         return symbolCard(req.termId, terms(core).matcher, (id) => all.get(id));
       }
@@ -203,6 +210,8 @@ export function createBackground(opts: BackgroundOptions): Background {
         const core = await state.getCore();
         return recordReply((await state.getSearch(core)).records, core.docs, req.id);
       }
+      case 'uiStrings':
+        return cardTable(req.lang);
       case 'facets': {
         const core = await state.getCore();
         // A few thousand records: cheap enough to derive per request (the search UI asks once per open).

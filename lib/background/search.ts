@@ -8,7 +8,7 @@ import type { GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
 import type { HitKind, SearchFilters, SearchHit } from '../messaging/protocol';
 import { formatCitation, recordTitle, type DocInfo } from '../kb/cite';
-import type { SearchDoc, TermDoc } from '../kb/search-options';
+import { foldTerm, localForms, type SearchDoc, type TermDoc } from '../kb/search-options';
 
 export interface SearchContext {
   records: ReadonlyMap<string, KbRecord>;
@@ -154,7 +154,8 @@ export function runSearch(
     }
   }
   if (wantTerms) {
-    const ql = q.toLowerCase();
+    const ql = foldTerm(q) ?? '';
+    const same = (s: string) => foldTerm(s) === ql;
     const res = ctx.terms.search(q, {
       ...opts,
       filter: (r) => {
@@ -166,7 +167,8 @@ export function runSearch(
     for (const r of res.slice(0, limit)) {
       const e = ctx.entries.get(String(r.id))!;
       // A query naming the term exactly should put its card first.
-      const exact = e.label.toLowerCase() === ql || (e.aliases ?? []).some((a) => a.toLowerCase() === ql);
+      // Names in French and Spanish count, and accents do not ("acnur", "migracion").
+      const exact = same(e.label) || (e.aliases ?? []).some(same) || localForms(e).some(same);
       const kind: HitKind = e.custom ? 'custom' : 'term';
       out.push({
         ...hitText(e.summary, r),

@@ -5,6 +5,18 @@ import { settingsStore } from '../settings/store';
 import { relayFrameCard } from './frame-relay';
 import { parseFrameCard } from '../messaging/frame-protocol';
 import { createPdfMenu, isPdfMenuClick, openPdfLink, syncPdfRedirect } from './pdf-ways';
+import { tableFor } from '../i18n/catalogues';
+import type { LanguageSetting } from '../i18n/lang';
+
+/** The menu item's title in the interface language: the browser's own choice, or the reader's. */
+const menuTitle = (language: LanguageSetting): string =>
+  (language === 'auto' ? browser.i18n.getMessage('menuOpenPdf') : tableFor(language).menuOpenPdf) ||
+  'Open PDF with Migration Lens';
+const remakePdfMenu = () =>
+  void settingsStore()
+    .get()
+    .then((s) => createPdfMenu(menuTitle(s.language)))
+    .catch(() => createPdfMenu(menuTitle('auto')));
 
 // The packaged data files written at build time by lib/pipeline/package.ts.
 const getJson = (path: string) =>
@@ -32,6 +44,7 @@ export function startBackground(): void {
     log: (level, event, detail) => console[level === 'info' ? 'log' : level]('[migration-lens]', event, detail ?? ''),
     onSettingsChanged: async (next, prev) => {
       if (next.openPdfLinksInReader !== prev.openPdfLinksInReader) await syncPdfRedirect(next.openPdfLinksInReader);
+      if (next.language !== prev.language) createPdfMenu(menuTitle(next.language));
     },
   });
   // Listeners are registered synchronously: an MV3 worker woken by a message must find them.
@@ -58,7 +71,7 @@ export function startBackground(): void {
   );
 
   // ---- PDFs: the link menu item and the redirect option (see README "Reading PDFs") ----
-  browser.runtime.onInstalled.addListener(() => createPdfMenu());
+  browser.runtime.onInstalled.addListener(remakePdfMenu);
   // Like mlExplainSelection below: automation cannot click a native context menu, so E2E calls the
   // very function the menu's onClicked calls.
   (globalThis as { mlOpenPdfLink?: typeof openPdfLink }).mlOpenPdfLink = openPdfLink;

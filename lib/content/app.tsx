@@ -20,13 +20,14 @@ import { PageTools } from './page-tools';
 import { Session } from './session';
 import type { ContentPorts } from './ports';
 import { contextTimers, listen, type AppContext } from './context';
+import { followLanguage } from './language';
 
 /** Start the content app in `document`; it lives until `ctx` is invalidated. */
 export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
   if (!document.documentElement || document.contentType.includes('xml') || !ctx.isValid) return;
   const { send, openSearch } = ports;
   const timers = contextTimers(ctx);
-  const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
+  const cache = new CardCache((termId, hint) => request(send, { type: 'lookup', termId, ...hint }));
   const trainer = () => session.settings.trainerMode;
 
   const cards = new CardController(document, ctx, {
@@ -54,10 +55,14 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
 
   const session: Session = new Session(cards.host, send, timers);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
-  session.onSettings(() => cards.refresh());
+  const language = followLanguage(send, () => cards.refresh());
+  session.onSettings((s) => {
+    language(s.language);
+    cards.refresh();
+  });
   session.onGlossary(() => cache.clear());
   if (ports.onMatches) session.onMatches(ports.onMatches);
-  void session.start();
+  void session.start().then(() => language(session.settings.language));
 
   let dwellAt: number | null = null;
   const intent = new HoverIntent<TextMatch>({

@@ -17,6 +17,7 @@ import type { ShowTiming } from '@/lib/content/hover-intent';
 import { markPainted } from '@/lib/content/timing';
 import { liveRange, type TextMatch } from '@/lib/scan/hittest';
 import { listen, type AppContext } from './context';
+import { readerHint } from './reader-hint';
 
 export const HOST_TAG = 'migration-lens-host';
 export type { CardDeps, OpenCard };
@@ -121,9 +122,10 @@ export class CardController {
       this.pending = card;
       this.render();
     };
-    const hit = this.deps.cache.peek(m.termId);
+    const hint = readerHint(m);
+    const hit = this.deps.cache.peek(m.termId, hint);
     if (hit) return prepare(hit);
-    void this.deps.cache.get(m.termId).then(prepare);
+    void this.deps.cache.get(m.termId, hint).then(prepare);
   }
 
   /** The prepared hover was given up before it showed. */
@@ -301,7 +303,9 @@ export class CardController {
     if (card.history.stack.length === 1 && !card.history.stack[0]?.id) card.history = startHistory(termId);
     if (card.pinned && this.deps.trainer())
       card.occ = { index: -1, count: this.deps.occurrenceCount(termId), focused: false };
-    const hit = this.deps.cache.peek(termId);
+    // The anchor's own term is shown as the reader met it (its language); related entries in English.
+    const hint = card.anchor?.termId === termId ? readerHint(card.anchor) : undefined;
+    const hit = this.deps.cache.peek(termId, hint);
     const done = (r: CardState, cached: boolean, now = false) => {
       // Stale: the card was closed or navigated elsewhere while the lookup ran.
       if (!this.cards.includes(card) || current(card.history).id !== termId) return;
@@ -323,7 +327,7 @@ export class CardController {
     if (hit) return done(hit, true, true);
     card.state = { status: 'loading', termId };
     this.render();
-    void this.deps.cache.get(termId).then((r) => done(r, false));
+    void this.deps.cache.get(termId, hint).then((r) => done(r, false));
   }
 
   private remove(card: OpenCard, restoreFocus: boolean): void {

@@ -123,20 +123,43 @@ export interface TermDoc {
   label: string;
   expansion: string;
   aliases: string;
+  /** The French and Spanish names and aliases ("Organisation internationale pour les migrations", "ACNUR"). */
+  localNames: string;
   summary: string;
 }
 
-/** Term index options: MiniSearch's default tokenizer and term processing, label-heavy boosts. */
+/**
+ * Lowercase without diacritics, so "migracion" finds "Migración" and "securite" finds "sécurité" in
+ * every language. No stop words here: a term's name is short and each of its words counts.
+ */
+export function foldTerm(term: string): string | null {
+  const t = term
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+  return t.length ? t : null;
+}
+
+/** Term index options: MiniSearch's default tokenizer, accent-folded terms, label-heavy boosts. */
 export const TERM_OPTIONS: Options<TermDoc> = {
-  fields: ['label', 'expansion', 'aliases', 'summary'],
-  searchOptions: { boost: { label: 4, aliases: 3, expansion: 2 } },
+  fields: ['label', 'expansion', 'aliases', 'localNames', 'summary'],
+  processTerm: foldTerm,
+  searchOptions: { boost: { label: 4, aliases: 3, localNames: 3, expansion: 2 } },
 };
+
+/** Every French and Spanish form of an entry: label, expansion and aliases. */
+export function localForms(e: GlossaryEntry): string[] {
+  return [e.fr, e.es]
+    .flatMap((n) => (n ? [n.label, n.expansion, ...(n.aliases ?? [])] : []))
+    .filter((x): x is string => !!x);
+}
 
 const toTermDoc = (e: GlossaryEntry): TermDoc => ({
   id: e.id,
   label: e.label,
   expansion: e.expansion,
   aliases: (e.aliases ?? []).join(' ; '),
+  localNames: localForms(e).join(' ; '),
   summary: e.summary,
 });
 

@@ -7,16 +7,23 @@ import type { ContentPorts } from '@/lib/content/ports';
 import { manualContext } from '@/lib/content/context';
 import { applyAppearance, injectStyles } from '@/components/pages/styles';
 import { settingsStore } from '@/lib/settings/store';
+import type { Settings } from '@/lib/settings/schema';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
+import { applyPageLanguage } from '@/lib/i18n/page-language';
+import { t } from '@/lib/i18n/t';
 
 export function startDemo(ports: ContentPorts): void {
   injectStyles(document);
   const store = settingsStore();
-  void store.get().then(
-    (s) => applyAppearance(document.documentElement, s),
-    () => undefined,
-  );
-  store.watch((s) => applyAppearance(document.documentElement, s));
+  // The instructions and status follow the interface language; the article is a sample English page.
+  const how = document.querySelector<HTMLElement>('aside.how');
+  applyPageLanguage('auto', document, how);
+  const apply = (s: Settings) => {
+    applyAppearance(document.documentElement, s);
+    applyPageLanguage(s.language, document, how);
+  };
+  void store.get().then(apply, () => undefined);
+  store.watch(apply);
 
   // An extension page of ours lives no longer than the extension: its context never ends first.
   startContentApp(manualContext(), ports);
@@ -29,13 +36,11 @@ export function startDemo(ports: ContentPorts): void {
       (globalThis.CSS as { highlights?: Map<string, Set<unknown>> } | undefined)?.highlights?.get(HIGHLIGHT_NAME)
         ?.size ?? 0;
     if (status && n > 0) {
-      status.textContent = `${n} terms underlined on this page. Rest the pointer on one.`;
+      status.textContent = t('demo_found', n);
       return;
     }
     if (performance.now() - started > 10_000) {
-      if (status)
-        status.textContent =
-          'No terms were underlined: Migration Lens may be switched off (see Options), or this browser lacks the CSS Custom Highlight API.';
+      if (status) status.textContent = t('demo_none');
       return;
     }
     setTimeout(report, 200);

@@ -20,6 +20,8 @@ import { isTrustedSender } from '@/lib/messaging/protocol';
 import { FLASH_NAME, paintOnly } from '@/lib/scan/highlight';
 import type { TextMatch } from '@/lib/scan/hittest';
 import { settingsStore } from '@/lib/settings/store';
+import type { Settings } from '@/lib/settings/schema';
+import { applyPageLanguage } from '@/lib/i18n/page-language';
 import { applyAppearance, injectStyles } from '@/components/pages/styles';
 import { ReaderApp } from '@/components/reader/ReaderApp';
 import { READER_CSS } from '@/components/reader/styles';
@@ -55,7 +57,11 @@ export function startReader(root: HTMLElement): void {
   injectStyles(document);
   injectStyles(document, READER_CSS);
   const store = settingsStore();
-  const apply = (s: { theme: string; textSize: string }) => applyAppearance(document.documentElement, s);
+  applyPageLanguage('auto');
+  const apply = (s: Settings) => {
+    applyAppearance(document.documentElement, s);
+    if (applyPageLanguage(s.language)) model.languageChanged();
+  };
   void store.get().then(apply, () => undefined);
   store.watch(apply);
 

@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, type Category } from '../glossary/types';
 import { isTermId } from '../glossary/id';
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../i18n/lang';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type TextSize = 'normal' | 'large' | 'x-large';
@@ -25,6 +26,8 @@ export interface Settings {
   trainerMode: boolean;
   /** Redirect top-level navigations to .pdf URLs into the extension's reader (needs host access). */
   openPdfLinksInReader: boolean;
+  /** Interface language: the browser's ('auto') or one the reader chose (lib/i18n/lang.ts). */
+  language: LanguageSetting;
 }
 
 /** Bump together with a new entry in SETTINGS_MIGRATIONS. */
@@ -48,6 +51,7 @@ export function defaultSettings(): Settings {
     textSize: 'normal',
     trainerMode: false,
     openPdfLinksInReader: false,
+    language: 'auto',
   };
 }
 
@@ -121,6 +125,9 @@ export function validateSettingsPatch(patch: unknown): { patch: SettingsPatch } 
           break;
         case 'textSize':
           out.textSize = oneOf(v, TEXT_SIZES, k);
+          break;
+        case 'language':
+          out.language = oneOf(v, LANGUAGE_SETTINGS, k);
           break;
         case 'hoverDelayMs': {
           const n = typeof v === 'number' ? v : NaN;

@@ -118,14 +118,24 @@ function wrapPuppeteer(page, connection) {
   };
 }
 
-export async function launchChromium({ ext = EXT.chromium } = {}) {
+/**
+ * `lang`: the browser's interface language ("fr"), which extensions see as their UI language. Chromium
+ * on Linux takes it from the environment (LANGUAGE); --lang is the switch on the other systems.
+ */
+export async function launchChromium({ ext = EXT.chromium, lang } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-chromium-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1200, height: 800 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      ...(lang ? [`--lang=${lang}`] : []),
+    ],
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_FR.UTF-8` } } : {}),
   });
   await ctx.addInitScript(DOM_WATCH_SCRIPT);
   let [sw] = ctx.serviceWorkers();
@@ -181,7 +191,8 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
   };
 }
 
-export async function launchFirefox({ ext = EXT.firefox } = {}) {
+/** `lang`: the interface language Firefox is asked for (intl.locale.requested). */
+export async function launchFirefox({ ext = EXT.firefox, lang } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -205,9 +216,9 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
-  const id = await browser.installExtension(ext);
   const { connection } = browser;
   const extUrl = (p) => `moz-extension://${FIREFOX_UUID}/${p}`;
   /** Evaluate an expression in the browser window (chrome scope; needs --remote-allow-system-access). */
@@ -221,6 +232,16 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     if (result.type === 'exception') throw new Error(`chrome-scope script: ${result.exceptionDetails.text}`);
     return result.result.value;
   };
+  // Firefox grants a requested locale only if it has it (a language pack); this build ships en-US
+  // alone. Declaring the language available, as Firefox's own locale tests do, makes it the app locale,
+  // which extensions see as their UI language; set before the extension starts, which reads it then.
+  if (lang)
+    await chromeEval(`(() => {
+      Services.locale.availableLocales = [...new Set([...Services.locale.availableLocales, ${JSON.stringify(lang)}])];
+      Services.locale.requestedLocales = [${JSON.stringify(lang)}];
+      return Services.locale.appLocaleAsBCP47;
+    })()`);
+  const id = await browser.installExtension(ext);
   const newPage = async () => {
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(DOM_WATCH_SCRIPT);
