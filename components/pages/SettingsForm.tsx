@@ -141,18 +141,24 @@ export function SettingsForm({
         </div>
       </fieldset>
       <fieldset>
-        <legend>Categories to highlight</legend>
+        <legend>What to underline</legend>
         {CATEGORIES.map((c) => (
-          <label key={c} class="ml-switch">
-            <input
-              type="checkbox"
-              checked={s.categories[c]}
+          <div key={c} class="ml-field">
+            <label for={`ml-cat-${c}`}>{categoryGroupName(c)}</label>
+            <select
+              id={`ml-cat-${c}`}
+              value={s.categories[c]}
               onChange={(e) =>
-                void save({ categories: { [c]: (e.target as HTMLInputElement).checked } as Settings['categories'] })
+                void save({
+                  categories: { [c]: (e.target as HTMLSelectElement).value } as Partial<Settings['categories']>,
+                } as ScalarPatch)
               }
-            />{' '}
-            {categoryGroupName(c)}
-          </label>
+            >
+              <option value="every">Every occurrence</option>
+              <option value="first">First occurrence on the page</option>
+              <option value="off">Off</option>
+            </select>
+          </div>
         ))}
       </fieldset>
       <fieldset>

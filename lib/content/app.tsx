@@ -74,7 +74,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
 
   const termAt = (x: number, y: number): TextMatch | null => {
     const s = session.scanner;
-    return s ? hitTest(s.index, document, x, y, s.shadowRoots) : null;
+    return s ? hitTest(s.index, document, x, y, s.shadowRoots, (m) => s.isUnderlined(m)) : null;
   };
 
   let onCard = false;

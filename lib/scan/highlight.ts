@@ -123,6 +123,9 @@ export class Painter {
 
   remove(m: TextMatch): void {
     this.hl?.delete(m.range);
+    // Still queued when the underline moves to an earlier occurrence within one slice.
+    const q = this.queue.indexOf(m);
+    if (q >= 0) this.queue.splice(q, 1);
     const i = this.all.indexOf(m);
     if (i >= 0) this.all.splice(i, 1);
   }
