@@ -63,6 +63,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
         description: 'Explain the term at the selection or caret',
       },
+      // Keyboard-only readers reach every underlined term (issue #16); rebindable in the browser.
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+N', mac: 'MacCtrl+Shift+N' },
+        description: 'Go to the next underlined term and open its card',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+P', mac: 'MacCtrl+Shift+P' },
+        description: 'Go to the previous underlined term and open its card',
+      },
     },
     browser_specific_settings: {
       gecko: {

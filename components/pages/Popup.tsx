@@ -6,6 +6,7 @@ import { SearchView } from './SearchView';
 import { isActiveOn, siteOf } from '@/lib/settings/schema';
 import { usePage, type PageState } from './usePage';
 import { PdfOffer } from './PdfOffer';
+import { Shortcuts } from './Shortcuts';
 
 function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -89,6 +90,7 @@ export function Popup({ api, initialQuery }: { api: PagesApi; initialQuery?: str
       <PdfOffer api={api} page={state} />
       <PageSummary page={state} />
       <SearchView send={api.send} initialQuery={initialQuery} />
+      <Shortcuts api={api} />
       <p class="ml-row">
         {api.openSidePanel && state.status === 'ready' && (
           <button type="button" class="ml-link" onClick={() => api.openSidePanel!(state.tabId)}>

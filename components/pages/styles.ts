@@ -24,6 +24,8 @@ button.ml-link { border: none; padding: 0; background: none; text-decoration: un
 .ml-error { color: var(--ml-error); }
 .ml-page { padding: 12px 14px; }
 .ml-popup { width: calc(420px * var(--ml-scale)); max-width: 100vw; }
+.ml-shortcuts { margin: 8px 0; padding-left: 1.2em; font-size: .9em; }
+.ml-shortcuts kbd { font: inherit; font-weight: 600; border: 1px solid currentColor; border-radius: 3px; padding: 0 3px; }
 .ml-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .ml-field { display: flex; flex-direction: column; gap: 2px; }
 .ml-field input[type=number] { max-width: calc(160px * var(--ml-scale)); }

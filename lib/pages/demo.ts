@@ -8,6 +8,44 @@ import { manualContext } from '@/lib/content/context';
 import { applyAppearance, injectStyles } from '@/components/pages/styles';
 import { settingsStore } from '@/lib/settings/store';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
+import { parseExtensionPageEnvelope } from '@/lib/messaging/page-protocol';
+import { readShortcuts } from './shortcuts';
+
+/**
+ * Keyboard commands reach a tab's content script, and the demo is an extension page: the background
+ * then sends the request wrapped with the tab's id (as for the PDF reader), which this page unwraps.
+ */
+function unwrapForThisTab(ports: ContentPorts): ContentPorts {
+  let known: number | null | undefined;
+  const myTab = browser.tabs.getCurrent().then(
+    (t) => (known = t?.id ?? null),
+    () => (known = null),
+  );
+  return {
+    ...ports,
+    onMessage: (listener) =>
+      ports.onMessage((msg) => {
+        const env = parseExtensionPageEnvelope(msg);
+        if (!env) return listener(msg);
+        // Answer nothing synchronously for another tab: a promise would answer (undefined) for it.
+        if (known === undefined) return myTab.then((id) => (id === env.tabId ? listener(env.req) : undefined));
+        return known === env.tabId ? listener(env.req) : undefined;
+      }),
+  };
+}
+
+/** The shortcuts as bound in this browser, in place of the placeholders (`data-shortcut`). */
+async function showShortcuts(): Promise<void> {
+  const keys = await readShortcuts();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-shortcut]')) {
+    const k = keys[el.dataset.shortcut ?? ''];
+    if (k) {
+      const kbd = document.createElement('kbd');
+      kbd.textContent = k;
+      el.replaceChildren(kbd);
+    } else el.textContent = `${el.textContent ?? ''} (not set: choose one in the browser's extension shortcuts)`;
+  }
+}
 
 export function startDemo(ports: ContentPorts): void {
   injectStyles(document);
@@ -19,7 +57,8 @@ export function startDemo(ports: ContentPorts): void {
   store.watch((s) => applyAppearance(document.documentElement, s));
 
   // An extension page of ours lives no longer than the extension: its context never ends first.
-  startContentApp(manualContext(), ports);
+  startContentApp(manualContext(), unwrapForThisTab(ports));
+  void showShortcuts();
 
   // Tell the reader (and assistive technology) when the article has been read, or why not.
   const status = document.getElementById('demo-status');
