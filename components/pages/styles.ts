@@ -40,6 +40,7 @@ button.ml-link { border: none; padding: 0; background: none; text-decoration: un
 .ml-results { list-style: none; margin: 8px 0; padding: 0; }
 .ml-results > li { padding: 8px 0; border-top: 1px solid var(--ml-border); }
 .ml-kind { font-size: calc(11px * var(--ml-scale)); text-transform: uppercase; letter-spacing: .04em; color: var(--ml-muted); margin-left: 6px; }
+.ml-section { display: block; font-size: calc(12px * var(--ml-scale)); color: var(--ml-muted); }
 mark { background: transparent; color: inherit; font-weight: 700; text-decoration: underline; }
 .ml-snippet { margin: 4px 0; }
 .ml-cite { display: block; font-size: calc(12px * var(--ml-scale)); color: var(--ml-muted); font-style: normal; }
