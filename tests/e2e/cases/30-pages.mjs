@@ -64,8 +64,9 @@ export default [
         set('ml-f-kind', 'recommendation');
       });
       await page.waitFor(() =>
-        [...document.querySelectorAll('[data-testid=ml-results] li .ml-kind')].every(
-          (k) => k.textContent === 'recommendation',
+        // Short titles (issue #16): "Recommendation · ICAO · (b)", the section on the line below.
+        [...document.querySelectorAll('[data-testid=ml-results] li strong')].every((k) =>
+          k.textContent.startsWith('Recommendation · '),
         ),
       );
       const cites = await page.evaluate(() =>
@@ -90,7 +91,8 @@ export default [
         b.click();
         return s;
       });
-      await waitText(page, '[data-testid=ml-reader]', title);
+      // The reader names the record in full; the result's agency is in it.
+      await waitText(page, '[data-testid=ml-reader]', title.split(' · ')[1]);
       const readerCite = await text(page, '[data-testid=ml-reader] cite');
       assert.match(readerCite, /p\. \d+ ff\.$/);
       assert.doesNotMatch(readerCite, /\bline/);
