@@ -6,6 +6,7 @@ import path from 'node:path';
 import { axeViolations } from '../lib/axe.mjs';
 import { hover, waitPopover, highlightInfo } from '../lib/helpers.mjs';
 import { ROOT } from '../lib/server.mjs';
+import { waitCards } from './20-card.mjs';
 
 const text = (page, sel) => page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', sel);
 const waitText = (page, sel, includes, timeout = 10000) =>
@@ -156,6 +157,8 @@ export default [
         [...document.querySelectorAll('.ml-terms button')].find((b) => b.textContent === 'GFMD').click(),
       );
       await waitText(panel, '[data-testid=ml-jump]', 'occurrence 1 of 2');
+      // The jump opens the term's card in the page too (issue #16: keyboard readers land on it).
+      await waitCards(fixture, (cs) => cs.some((c) => c.pinned && c.state === 'ready' && c.title === 'GFMD'), 'card');
       await panel.evaluate(() =>
         [...document.querySelectorAll('.ml-terms button')].find((b) => b.textContent === 'GFMD').click(),
       );
