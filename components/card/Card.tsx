@@ -120,6 +120,7 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
             env={env}
             titleId={titleId}
             location={view.location}
+            disclosed={view.disclosed}
           />
         )}
         {state.status === 'ready' && view.location && (

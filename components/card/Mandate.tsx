@@ -14,15 +14,19 @@ export function Mandate({
   fetchRecord,
   onSearch,
   location,
+  recsOpen: open,
+  onToggleRecs,
 }: {
   card: TermCard;
   fetchRecord?: RecordFetch;
   onSearch(q: string): void;
   location?: string | null;
+  /** The recommendations list is open (the state lives with the card: ./disclosure.ts). */
+  recsOpen: boolean;
+  onToggleRecs(): void;
 }) {
   const mandate = card.excerpts.find((x) => x.recordId === card.mandateId);
   const recs = card.recommendationIds ?? [];
-  const [open, setOpen] = useState(false);
   const [texts, setTexts] = useState<Record<string, RecordView | null | undefined>>({});
   const [fallbackMandate, setFallbackMandate] = useState<RecordView | null>(null);
 
@@ -39,7 +43,7 @@ export function Mandate({
 
   // Fetched on first opening and kept: closing the list again does not cancel the replies.
   const recIds = card.recommendationIds;
-  const [wanted, setWanted] = useState(false);
+  const [wanted, setWanted] = useState(open);
   useRequestEffect(
     (current) => {
       if (!wanted || !fetchRecord || !recIds) return;
@@ -68,11 +72,11 @@ export function Mandate({
         <>
           <button
             type="button"
-            class="ml-btn ml-small"
+            class="ml-btn ml-small ml-disclose"
             aria-expanded={open}
             aria-controls={listId}
             onClick={() => {
-              setOpen(!open);
+              onToggleRecs();
               setWanted(true);
             }}
           >

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { listKeyIndex } from '@/lib/content/keys';
 import type { TermCard } from '@/lib/messaging/protocol';
 
@@ -8,20 +7,28 @@ import type { TermCard } from '@/lib/messaging/protocol';
  */
 /**
  * Related lists of agencies run to 50+ entries: the first few, then "All related". The build ranks
- * the list and says how many are worth showing (`shown`, at most 12); otherwise the first 8.
+ * the list and says how many are worth showing (`shown`, at most 12); a compact card shows at most
+ * FIRST_RELATED of them (issue #16), the ranked best first.
  */
-export const FIRST_RELATED = 8;
+export const FIRST_RELATED = 6;
 
 export function RelatedList({
   related,
-  shown: first = FIRST_RELATED,
+  shown: ranked = FIRST_RELATED,
   onOpen,
+  all,
+  onToggleAll,
+  listId,
 }: {
   related: TermCard['related'];
   shown?: number;
   onOpen(id: string, label: string): void;
+  /** "All related" is open (the state lives with the card: components/card/disclosure.ts). */
+  all: boolean;
+  onToggleAll(): void;
+  listId: string;
 }) {
-  const [all, setAll] = useState(false);
+  const first = Math.min(ranked, FIRST_RELATED);
   if (!related.length) return null;
   const shown = all ? related : related.slice(0, first);
   const onKey = (e: KeyboardEvent) => {
@@ -35,9 +42,9 @@ export function RelatedList({
     items[next]?.focus();
   };
   return (
-    <div class="ml-section" role="group" aria-label="Related entries">
+    <div class="ml-section ml-related-sec" role="group" aria-label="Related entries">
       <h3 class="ml-h3">Related</h3>
-      <ul class="ml-related" onKeyDown={onKey} data-testid="ml-related">
+      <ul class="ml-related" id={listId} onKeyDown={onKey} data-testid="ml-related">
         {shown.map((r) => (
           <li key={r.id}>
             <button type="button" class="ml-link" data-id={r.id} onClick={() => onOpen(r.id, r.label)}>
@@ -47,7 +54,13 @@ export function RelatedList({
         ))}
       </ul>
       {related.length > first && (
-        <button type="button" class="ml-btn ml-small ml-more-related" aria-expanded={all} onClick={() => setAll(!all)}>
+        <button
+          type="button"
+          class="ml-btn ml-small ml-more-related ml-disclose"
+          aria-expanded={all}
+          aria-controls={listId}
+          onClick={onToggleAll}
+        >
           {all ? 'Fewer related' : `All related (${related.length})`}
         </button>
       )}

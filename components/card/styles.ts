@@ -6,8 +6,11 @@ import { THEME_CSS } from '../theme';
 
 const px = (n: number) => `calc(${n}px * var(--ml-scale))`;
 
-/** The tallest a card gets; the positioning code lowers it further when the space next to the term is short. */
-export const CARD_MAX_HEIGHT = px(480);
+/**
+ * The tallest a card gets: the viewport's height (issue #16: an expanded card grows to it before it
+ * scrolls). The positioning code lowers it when no side of the term has room for the whole card.
+ */
+export const CARD_MAX_HEIGHT = 'calc(100vh - 16px)';
 
 // .ml-card[data-pending]: a card prepared at the dwell and not shown yet. visibility keeps it laid out
 // (showing it is a repaint) while the pointer and assistive technology ignore it.
@@ -17,7 +20,7 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-modal { all: unset; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; overflow: visible; }
 .ml-modal::backdrop { background: transparent; }
 .ml-card { position: fixed; top: 0; left: 0; box-sizing: border-box; width: max-content; max-width: min(${px(400)}, calc(100vw - 16px));
-  pointer-events: auto; display: flex; flex-direction: column; max-height: min(${CARD_MAX_HEIGHT}, calc(100vh - 16px));
+  pointer-events: auto; display: flex; flex-direction: column; max-height: ${CARD_MAX_HEIGHT};
   border-radius: 8px; background: var(--ml-bg); color: var(--ml-fg); border: 1px solid var(--ml-border);
   box-shadow: 0 6px 24px rgba(0,0,0,.22); font: 400 ${px(14)}/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
   text-align: left; letter-spacing: normal; word-wrap: break-word; overflow-wrap: anywhere; opacity: 1; transition: opacity .12s ease-out;
@@ -50,15 +53,23 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-error p { margin: 4px 0; }
 .ml-detail { font-size: ${px(12)}; color: var(--ml-muted); }
 .ml-excerpt { margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--ml-accent); background: var(--ml-quote-bg); font-size: ${px(13)}; }
-.ml-excerpt p { margin: 0; }
 .ml-excerpt .ml-link { margin-right: 9px; }
-.ml-excerpt cite, .ml-recs cite { display: block; margin-top: 4px; font-style: normal; font-size: ${px(12)}; color: var(--ml-muted); }
+.ml-recs cite { display: block; margin-top: 4px; font-style: normal; font-size: ${px(12)}; color: var(--ml-muted); }
+/* Compact (issue #16): the citation and its two links share a line when the card is wide enough. */
+.ml-excerpt p { margin: 0 0 2px; }
+.ml-excerpt cite { font-style: normal; font-size: ${px(12)}; color: var(--ml-muted); margin-right: 9px; }
+.ml-excerpt .ml-link { font-size: ${px(12)}; }
 .ml-recs { margin: 6px 0; padding-left: 0; list-style: none; font-size: ${px(13)}; }
 .ml-recs li { margin: 4px 0; padding: 4px 8px; background: var(--ml-quote-bg); border-radius: 4px; }
 .ml-rec-label { font-weight: 700; }
-.ml-more-related { margin-top: 6px; }
-.ml-related { display: flex; flex-wrap: wrap; gap: 4px 12px; list-style: none; margin: 0; padding: 0; }
-.ml-actions, .ml-trainer { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 10px; }
+/* One run of text: "RELATED" then the terms, wrapping like a sentence (inline keeps list semantics). */
+.ml-related-sec .ml-h3 { display: inline; margin: 0 10px 0 0; }
+.ml-related { display: inline; list-style: none; margin: 0; padding: 0; line-height: 1.7; }
+.ml-related li { display: inline; margin-right: 10px; }
+.ml-related .ml-link { text-align: left; }
+.ml-disclose[aria-expanded=true] { border-color: var(--ml-accent); }
+.ml-actions, .ml-trainer { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; }
+.ml-actions .ml-btn { font-size: ${px(12)}; }
 .ml-trainer { margin: 0; padding: 6px 12px; border-bottom: 1px solid var(--ml-border); flex: none; }
 .ml-count { font-size: ${px(13)}; min-width: 6em; text-align: center; }
 .ml-btn { font: inherit; font-size: ${px(13)}; line-height: 1.3; color: var(--ml-fg); background: var(--ml-bg); border: 1px solid var(--ml-border);

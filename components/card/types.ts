@@ -22,6 +22,8 @@ export interface CardActions {
   step(dir: 1 | -1): void;
   /** Trainer mode: highlight every occurrence of the card's term (or stop). */
   toggleFocusAll(): void;
+  /** A disclosure button was toggled (`key`: `${termId}:${section}`); the controller keeps the state. */
+  disclose(key: string, open: boolean): void;
 }
 
 /**
@@ -44,6 +46,8 @@ export interface CardCore {
    * else inert, so a pinned card there must become the modal one to stay clickable.
    */
   modal?: boolean;
+  /** Disclosures opened in this card (CardActions.disclose), so a re-mounted card opens as it was. */
+  disclosed?: Readonly<Record<string, boolean>>;
 }
 
 export interface CardView extends CardCore {

@@ -91,6 +91,17 @@ export function createBackground(opts: BackgroundOptions): Background {
   const versionOf = (core: Core): string =>
     `${core.meta.hash}:${core.custom.size ? fnv1a(JSON.stringify([...core.custom.values()])) : '0'}`;
 
+  const served = { replies: 0, bytes: 0 };
+  /** JSON size of each matcher served (computed once per matcher object). */
+  const sizes = new WeakMap<object, number>();
+  function countTerms(reply: TermsReply): TermsReply {
+    let n = sizes.get(reply.matcher);
+    if (n === undefined) sizes.set(reply.matcher, (n = JSON.stringify(reply.matcher).length));
+    served.replies++;
+    served.bytes += n + reply.version.length;
+    return reply;
+  }
+
   function terms(core: Core): TermsReply {
     const version = versionOf(core);
     if (!core.custom.size) return { version, matcher: core.meta.matcher };
@@ -160,7 +171,7 @@ export function createBackground(opts: BackgroundOptions): Background {
         return runSearch(await searchContext(core), req.query, {}, req.limit ?? 8, 'suggest');
       }
       case 'terms':
-        return terms(await state.getCore());
+        return countTerms(terms(await state.getCore()));
       case 'status': {
         const core = await state.getCore();
         const loaded = core.search ? (await core.search.catch(() => null))?.records.size : undefined;
@@ -170,6 +181,7 @@ export function createBackground(opts: BackgroundOptions): Background {
           records: loaded ?? core.pkg?.bundle.records.length ?? null,
           glossary: core.glossary.size,
           custom: core.custom.size,
+          terms: { ...served },
         };
         if (core.reason) s.reason = core.reason;
         return s;

@@ -2,6 +2,8 @@ import { createBackground } from './handler';
 import { isTrustedSender } from '../messaging/protocol';
 import { isExtensionPageEnvelope, toExtensionPage } from '../messaging/page-protocol';
 import { settingsStore } from '../settings/store';
+import { relayFrameCard } from './frame-relay';
+import { parseFrameCard } from '../messaging/frame-protocol';
 import { createPdfMenu, isPdfMenuClick, openPdfLink, syncPdfRedirect } from './pdf-ways';
 import { TERM_COMMANDS, type TermCommand } from '../content/keys';
 import type { PageRequest } from '../messaging/page-protocol';
@@ -46,7 +48,15 @@ export function startBackground(): void {
   // Page requests for an extension page (the PDF reader) pass through runtime messaging too: the page
   // answers them, and an error reply from here would reach the sender first.
   browser.runtime.onMessage.addListener((msg: unknown, sender) =>
-    isTrustedSender(sender, browser.runtime.id) && !isExtensionPageEnvelope(msg) ? bg.handleMessage(msg) : undefined,
+    isTrustedSender(sender, browser.runtime.id) && !isExtensionPageEnvelope(msg) && !parseFrameCard(msg)
+      ? bg.handleMessage(msg)
+      : undefined,
+  );
+  // Cards of terms in iframes are drawn by the top frame (lib/messaging/frame-protocol.ts).
+  browser.runtime.onMessage.addListener((msg: unknown, sender) =>
+    isTrustedSender(sender, browser.runtime.id) && parseFrameCard(msg)
+      ? relayFrameCard(msg, sender, (tabId, m, frameId) => browser.tabs.sendMessage(tabId, m, { frameId }))
+      : undefined,
   );
 
   // ---- PDFs: the link menu item and the redirect option (see README "Reading PDFs") ----

@@ -16,6 +16,7 @@ import { recordFetcher } from '@/lib/content/record';
 import { markDwell } from '@/lib/content/timing';
 import { CardController } from './card-controller';
 import { TermSteps } from './term-steps';
+import { frameCards } from './frame-cards';
 import { PageTools } from './page-tools';
 import { Session } from './session';
 import type { ContentPorts } from './ports';
@@ -80,12 +81,27 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
     // Prefetch and render the card hidden now, so the show at the delay is a cheap reveal.
     onDwell: (m, seq) => {
       dwellAt = markDwell();
-      cards.prepareHover(m, () => intent.isCurrent(seq));
+      if (!frames.delegating) cards.prepareHover(m, () => intent.isCurrent(seq));
     },
-    onShow: (m, _seq, when) => cards.showHover(m, dwellAt, when),
-    onHide: () => cards.hideHover(),
+    onShow: (m, seq, when) => {
+      if (!frames.delegating) return cards.showHover(m, dwellAt, when);
+      // In a frame the top frame draws the card; when it does not, this frame does, as before.
+      void frames.show(m, false).then((ok) => {
+        if (!ok && intent.isCurrent(seq)) cards.showHover(m, dwellAt, null);
+      });
+    },
+    onHide: () => {
+      frames.hide();
+      cards.hideHover();
+    },
     onCancel: () => cards.dropPending(),
   });
+  const frames = frameCards(window, send, cards, intent);
+  // A frame sees no pointer move once the pointer has left it (for the card in the top frame, say).
+  if (window !== window.top)
+    listen<MouseEvent>(ctx, document, 'mouseout', (e) => {
+      if (!e.relatedTarget) intent.move(null, e.clientX, e.clientY);
+    });
 
   const termAt = (x: number, y: number): TextMatch | null => {
     const s = session.scanner;
@@ -102,12 +118,14 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
         if (!onCard) {
           onCard = true;
           intent.enterCard();
+          frames.pointerOnCard(true);
         }
         return;
       }
       if (onCard) {
         onCard = false;
         intent.leaveCard();
+        frames.pointerOnCard(false);
       }
       const m = termAt(e.clientX, e.clientY);
       // The term of a pinned card needs no hover card on top of it.
@@ -126,7 +144,11 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
       const m = termAt(e.clientX, e.clientY);
       if (!m) return;
       intent.reset();
-      cards.openPinned(m, m.termId);
+      if (!frames.delegating) return void cards.openPinned(m, m.termId);
+      // The top frame pins the hover card it shows for this term, or opens a pinned one.
+      void frames.show(m, true).then((ok) => {
+        if (!ok) cards.openPinned(m, m.termId);
+      });
     },
     { passive: true },
   );
@@ -172,7 +194,9 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
     return m.termId;
   }
 
-  const unlisten = ports.onMessage((msg: unknown) => (ctx.isValid ? tools.handle(msg) : undefined));
+  const unlisten = ports.onMessage((msg: unknown) =>
+    ctx.isValid ? (frames.handle(msg) ?? tools.handle(msg)) : undefined,
+  );
 
   ctx.onInvalidated(() => {
     // Step by step: once the context is gone the extension's APIs may throw, and the rest must still go.

@@ -36,6 +36,8 @@ export class CardController {
   private nextKey = 1;
   private actionCache = new Map<number, CardActions>();
   private disposed = false;
+  private readonly resizes: ResizeObserver | null;
+  private observed = new WeakSet<Element>();
 
   /** `ctx`: the page listeners end with it (see ./context.ts). */
   constructor(
@@ -56,6 +58,18 @@ export class CardController {
     }
     this.mount = doc.createElement('div');
     shadow.append(this.mount);
+    // A card changes size without a render of ours (a disclosure opened, recommendations arrived):
+    // place it again, so an expanded card grows inside the viewport (placement skips unchanged cards).
+    this.resizes =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver((entries) => {
+            for (const e of entries) {
+              const el = e.target as HTMLElement;
+              const c = this.all().find((x) => String(x.key) === el.dataset.key);
+              if (c && el.isConnected) this.place(c, el);
+            }
+          })
+        : null;
     // Back on top when the page enters fullscreen after our card opened.
     listen(ctx, doc, 'fullscreenchange', () => {
       if (this.cards.length || this.pending) toTopLayer(this.host, doc, HOST_TAG);
@@ -66,6 +80,7 @@ export class CardController {
   dispose(): void {
     this.dropPending(false);
     for (const c of [...this.cards]) this.remove(c, false);
+    this.resizes?.disconnect();
     render(null, this.mount);
     this.disposed = true;
     this.host.remove();
@@ -157,6 +172,20 @@ export class CardController {
       this.remove(h, false);
       this.render();
     }
+  }
+
+  /**
+   * A card at `rect` with no term of this document under it: a term in an iframe (./frame-cards.ts).
+   * A hover card replaces the hover card; a pinned one opens as a click on a term would.
+   */
+  showAt(termId: string, rect: DOMRect, pinned: boolean): OpenCard {
+    if (pinned) return this.openPinned(null, termId, rect);
+    this.dropPending(false);
+    const old = this.hover;
+    if (old) this.remove(old, false);
+    const card = this.open(null, rect, { pinned: false, dialog: false });
+    this.load(card, termId, null);
+    return card;
   }
 
   /** Pinned dialog card for `m` (click on a term, keyboard command). Focus moves into it. */
@@ -380,7 +409,13 @@ export class CardController {
         }
       }
       const el = this.cardElement(c.key);
-      if (el) this.place(c, el);
+      if (el) {
+        if (this.resizes && !this.observed.has(el)) {
+          this.observed.add(el);
+          this.resizes.observe(el);
+        }
+        this.place(c, el);
+      }
     }
   }
 
@@ -399,7 +434,8 @@ export class CardController {
 
   private place(c: OpenCard, el: HTMLElement): void {
     const range = c.anchor && c.anchor.startNode.isConnected ? liveRange(c.anchor) : null;
-    place(el, range ? () => range.getBoundingClientRect() : c.rect ? () => c.rect! : null);
+    // A pinned card may cover its own term rather than scroll; a hover card keeps the term in view.
+    place(el, range ? () => range.getBoundingClientRect() : c.rect ? () => c.rect! : null, { mayCover: c.pinned });
   }
 
   private setAttr(name: string, v: string | null): void {

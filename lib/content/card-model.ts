@@ -111,6 +111,11 @@ export function cardActions(key: number, t: ActionTarget): CardActions {
       c.occ = { index, count, focused: c.occ?.focused ?? false };
       t.render();
     },
+    // No render: the button already shows its new state; this is what a re-mounted card starts from.
+    disclose: (k, open) => {
+      const c = find();
+      if (c) c.disclosed = { ...c.disclosed, [k]: open };
+    },
     toggleFocusAll: withCard((c) => {
       const id = current(c.history).id;
       const focused = !c.occ?.focused;

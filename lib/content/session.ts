@@ -13,6 +13,8 @@ import type { TextMatch } from '@/lib/scan/hittest';
 import { categoryMap, categoryOf } from '@/lib/content/occurrences';
 import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Send } from './ports';
+import { whenWords } from './text-gate';
+import { afterLoad } from './after-load';
 
 /** The worker may be starting up: retry a few times before giving up. */
 async function termsWithRetry(send: Send, timers: Timers): Promise<Reply<TermsReply>> {
@@ -44,6 +46,8 @@ export class Session {
   private glossaryListeners = new Set<() => void>();
   private unwatch: Array<() => void> = [];
   private stopped = false;
+  /** Cancels the wait for the page's first words (see ./text-gate.ts), while one is pending. */
+  private cancelGate: (() => void) | null = null;
 
   constructor(
     private readonly host: Element,
@@ -54,6 +58,7 @@ export class Session {
   /** For good: no scan, no highlights, no settings watch (the app's context ended). */
   stop(): void {
     this.stopped = true;
+    this.cancelGate?.();
     const unwatch = this.unwatch;
     this.unwatch = [];
     if (this.scanner) this.scanner.dispose();
@@ -69,6 +74,9 @@ export class Session {
   }
 
   async start(): Promise<void> {
+    // Nothing of ours in the tasks before the page's `load` event (see ./after-load.ts).
+    await afterLoad(document, this.timers);
+    if (this.stopped) return;
     const store = localSettingsReader();
     try {
       this.settings = await store.get();
@@ -139,6 +147,15 @@ export class Session {
     if (!isActiveOn(this.settings, location.hostname)) {
       this.emit([]);
       return;
+    }
+    // No matcher request (and none of its heap) until the page has words: frames without text stay cheap.
+    if (!this.matcher) {
+      this.cancelGate?.();
+      const gate = whenWords(document, this.host, this.timers);
+      this.cancelGate = gate.cancel;
+      const ready = await gate.ready;
+      if (this.cancelGate === gate.cancel) this.cancelGate = null;
+      if (!ready || this.stopped || run !== this.restarts) return;
     }
     const m = await this.ensureMatcher();
     // A later restart (settings and glossary changing together) owns the scanner: one scanner only.

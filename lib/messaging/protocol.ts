@@ -170,6 +170,11 @@ export interface StatusReply {
   custom: number;
   /** Why we serve from memory, if we do. */
   reason?: string;
+  /**
+   * `terms` replies answered in this wake and their size as JSON (what runtime messaging copies to
+   * each frame): the matcher traffic of page loads, reported by `npm run bench` (frames_matcher_*).
+   */
+  terms: { replies: number; bytes: number };
 }
 
 export interface CustomSummary {

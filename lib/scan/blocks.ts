@@ -19,7 +19,7 @@ export interface Block {
 }
 
 /** Elements whose text is never scanned: code, forms, editable regions, non-rendered content. */
-const SKIP = new Set([
+export const SKIP = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',

@@ -86,10 +86,16 @@ class Hit implements TextMatch {
   }
 }
 
-/** Yield to the event loop without the 4 ms clamp of nested setTimeout. */
-function yieldTask(): Promise<void> {
+/**
+ * Yield to the event loop without the 4 ms clamp of nested setTimeout. Until the document has loaded,
+ * a plain posted task: `scheduler.yield()` continuations run ahead of the page's own tasks
+ * (https://wicg.github.io/scheduling-apis/#sec-scheduler-yield), so a scan sliced with them ran
+ * before the `load` event's dispatch and delayed it by the whole scan (issue #17: +110 ms on a dense
+ * page, `dense_load_delay_ms` in `npm run bench`).
+ */
+function yieldTask(doc: Document): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
+  if (s?.yield && doc.readyState === 'complete') return s.yield();
   return new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {
@@ -210,7 +216,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       }
       this.tick(t);
       if (i < blocks.length && chars < this.opts.contextChars) {
-        await yieldTask();
+        await yieldTask(this.doc);
         if (!this.current(gen)) return false;
       }
     }
@@ -257,7 +263,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
         }
         this.ord = state.ord;
         if (!more) break;
-        await yieldTask();
+        await yieldTask(this.doc);
         if (!this.current(gen)) return blocks;
       }
     }
@@ -301,7 +307,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       this.painter.flush(i >= blocks.length);
       this.tick(t);
       if (i < blocks.length) {
-        await yieldTask();
+        await yieldTask(this.doc);
         if (!this.current(gen)) return;
       }
     }

@@ -13,6 +13,9 @@ import { launchBenchChromium } from './lib/chromium.mjs';
 import { bundlePageEntry } from './lib/bundle.mjs';
 import { benchScan, benchMarkArray, summariseScan } from './lib/scan.mjs';
 import { benchHover } from './lib/hover.mjs';
+import { benchFrames, floorExtension, framesFigures } from './lib/frames.mjs';
+import { benchLoads, denseDocs, denseHtml, loadFigures } from './lib/pageload.mjs';
+import { benchBackground as benchBgChromium } from './lib/bg.mjs';
 import { printReport } from './lib/report.mjs';
 import { ratio, round, sum } from './lib/stats.mjs';
 
@@ -34,6 +37,8 @@ const PAGES = opt('--pages') ? num('--pages') : Infinity;
 const HOVER_SAMPLES = num('--hover-samples', 30);
 const HOVER_REPEATS = num('--hover-repeats', 15);
 const MARK_ARRAY_PAGES = num('--markjs-array-pages', 1);
+const FRAME_RUNS = num('--frame-runs', 5);
+const LOAD_RUNS = num('--load-runs', 3);
 const skip = new Set((opt('--skip', '') ?? '').split(',').filter(Boolean));
 const OUT = path.join(ROOT, '.output');
 const EXT = path.join(OUT, 'chrome-mv3');
@@ -152,6 +157,9 @@ try {
         scan_cold_floor_ms_total: round(s.coldFloor, 2),
         scan_cold_markjs_ms_total: round(s.coldMark, 1),
         scan_cold_ratio_floor: ratio(s.coldScan, s.coldFloor),
+        scan_cold_read_chars_ms_total: round(s.coldReadAll, 2),
+        scan_cold_ratio_read_chars: ratio(s.coldScan, s.coldReadAll),
+        scan_ratio_read_chars: ratio(s.scan, s.readAll),
         scan_cold_ratio_markjs: ratio(s.coldMark, s.coldScan),
         scan_cold_max_task_ms: round(s.coldMaxTask, 1),
         scan_matcher_prepare_ms_total: round(s.prep, 1),
@@ -241,6 +249,77 @@ try {
         notes.push(`hover bench failed: ${String(e?.message ?? e).split('\n')[0]}`);
       } finally {
         await b.close();
+      }
+    }
+  }
+  // ---- Background in Chromium: worker heap, cold wake → first lookup ----
+  if (!skip.has('bg')) {
+    if (!fs.existsSync(path.join(EXT, 'manifest.json'))) notes.push('bg: no build in .output/chrome-mv3.');
+    else {
+      log('background: worker heap after install and after 100 lookups + 100 searches, cold wake → lookup…');
+      const ids = JSON.parse(fs.readFileSync(path.join(EXT, 'kb/matcher.json'), 'utf8')).ids.slice(0, 100);
+      const b = await launchBenchChromium({ ext: EXT, origin: server.origin });
+      try {
+        Object.assign(figures, await benchBgChromium({ b, termIds: ids, queries: node.terms.slice(0, 100) }));
+      } catch (e) {
+        notes.push(`bg bench failed: ${String(e?.message ?? e).split('\n')[0]}`);
+      } finally {
+        await b.close();
+      }
+    }
+  }
+
+  // ---- Page loads: the dense source documents and the 5 MB page, with vs without the extension ----
+  if (!skip.has('loads')) {
+    if (!fs.existsSync(path.join(EXT, 'manifest.json'))) notes.push('loads: no build in .output/chrome-mv3.');
+    else {
+      const docs = denseDocs(path.resolve(ROOT, '../shared/sources'));
+      if (!docs.length) notes.push('dense: ../shared/sources has no .txt documents.');
+      const pages = [
+        ...docs.map((d) => ({
+          name: d.name,
+          url: server.url(`/bench/dense/${d.name}.html`),
+          html: denseHtml(fs.readFileSync(d.file, 'utf8'), d.name),
+        })),
+        { name: 'huge', url: server.url('/gen/big.html') },
+      ];
+      log(`page loads: ${docs.length} dense documents + the 5 MB page × ${LOAD_RUNS}: no extension, floor, ours…`);
+      const floorExt = floorExtension();
+      const launch = (mode) =>
+        launchBenchChromium({
+          ext: mode === 'ext' ? EXT : mode === 'floor' ? floorExt.dir : undefined,
+          origin: server.origin,
+        });
+      const res = await benchLoads({ launch, pages, runs: LOAD_RUNS, log }).finally(() => floorExt.remove());
+      Object.assign(
+        figures,
+        loadFigures(
+          res,
+          docs.map((d) => d.name),
+          'huge',
+        ),
+      );
+    }
+  }
+
+  // ---- Frames: 40 iframes with vs without the extension ----
+  if (!skip.has('frames')) {
+    if (!fs.existsSync(path.join(EXT, 'manifest.json'))) notes.push('frames: no build in .output/chrome-mv3.');
+    else if (!server.origin2) notes.push('frames: no second loopback address (127.0.0.2) for cross-origin frames.');
+    else {
+      log(`frames: 3 pages of iframes × ${FRAME_RUNS} loads: no extension, a do-nothing content script, ours…`);
+      const floorExt = floorExtension();
+      const launch = (mode) =>
+        launchBenchChromium({
+          ext: mode === 'ext' ? EXT : mode === 'floor' ? floorExt.dir : undefined,
+          origin: server.origin,
+          origin2: server.origin2,
+        });
+      try {
+        const fr = await benchFrames({ launch, server, runs: FRAME_RUNS, log });
+        Object.assign(figures, framesFigures(fr));
+      } finally {
+        floorExt.remove();
       }
     }
   }

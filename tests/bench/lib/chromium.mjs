@@ -10,11 +10,12 @@ import { BROWSER_PATHS } from '../../e2e/lib/system-browsers.mjs';
 const CHROMIUM = BROWSER_PATHS.chromium;
 
 /**
- * @param {{ ext?: string, origin: string, csp?: string }} o
+ * @param {{ ext?: string, origin: string, origin2?: string | null, csp?: string }} o
+ * `origin2`: a second local origin that is let through too (cross-origin iframes, tests/bench/lib/frames.mjs).
  * `csp`: response header added to every local HTML page (keeps page scripts quiet; our code is injected
  * through CDP init scripts / evaluate, which CSP does not govern).
  */
-export async function launchBenchChromium({ ext, origin, csp }) {
+export async function launchBenchChromium({ ext, origin, origin2, csp }) {
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-bench-'));
   const args = [
@@ -29,7 +30,7 @@ export async function launchBenchChromium({ ext, origin, csp }) {
   });
   await ctx.route('**/*', async (route) => {
     const url = route.request().url();
-    if (!url.startsWith(origin + '/')) return route.abort();
+    if (!url.startsWith(origin + '/') && !(origin2 && url.startsWith(origin2 + '/'))) return route.abort();
     if (!csp || route.request().resourceType() !== 'document') return route.continue();
     const res = await route.fetch();
     return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });

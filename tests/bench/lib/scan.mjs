@@ -30,9 +30,12 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
       // Warm-up, recorded as the COLD figures: each navigation starts a fresh JS context, so a real page
       // load always pays this first run (JIT, lazy regex compilation, first layout reads).
       const coldFloor = await floor();
+      // The cold read-every-character bound, right after the same cold floor walk the cold scan follows.
+      const coldRead = await ev(() => __mlBench.readAll(true));
       const coldScan = await scan(8);
       await scan(null);
       row.coldFloorMs = coldFloor.ms;
+      row.coldReadAllMs = coldRead.ms;
       row.coldScanMs = coldScan.activeMs;
       row.coldMaxTaskMs = coldScan.maxTaskMs;
       const f = [],
@@ -107,6 +110,7 @@ export function summariseScan(rows) {
     unsliced: t('unslicedMs'),
     mark: t('markMs'),
     coldFloor: t('coldFloorMs'),
+    coldReadAll: t('coldReadAllMs'),
     coldScan: t('coldScanMs'),
     coldMark: t('coldMarkMs'),
     coldMaxTask: Math.max(0, ...ok.map((r) => r.coldMaxTaskMs)),

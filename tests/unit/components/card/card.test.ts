@@ -245,25 +245,63 @@ describe('Card navigation, pin, actions', () => {
 });
 
 describe('Card related list', () => {
-  it('shows the first 8 related entries, then all on demand', async () => {
+  it('a compact card shows the first 6 related entries, then all on demand', async () => {
     const related = Array.from({ length: 12 }, (_, i) => ({ id: `r${i}`, label: `R${i}` }));
     const m = mount(view({ state: { status: 'ready', card: { ...GFMD, related } } }));
-    expect(m.qa('[data-testid=ml-related] button')).toHaveLength(8);
+    expect(m.qa('[data-testid=ml-related] button')).toHaveLength(6);
     m.button('All related (12)').click();
     await flush();
     expect(m.qa('[data-testid=ml-related] button')).toHaveLength(12);
   });
 
-  it('shows as many as the build ranked worth showing (relatedShown), the rest behind "All related"', async () => {
+  it('shows the ranked first ones (at most 6, fewer when relatedShown says so), the rest behind "All related"', async () => {
     const related = Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, label: `R${i}` }));
-    const m = mount(view({ state: { status: 'ready', card: { ...GFMD, related, relatedShown: 12 } } }));
+    const few = mount(view({ state: { status: 'ready', card: { ...GFMD, related, relatedShown: 4 } } }));
+    expect(few.qa('[data-testid=ml-related] button')).toHaveLength(4);
+    const m = mount(view({ key: 2, state: { status: 'ready', card: { ...GFMD, related, relatedShown: 12 } } }));
     const labels = () => m.qa('[data-testid=ml-related] button').map((b) => b.textContent);
-    expect(labels()).toEqual(related.slice(0, 12).map((r) => r.label));
+    expect(labels()).toEqual(related.slice(0, 6).map((r) => r.label));
     const all = m.button('All related (30)');
     expect(all.getAttribute('aria-expanded')).toBe('false');
     all.click();
     await flush();
     expect(labels()).toHaveLength(30);
     expect(m.button('Fewer related').getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+describe('Card disclosures', () => {
+  it('compact agency card: mandate only; recommendations, more excerpts and all related behind buttons', async () => {
+    const on = actions();
+    const related = Array.from({ length: 9 }, (_, i) => ({ id: `r${i}`, label: `R${i}` }));
+    const m = mount(view({ state: { status: 'ready', card: { ...IOM, related } } }), on);
+    expect(m.q('[data-testid=ml-mandate] blockquote')).not.toBeNull();
+    expect(m.qa('[data-testid=ml-excerpt]')).toHaveLength(0);
+    expect(m.q('[data-testid=ml-recs]')).toBeNull();
+    const buttons = m.qa('button.ml-disclose');
+    expect(buttons.map((b) => [b.textContent, b.getAttribute('aria-expanded')])).toEqual([
+      ['Show its 2 recommendations (2013)', 'false'],
+      ['More excerpts (2)', 'false'],
+      ['All related (9)', 'false'],
+    ]);
+    // Each controls an element that is there once open.
+    m.click('[data-testid=ml-more]');
+    await flush();
+    const more = m.q('[data-testid=ml-more]')!;
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(m.root.querySelector(`#${more.getAttribute('aria-controls')}`)!.querySelectorAll('blockquote')).toHaveLength(
+      2,
+    );
+    expect(on.disclose).toHaveBeenCalledWith('iom:excerpts', true);
+  });
+
+  it('a re-mounted card opens its sections as the controller kept them', async () => {
+    const disclosed = { 'iom:excerpts': true, 'iom:related': true, 'gfmd:excerpts': false };
+    const related = Array.from({ length: 9 }, (_, i) => ({ id: `r${i}`, label: `R${i}` }));
+    const m = mount(view({ state: { status: 'ready', card: { ...IOM, related } }, disclosed }));
+    await flush();
+    expect(m.qa('[data-testid=ml-excerpt]')).toHaveLength(2);
+    expect(m.qa('[data-testid=ml-related] button')).toHaveLength(9);
+    expect(m.q('[data-testid=ml-recs]')).toBeNull();
   });
 });

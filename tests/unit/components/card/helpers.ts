@@ -63,6 +63,7 @@ export function actions(): CardActions & Record<keyof CardActions, ReturnType<ty
     'retry',
     'step',
     'toggleFocusAll',
+    'disclose',
   ];
   return Object.fromEntries(names.map((n) => [n, vi.fn()])) as never;
 }
