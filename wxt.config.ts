@@ -65,6 +65,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
         description: '__MSG_cmdExplainSelection__',
       },
+      // Keyboard-only readers reach every underlined term (issue #16); rebindable in the browser.
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+N', mac: 'MacCtrl+Shift+N' },
+        description: '__MSG_cmdNextTerm__',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+P', mac: 'MacCtrl+Shift+P' },
+        description: '__MSG_cmdPreviousTerm__',
+      },
     },
     browser_specific_settings: {
       gecko: {

@@ -8,6 +8,7 @@ import { usePage, type PageState } from './usePage';
 import { PdfOffer } from './PdfOffer';
 import { t, tp } from '@/lib/i18n/t';
 import { tNodes } from '@/lib/i18n/nodes';
+import { Shortcuts } from './Shortcuts';
 
 function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -87,6 +88,7 @@ export function Popup({ api, initialQuery }: { api: PagesApi; initialQuery?: str
       <PdfOffer api={api} page={state} />
       <PageSummary page={state} />
       <SearchView send={api.send} initialQuery={initialQuery} />
+      <Shortcuts api={api} />
       <p class="ml-row">
         {api.openSidePanel && state.status === 'ready' && (
           <button type="button" class="ml-link" onClick={() => api.openSidePanel!(state.tabId)}>

@@ -139,7 +139,8 @@ export function SearchView({ send, initialQuery = '', debounceMs = 250 }: Search
               <button type="button" class="ml-link" id={`ml-hit-${h.id}`} onClick={() => openHit(h)}>
                 <strong>{h.title}</strong>
               </button>
-              <span class="ml-kind">{kindName(h.kind)}</span>
+              {isTerm(h) && <span class="ml-kind">{kindName(h.kind)}</span>}
+              {h.section && <span class="ml-section">{h.section}</span>}
               {h.snippet && (
                 <p class="ml-snippet">
                   <Marked text={h.snippet} marks={h.marks} />

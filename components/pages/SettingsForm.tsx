@@ -144,16 +144,22 @@ export function SettingsForm({
       <fieldset>
         <legend>{t('set_categories')}</legend>
         {CATEGORIES.map((c) => (
-          <label key={c} class="ml-switch">
-            <input
-              type="checkbox"
-              checked={s.categories[c]}
+          <div key={c} class="ml-field">
+            <label for={`ml-cat-${c}`}>{categoryGroupName(c)}</label>
+            <select
+              id={`ml-cat-${c}`}
+              value={s.categories[c]}
               onChange={(e) =>
-                void save({ categories: { [c]: (e.target as HTMLInputElement).checked } as Settings['categories'] })
+                void save({
+                  categories: { [c]: (e.target as HTMLSelectElement).value } as Partial<Settings['categories']>,
+                } as ScalarPatch)
               }
-            />{' '}
-            {categoryGroupName(c)}
-          </label>
+            >
+              <option value="every">{t('set_modeEvery')}</option>
+              <option value="first">{t('set_modeFirst')}</option>
+              <option value="off">{t('set_modeOff')}</option>
+            </select>
+          </div>
         ))}
       </fieldset>
       <fieldset>

@@ -51,7 +51,8 @@ export function SidePanel({ api }: { api: PagesApi }) {
     setPath([{ kind: 'term', id: t.id, label }]);
     if (state.status !== 'ready') return;
     const index = next.current.get(t.id) ?? 0;
-    const r = await api.tabs.send(state.tabId, { type: 'jumpTo', termId: t.id, index });
+    // The jump opens the term's card too, so keyboard readers land on the explanation (issue #16).
+    const r = await api.tabs.send(state.tabId, { type: 'jumpTo', termId: t.id, index, open: true });
     if (!r) {
       setJump({ id: t.id, text: i18n('panel_noAnswer') });
       return;

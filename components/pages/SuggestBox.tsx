@@ -44,7 +44,8 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
         return;
       }
       void send({ type: 'suggest', query: q, limit: 8 }).then((r) => {
-        if (!current()) return;
+        // Enter closed the list for good: suggestions still on their way must not re-open it.
+        if (!current() || !typed.current) return;
         // Suggestions are a convenience: on error the search results below report the problem.
         setHits(r.ok ? r.data : []);
         setActive(-1);
@@ -80,6 +81,7 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
       const a = activeRef.current;
       if (hits.length && a >= 0 && a < hits.length) pick(hits[a]!);
       else {
+        typed.current = false;
         setOpen(false);
         onSubmit();
       }

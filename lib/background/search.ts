@@ -7,8 +7,8 @@ import type { SearchOptions, SearchResult } from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
 import type { HitKind, SearchFilters, SearchHit } from '../messaging/protocol';
-import { formatCitation, recordTitle, type DocInfo } from '../kb/cite';
-import { foldTerm, localForms, type SearchDoc, type TermDoc } from '../kb/search-options';
+import { formatCitation, formatLabel, shortSection, type DocInfo } from '../kb/cite';
+import { exactKey, exactKeys, type SearchDoc, type TermDoc } from '../kb/search-options';
 
 export interface SearchContext {
   records: ReadonlyMap<string, KbRecord>;
@@ -27,6 +27,15 @@ const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
 // Capping at 3 changed no result or score over the 100 bench queries plus 10 typo queries.
 const MAX_FUZZY = 3;
 const RECORD_KINDS = new Set(['mandate', 'recommendation', 'passage']);
+const KIND_NAMES: Record<string, string> = { mandate: 'Mandate', recommendation: 'Recommendation', passage: 'Passage' };
+
+/** Short result title (issue #16: titles repeated whole section headings); the section goes below. */
+function recordHitTitle(rec: KbRecord, docs: ReadonlyMap<string, DocInfo>): { title: string; section: string } {
+  const c = rec.citation;
+  const who = c.agency ?? docs.get(c.doc)?.short ?? c.doc;
+  const parts = [KIND_NAMES[rec.kind] ?? rec.kind, who, c.label ? formatLabel(c.label) : ''];
+  return { title: parts.filter(Boolean).join(' · '), section: shortSection(c) };
+}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -147,15 +156,14 @@ export function runSearch(
         ...hitText(rec.text, r),
         id: rec.id,
         kind: rec.kind,
-        title: recordTitle(rec.citation, ctx.docs),
+        ...recordHitTitle(rec, ctx.docs),
         cite: formatCitation(rec.citation, ctx.docs),
         score: r.score / top,
       });
     }
   }
   if (wantTerms) {
-    const ql = foldTerm(q) ?? '';
-    const same = (s: string) => foldTerm(s) === ql;
+    const qk = exactKey(q);
     const res = ctx.terms.search(q, {
       ...opts,
       filter: (r) => {
@@ -166,9 +174,8 @@ export function runSearch(
     const top = res[0]?.score || 1;
     for (const r of res.slice(0, limit)) {
       const e = ctx.entries.get(String(r.id))!;
-      // A query naming the term exactly should put its card first.
-      // Names in French and Spanish count, and accents do not ("acnur", "migracion").
-      const exact = same(e.label) || (e.aliases ?? []).some(same) || localForms(e).some(same);
+      // A query naming the term exactly (label, acronym, alias, short name) puts its entry first.
+      const exact = exactKeys(e).has(qk);
       const kind: HitKind = e.custom ? 'custom' : 'term';
       out.push({
         ...hitText(e.summary, r),
@@ -176,7 +183,8 @@ export function runSearch(
         kind,
         title: e.expansion ? `${e.label} — ${e.expansion}` : e.label,
         cite: e.custom ? 'Custom glossary' : 'Migration Lens glossary',
-        score: (r.score / top) * (exact ? 2 : 0.9),
+        // Exact: above every normalised score (≤ 1); otherwise just below the best record.
+        score: exact ? 2 + r.score / top : (r.score / top) * 0.9,
       });
     }
   }

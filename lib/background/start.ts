@@ -17,6 +17,8 @@ const remakePdfMenu = () =>
     .get()
     .then((s) => createPdfMenu(menuTitle(s.language)))
     .catch(() => createPdfMenu(menuTitle('auto')));
+import { TERM_COMMANDS, type TermCommand } from '../content/keys';
+import type { PageRequest } from '../messaging/page-protocol';
 
 // The packaged data files written at build time by lib/pipeline/package.ts.
 const getJson = (path: string) =>
@@ -93,18 +95,22 @@ export function startBackground(): void {
   // ---- Card: keyboard "explain selection" command and "search for this" ----
   // The command handler is also exposed on the worker's global so E2E tests can call the very same
   // function (synthetic key presses do not reach browser-level shortcuts in automation).
-  const explainSelection = async (): Promise<void> => {
+  const toActiveTab = async (req: PageRequest): Promise<void> => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id === undefined) return;
-    const req = { type: 'explainSelection' } as const;
     const reply: unknown = await browser.tabs.sendMessage(tab.id, req).catch(() => undefined);
     // No frame answered: the tab may show the PDF reader, an extension page that hosts the app.
     if (reply == null) await browser.runtime.sendMessage(toExtensionPage(tab.id, req)).catch(() => undefined);
   };
+  const explainSelection = () => toActiveTab({ type: 'explainSelection' });
+  const onCommand = async (command: string): Promise<void> => {
+    if (command === 'explain-selection') return explainSelection();
+    const dir = TERM_COMMANDS[command as TermCommand] as 1 | -1 | undefined;
+    if (dir) return toActiveTab({ type: 'stepTerm', dir });
+  };
   (globalThis as { mlExplainSelection?: () => Promise<void> }).mlExplainSelection = explainSelection;
-  browser.commands?.onCommand.addListener((command) => {
-    if (command === 'explain-selection') void explainSelection();
-  });
+  (globalThis as { mlCommand?: typeof onCommand }).mlCommand = onCommand;
+  browser.commands?.onCommand.addListener((command) => void onCommand(command));
   // Cards open the extension's search on a dedicated port so the request protocol stays unchanged.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'ml-open-search' || !isTrustedSender(port.sender, browser.runtime.id)) return;

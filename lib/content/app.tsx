@@ -15,6 +15,7 @@ import { matchAtSelection } from '@/lib/content/occurrences';
 import { recordFetcher } from '@/lib/content/record';
 import { markDwell } from '@/lib/content/timing';
 import { CardController } from './card-controller';
+import { TermSteps } from './term-steps';
 import { frameCards } from './frame-cards';
 import { PageTools } from './page-tools';
 import { Session } from './session';
@@ -51,10 +52,24 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
       tools.focusTerm(id);
     },
     citeLocation: ports.citeLocation,
+    closed: (card) => {
+      if (card.anchor && card.anchor === steps.current) steps.clear();
+    },
   });
 
   const session: Session = new Session(cards.host, send, timers);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
+  const steps = new TermSteps(() => session.scanner);
+  tools.openCard = (m) => {
+    intent.reset();
+    cards.openPinned(m, m.termId);
+  };
+  tools.stepTerm = (dir) => {
+    const r = steps.step(dir);
+    if (!r) return { termId: null, index: -1, count: 0 };
+    tools.openCard?.(r.match);
+    return { termId: r.match.termId, index: r.index, count: r.count };
+  };
   const language = followLanguage(send, () => cards.refresh());
   session.onSettings((s) => {
     language(s.language);
@@ -95,7 +110,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
 
   const termAt = (x: number, y: number): TextMatch | null => {
     const s = session.scanner;
-    return s ? hitTest(s.index, document, x, y, s.shadowRoots) : null;
+    return s ? hitTest(s.index, document, x, y, s.shadowRoots, (m) => s.isUnderlined(m)) : null;
   };
 
   let onCard = false;
@@ -190,8 +205,8 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
 
   ctx.onInvalidated(() => {
     // Step by step: once the context is gone the extension's APIs may throw, and the rest must still go.
-    const steps = [() => intent.reset(), () => tools.stop(), () => session.stop(), () => cards.dispose(), unlisten];
-    for (const step of steps) {
+    const undo = [() => intent.reset(), () => tools.stop(), () => session.stop(), () => cards.dispose(), unlisten];
+    for (const step of undo) {
       try {
         step();
       } catch {

@@ -335,6 +335,7 @@ export class CardController {
     this.actionCache.delete(card.key);
     if (card.knownTimer) clearTimeout(card.knownTimer);
     if (card.occ?.focused) this.deps.focusAll(null);
+    this.deps.closed?.(card);
     if (restoreFocus && card.returnFocus?.isConnected) card.returnFocus.focus({ preventScroll: true });
   }
 

@@ -117,6 +117,29 @@ export function loadIndex(json: unknown): MiniSearch<SearchDoc> {
   return loadCompactIndex<SearchDoc>(json, SEARCH_OPTIONS);
 }
 
+/**
+ * A query or name reduced to its words (case, diacritics and punctuation aside): "UN-Habitat" and
+ * "un habitat" are the same key. Search compares these to tell an exact term match (issue #16).
+ */
+export function exactKey(s: string): string {
+  return tokenize(
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  ).join(' ');
+}
+
+/**
+ * The names a query may give to mean exactly this entry: its label, expansion, aliases and id (the
+ * entry's short name: "trafficking" for "trafficking in persons", which the recogniser does not
+ * match alone but a searcher types).
+ */
+export function exactKeys(e: Pick<GlossaryEntry, 'id' | 'label' | 'expansion' | 'aliases' | 'fr' | 'es'>): Set<string> {
+  // French and Spanish names count too ("acnur", "organisation internationale pour les migrations").
+  return new Set([e.id, e.label, e.expansion, ...(e.aliases ?? []), ...localForms(e)].filter(Boolean).map(exactKey));
+}
+
 /** What the glossary term index sees of an entry (built-in and custom). */
 export interface TermDoc {
   id: string;
@@ -148,7 +171,7 @@ export const TERM_OPTIONS: Options<TermDoc> = {
 };
 
 /** Every French and Spanish form of an entry: label, expansion and aliases. */
-export function localForms(e: GlossaryEntry): string[] {
+export function localForms(e: Pick<GlossaryEntry, 'fr' | 'es'>): string[] {
   return [e.fr, e.es]
     .flatMap((n) => (n ? [n.label, n.expansion, ...(n.aliases ?? [])] : []))
     .filter((x): x is string => !!x);

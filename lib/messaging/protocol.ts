@@ -160,7 +160,10 @@ export type HitKind = 'mandate' | 'recommendation' | 'passage' | 'term' | 'custo
 export interface SearchHit {
   /** Record id, or glossary id for kind 'term'/'custom'. */
   id: string;
+  /** Short: kind, agency and label of a record ("Recommendation · ICAO · (b)"), or the term's name. */
   title: string;
+  /** The record's section, shown on a second line. */
+  section?: string;
   /** Plain text around the first hit (with "…" where cut). */
   snippet: string;
   /** [start, end) offsets of matched words inside `snippet`, for emphasis. */

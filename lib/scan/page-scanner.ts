@@ -7,6 +7,7 @@ import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from 
 import type { MatchIndex, TextMatch } from './hittest';
 import { adoptHighlightStyle, Painter, releaseHighlights } from './highlight';
 import { globalTimers, type Timers } from './timers';
+import { UnderlineRule, type UnderlineMode } from './underline';
 
 export interface FoundTerm {
   start: number;
@@ -47,6 +48,8 @@ export interface ScannerOptions<Ctx, P = unknown> {
   onIdle?: (from: number, to: number) => void;
   /** Timers, frames and the lifetime of the scan: once `isValid` is false, no slice or rescan runs. */
   timers?: Timers;
+  /** Which occurrences of a term are underlined (./underline.ts); every one when omitted. */
+  underline?: (termId: string) => UnderlineMode;
 }
 
 const now = () => performance.now();
@@ -116,7 +119,8 @@ export class PageScanner<Ctx = unknown, P = unknown> {
   private timer: number | null = null;
   private firstPending = 0;
   private generation = 0;
-  private readonly opts: Required<Omit<ScannerOptions<Ctx, P>, 'onUpdate' | 'ownHost' | 'onIdle'>> &
+  private rule: UnderlineRule<TextMatch>;
+  private readonly opts: Required<Omit<ScannerOptions<Ctx, P>, 'onUpdate' | 'ownHost' | 'onIdle' | 'underline'>> &
     ScannerOptions<Ctx, P>;
   private readonly timers: Timers;
 
@@ -127,6 +131,19 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     this.opts = { sliceMs: 8, debounceMs: 250, contextChars: 400_000, timers: globalTimers, ...opts };
     this.timers = this.opts.timers;
     this.painter = new Painter(doc, undefined, this.timers);
+    this.rule = this.newRule();
+  }
+
+  private newRule(): UnderlineRule<TextMatch> {
+    return new UnderlineRule<TextMatch>(this.opts.underline ?? (() => 'every'));
+  }
+
+  /**
+   * Whether `m` is underlined: only those open cards on hover. Every match stays in `matches` and
+   * `index` (side panel, trainer focus, explain-selection find them all).
+   */
+  isUnderlined(m: TextMatch): boolean {
+    return this.rule.isUnderlined(m);
   }
 
   /** Full scan of the document (and open shadow roots met on the way). Resolves when done. */
@@ -143,6 +160,9 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     // inside our task (50 ms on a big page). Let the browser do it in its own rendering step first.
     if (restyle && !(await this.nextFrame(gen))) return this.stats;
     await this.matchBlocks(this.viewportFirst(blocks), gen);
+    if (!this.current(gen)) return this.stats;
+    // From now on a first occurrence stays where the reader saw it underlined.
+    this.rule.settle();
     this.stats.scanMs = now() - t0;
     this.observe(root);
     return this.stats;
@@ -173,6 +193,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     this.index.clear();
     this.matches.clear();
     this.painter.clear();
+    this.rule = this.newRule();
   }
 
   /**
@@ -310,7 +331,9 @@ export class PageScanner<Ctx = unknown, P = unknown> {
         if (list) list.push(m);
         else this.index.set(n, [m]);
       }
-      this.painter.add(m);
+      const change = this.rule.offer(m);
+      if (change.unpaint) this.painter.remove(change.unpaint);
+      if (change.paint) this.painter.add(change.paint);
       this.stats.matches++;
     }
   }
@@ -382,6 +405,8 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       if (!this.current(gen)) return;
       await this.matchBlocks(blocks, gen);
     }
+    // A first occurrence that left (or was rescanned away without coming back) passes to the next one.
+    for (const m of this.rule.refill(this.matches)) this.painter.add(m);
     this.painter.flush();
     this.stats.rescans++;
     this.opts.onUpdate?.([...this.matches]);
@@ -389,6 +414,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
 
   private forget(m: TextMatch): void {
     this.matches.delete(m);
+    this.rule.remove(m);
     this.painter.remove(m);
     for (const n of m.nodes) {
       const list = this.index.get(n);

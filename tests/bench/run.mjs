@@ -69,6 +69,21 @@ notes.push(
   'search_p95_ms / index_cold_load_ms: tests/bench/background.ts benchBackground() under Node with fake-indexeddb (in-memory; absolute numbers are indicative of CPU cost, not of real IndexedDB I/O).',
 );
 
+// ---- Underlines per 1,000 words, before/after the first-occurrence default (issue #16) ----
+{
+  const ulOut = path.join(os.tmpdir(), `ml-bench-underlines-${process.pid}.json`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/bench/lib/underlines.ts'), ulOut], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status === 0) {
+    const ul = JSON.parse(fs.readFileSync(ulOut, 'utf8'));
+    Object.assign(figures, ul.figures);
+    notes.push(...ul.notes);
+    fs.rmSync(ulOut, { force: true });
+  } else notes.push('underlines_per_1000_words: tests/bench/lib/underlines.ts failed (see above).');
+}
+
 // ---- Content script size ----
 if (fs.existsSync(CONTENT_JS)) {
   const js = fs.readFileSync(CONTENT_JS);

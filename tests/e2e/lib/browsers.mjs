@@ -6,6 +6,7 @@
 //   extUrl(path)              URL of one of our extension pages (page.goto() opens it in a tab)
 //   extEval(fn, arg)          run fn in an extension context (storage, runtime messages)
 //   explainSelectionCommand() the "explain-selection" command (Alt+Shift+E) for the active tab
+//   command(name)             any manifest command for the active tab ("next-term", "previous-term"…)
 //   tabUrls() / closeTabs(url) every tab's URL, e.g. to see a tab the extension opened itself
 //   stopBackground(page)      stop the extension's background as the browser does when it is idle
 //   reloadExtension()         (Chromium) reload the extension as an update does; open tabs keep the old
@@ -152,6 +153,7 @@ export async function launchChromium({ ext = EXT.chromium, lang } = {}) {
     // Chromium does not route synthetic key presses to extension shortcuts under automation, so this
     // calls the very function the commands.onCommand listener calls (exposed on the worker's global).
     explainSelectionCommand: async () => (await serviceWorker()).evaluate(() => self.mlExplainSelection()),
+    command: async (name) => (await serviceWorker()).evaluate((n) => self.mlCommand(n), name),
     tabUrls: async () => ctx.pages().map((p) => p.url()),
     closeTabs: async (url) => {
       for (const p of ctx.pages()) if (p.url() === url) await p.close();
@@ -280,6 +282,18 @@ export async function launchFirefox({ ext = EXT.firefox, lang } = {}) {
     })()`),
     // What about:debugging's "Terminate background script" does: the event page is stopped the way
     // Firefox stops it after its idle timeout; the next event or message starts it again.
+    // The real shortcut of a command, by the same route as explainSelectionCommand: the suggested key
+    // of the manifest (a fresh profile has nothing rebound).
+    command: (name) => {
+      const keyOf = { 'explain-selection': 'E', 'next-term': 'N', 'previous-term': 'P' };
+      return chromeEval(`(() => {
+      const eu = { window, parent: window, _EU_Ci: Ci, _EU_Cc: Cc };
+      Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', eu);
+      gURLBar.focus();
+      eu.synthesizeKey(${JSON.stringify(keyOf[name])}, { altKey: true, shiftKey: true }, window);
+      gBrowser.selectedBrowser.focus();
+    })()`);
+    },
     stopBackground: async () => {
       const state = await chromeEval(`(async () => {
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');

@@ -42,6 +42,8 @@ beforeAll(async () => {
     noGlossary: direct('--json', '--glossary', join(FIXTURES, 'nope'), join(FIXTURES, 'page.txt')),
     // No --glossary: the repository's own data/glossary, found from the CLI's location.
     defaultGlossary: direct('--json', join(FIXTURES, 'page.txt')),
+    repeated: direct('--json', join(FIXTURES, 'repeated.txt')),
+    repeatedAll: direct('--json', '--all', join(FIXTURES, 'repeated.txt')),
   };
   for (const [k, p] of Object.entries(jobs)) runs[k] = await p;
 }, 90_000);
@@ -106,6 +108,26 @@ describe('lib/pipeline/cli/recognise.ts', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Row[]).map((x) => x.id)).toContain('iom');
+  });
+
+  it('--json prints what the extension underlines by default (concepts once); --all every match', () => {
+    const key = (x: Row) => `${x.text}@${x.start}`;
+    const shown = (JSON.parse(runs.repeated!.stdout) as Row[]).map(key);
+    const all = JSON.parse(runs.repeatedAll!.stdout) as Row[];
+    const count = (id: string) => all.filter((x) => x.id === id).length;
+    expect(count('remit')).toBe(4);
+    expect(count('iom')).toBe(3);
+    // Text order, names at every occurrence, concepts (remittances, diaspora) at the first only.
+    expect(shown).toEqual([
+      'Remittances@0',
+      'IOM@52',
+      'IOM@81',
+      'diaspora@102',
+      'ILO@162',
+      'IOM@170',
+      'decent work@182',
+    ]);
+    expect(shown.every((k) => all.map(key).includes(k))).toBe(true);
   });
 
   it('exits 1 for a missing glossary directory', () => {
