@@ -136,7 +136,7 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
     if (ctx.length) out.ctx[i] = ctx;
     const not = lowerPhrases(h.notNear);
     if (not.length) out.not[i] = not;
-    for (const [form, gate] of entryForms(e)) {
+    for (const [form, { gate, local }] of entryForms(e)) {
       const toks = tokenize(normalise(form)).t;
       const words = toks.filter(isWord);
       // A number alone is never a term: "No. 97", "(No. 189)", "10.7" only count inside a family.
@@ -144,7 +144,7 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
       const single = words.length === 1 ? 1 : 0;
       insert(
         out.trie,
-        toks.map((t) => tokenKey(t, h.caseSensitive)),
+        toks.map((t) => tokenKey(t, local ? undefined : h.caseSensitive)),
         terminal(i, gate, single),
       );
     }

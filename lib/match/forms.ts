@@ -7,6 +7,11 @@
  * OIT, PMA, ACNUR) matches only on text of that language: in English "bit" or "PAM" are other words,
  * and even where they are not, an English page does not use the French acronym. A one-word form that
  * both languages list (OIM) matches on French and Spanish text.
+ *
+ * Case: French and Spanish names of several words follow the default rule (acronym tokens exact, other
+ * words case- and accent-insensitive) even when the entry's hints make its English forms case-sensitive:
+ * those hints protect acronyms ("IOM" vs "iom"), and pages capitalise "Organisation Internationale pour
+ * les Migrations" as they please.
  */
 import type { GlossarySource } from '../glossary/types';
 import { LANG_BITS } from './lang';
@@ -15,18 +20,27 @@ import { isWord, normalise, tokenize } from './normalise';
 /** Word tokens of a form, as the matcher tokenises it (hyphens dropped, punctuation kept apart). */
 export const formWords = (form: string): string[] => tokenize(normalise(form)).t.filter(isWord);
 
-/** Every form of an entry → its gate (0 = any page, else LANG_BITS of the languages it may match on). */
-export function entryForms(e: GlossarySource): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const f of [e.label, ...(e.aliases ?? [])]) if (typeof f === 'string' && f.trim()) out.set(f, 0);
+export interface FormInfo {
+  /** 0 = any page, else LANG_BITS of the languages it may match on. */
+  gate: number;
+  /** A French/Spanish name of several words (not also an English form): default case rule. */
+  local: boolean;
+}
+
+/** Every form of an entry → its gate and case rule. */
+export function entryForms(e: GlossarySource): Map<string, FormInfo> {
+  const out = new Map<string, FormInfo>();
+  for (const f of [e.label, ...(e.aliases ?? [])])
+    if (typeof f === 'string' && f.trim()) out.set(f, { gate: 0, local: false });
   for (const lang of ['fr', 'es'] as const) {
     const l = e[lang];
     if (!l) continue;
     for (const f of [l.label, l.expansion, ...(Array.isArray(l.aliases) ? l.aliases : [])]) {
       if (typeof f !== 'string' || !f.trim()) continue;
       const prev = out.get(f);
-      if (prev === 0) continue;
-      out.set(f, formWords(f).length === 1 ? (prev ?? 0) | LANG_BITS[lang]! : 0);
+      if (prev && !prev.gate) continue;
+      const one = formWords(f).length === 1;
+      out.set(f, { gate: one ? (prev?.gate ?? 0) | LANG_BITS[lang]! : 0, local: !one });
     }
   }
   return out;

@@ -49,6 +49,15 @@ describe('accents and case', () => {
     expect(m && text.slice(m.start, m.end)).toBe('Assemble\u0301e ge\u0301ne\u0301rale');
   });
 
+  it('French names of a case-sensitive entry (its hints protect the acronym) still ignore case and accents', () => {
+    expect(frEsHits('Selon l’ORGANISATION INTERNATIONALE POUR LES MIGRATIONS, les flux augmentent.')).toEqual([
+      'ORGANISATION INTERNATIONALE POUR LES MIGRATIONS[iom]',
+    ]);
+    expect(frEsHits('La Organizacion Internacional para las Migraciones y los Estados.')).toEqual([
+      'Organizacion Internacional para las Migraciones[iom]',
+    ]);
+  });
+
   it('acronyms stay case-sensitive', () => {
     expect(frEsHits('Les données de l’oim et de l’Oit sont publiées pour les États.', { lang: 'fr' })).toEqual([]);
   });
