@@ -6,7 +6,7 @@ import type { GlossarySource } from '../glossary/types';
 import { isGlossaryId } from '../glossary/id';
 import { FAMILIES, keysFromId } from './families';
 import { canonSymbol, familyKey, synRule } from './key';
-import { entryForms, SHARED_FORMS } from './forms';
+import { entryForms, rivalExpansions, SHARED_FORMS } from './forms';
 import { foldKey, isWord, normalise, tokenize } from './normalise';
 import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
 import type { CompiledFamily, CompiledMatcher, CompiledPattern, TrieNode } from './types';
@@ -136,6 +136,8 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
     if (ctx.length) out.ctx[i] = ctx;
     const not = lowerPhrases(h.notNear);
     if (not.length) out.not[i] = not;
+    const page = lowerPhrases(rivalExpansions(e));
+    if (page.length) (out.np ??= {})[i] = page;
     for (const [form, { gate, local }] of entryForms(e)) {
       const toks = tokenize(normalise(form)).t;
       const words = toks.filter(isWord);

@@ -63,3 +63,25 @@ export const SHARED_FORMS: readonly { ids: readonly string[]; keys: readonly (re
     ],
   },
 ];
+
+/**
+ * The veto phrases (hints.notNear) that spell out one of the entry's one-word forms another way: "Isle of
+ * Man" and "Institute of Medicine" for IOM, "Royal College of Physicians" for RCP. A page that writes out
+ * such a rival name uses the acronym in that sense throughout, so these veto across the whole page
+ * (gates.ts pageVeto); other phrases ("contact us", "European Union", "in my opinion") only nearby.
+ */
+export function rivalExpansions(e: GlossarySource): string[] {
+  const acronyms = new Set<string>();
+  for (const [f, { gate }] of entryForms(e)) if (!gate && formWords(f).length === 1) acronyms.add(f.toUpperCase());
+  return (e.hints?.notNear ?? []).filter((p) => {
+    const words = formWords(p);
+    const all = words.map((w) => w[0]!).join('');
+    const caps = words
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0]!)
+      .join('');
+    // Names only: a common phrase ("in my opinion" for IMO) says little about the rest of the page.
+    const name = words.length > 1 && /^\p{Lu}/u.test(words[0]!);
+    return name && (acronyms.has(all.toUpperCase()) || acronyms.has(caps.toUpperCase()));
+  });
+}

@@ -41,8 +41,9 @@ const named = (page: PageContext, id: string): boolean =>
   'named' in page && typeof page.named === 'function' ? (page.named as (id: string) => boolean)(id) : false;
 
 /**
- * A one-word form whose veto phrase is on the page, though beyond the nearby window ("the people of the
- * IOM" far below "Isle of Man"), is vetoed too, unless the page names the entry in full.
+ * A one-word form whose rival expansion (CompiledMatcher.np: "Isle of Man", not "contact us") is on the page,
+ * though beyond the nearby window ("the people of the IOM" far below "Isle of Man"), is vetoed too,
+ * unless the page names the entry in full.
  */
 export function pageVeto(k: Cand, c: CompiledMatcher, not: readonly string[], page: PageContext): boolean {
   if (!k.one) return false;

@@ -177,7 +177,11 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
 
   const deps = {
     ids: (norm: string, into: Set<string>, named: Set<string>) => {
-      for (const k of candidates(norm, null)) evidence(k, into, named);
+      for (const k of candidates(norm, null)) {
+        const ev = evidence(k);
+        if (ev) into.add(c.ids[k.x]!);
+        if (ev === 2) named.add(c.ids[k.x]!);
+      }
     },
     dom: c.dom,
     trig,
@@ -187,11 +191,11 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   /**
    * What one candidate tells about the page. Not evidence: symbols no entry knows, shared short names,
    * gated French/Spanish forms (the page's language is not known here) and ambiguous short forms.
+   * 2: the entry is named in full (a name of several words), 1: by another form.
    */
-  const evidence = (k: Cand, ids: { add(id: string): unknown }, named: { add(id: string): unknown }): void => {
-    if (k.id || k.x >= n || k.gate || (k.one && amb.has(k.x))) return;
-    ids.add(c.ids[k.x]!);
-    if (!k.one && !k.fam) named.add(c.ids[k.x]!);
+  const evidence = (k: Cand): 0 | 1 | 2 => {
+    if (k.id || k.x >= n || k.gate || (k.one && amb.has(k.x))) return 0;
+    return !k.one && !k.fam ? 2 : 1;
   };
   const pageContext = (text: string): PageContext => new LazyContext(normalise(text), deps);
 
@@ -230,8 +234,8 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
         k = { ...k, x };
       }
       if (!accepts(k, env)) continue;
-      const not = c.not[k.x];
-      if (not && k.one && pageVeto(k, c, not, env.page())) continue;
+      const np = c.np?.[k.x];
+      if (np && k.one && pageVeto(k, c, np, env.page())) continue;
       kept.push({ ...k });
       end = k.e;
     }
@@ -264,9 +268,11 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
         add: (p) => {
           const ids: string[] = [];
           const named: string[] = [];
-          const into = { add: (id: string) => ids.push(id) };
-          const full = { add: (id: string) => named.push(id) };
-          for (const k of p.cands) evidence(k, into, full);
+          for (const k of p.cands) {
+            const e = evidence(k);
+            if (e) ids.push(c.ids[k.x]!);
+            if (e === 2) named.push(c.ids[k.x]!);
+          }
           ev.add(p.norm, ids, named);
         },
         finish: () => ev.finish(),

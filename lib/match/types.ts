@@ -94,6 +94,8 @@ export interface CompiledMatcher {
   ctx: Record<string, string[]>;
   /** Entry index → lowercase veto phrases (hints.notNear). */
   not: Record<string, string[]>;
+  /** Entry index → the veto phrases that are rival expansions of its acronym (forms.ts): they veto page-wide. */
+  np?: Record<string, string[]>;
   /**
    * Token trie; terminal values are index * 8 + gate * 2 + (single-word form ? 1 : 0). gate: 0 any page,
    * else lang.ts LANG_BITS of the page languages the form may match on (forms.ts). An index at or past

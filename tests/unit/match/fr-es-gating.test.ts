@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
-import { entryForms } from '../../../lib/match/forms';
+import { entryForms, rivalExpansions } from '../../../lib/match/forms';
 import { guessLang, primaryLang } from '../../../lib/match/lang';
 import { FR_ES_GLOSSARY, frEsHits, frEsMatcher } from './helpers/fr-es-fixture';
 
@@ -74,6 +74,19 @@ describe('gated French and Spanish acronyms', () => {
     expect(frEsHits(isle)).toEqual([]);
     const agency = `${isle} The International Organization for Migration has no office there.`;
     expect(frEsHits(agency)).toEqual(['IOM[iom]', 'International Organization for Migration[iom]']);
+  });
+});
+
+describe('page-wide veto', () => {
+  it('only rival names of the acronym veto across the page, not idioms or other names', () => {
+    const base = { expansion: '', category: 'agency' as const, summary: '' };
+    expect(
+      rivalExpansions({ ...base, id: 'iom', label: 'IOM', hints: { notNear: ['Isle of Man', 'European Union'] } }),
+    ).toEqual(['Isle of Man']);
+    expect(rivalExpansions({ ...base, id: 'us', label: 'US', hints: { notNear: ['contact us', 'let us'] } })).toEqual(
+      [],
+    );
+    expect(rivalExpansions({ ...base, id: 'imo', label: 'IMO', hints: { notNear: ['in my opinion'] } })).toEqual([]);
   });
 });
 
