@@ -3,7 +3,7 @@
  * for long), matches blocks near the viewport first, paints, indexes matches for hit-testing, and
  * rescans only the subtrees a MutationObserver reports. It reads the page and never writes to it.
  */
-import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from './blocks';
+import { blockLang, blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from './blocks';
 import type { MatchIndex, TextMatch } from './hittest';
 import { adoptHighlightStyle, Painter, releaseHighlights } from './highlight';
 import { globalTimers, type Timers } from './timers';
@@ -19,7 +19,8 @@ export interface FoundTerm {
  * context is gathered from the prepared blocks, and the same preparations are resolved into terms.
  */
 export interface TermFinder<Ctx = unknown, P = unknown> {
-  prepare(text: string): P;
+  /** `lang`: the block's declared language, for forms gated by page language (lib/match/forms.ts). */
+  prepare(text: string, lang?: () => string | undefined): P;
   context(): { add(prepared: P): void; finish(): Ctx };
   resolve(prepared: P, ctx: Ctx): FoundTerm[];
 }
@@ -209,7 +210,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       const t = now();
       while (i < blocks.length && chars < this.opts.contextChars && !this.over(t, i, blocks)) {
         const b = blocks[i++]!;
-        const prep = bf.prepare(b.text);
+        const prep = bf.prepare(b.text, () => blockLang(b.el));
         b.prep = prep;
         acc.add(prep);
         chars += b.text.length;
@@ -321,7 +322,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     b.prep = undefined;
     if (!b.segments.length || !b.segments[0]?.node.isConnected) return;
     const bf = this.opts.finder;
-    const found = bf.resolve((prep as P | undefined) ?? bf.prepare(b.text), this.ctx as Ctx);
+    const found = bf.resolve((prep as P | undefined) ?? bf.prepare(b.text, () => blockLang(b.el)), this.ctx as Ctx);
     for (const f of found) {
       const loc = locate(b, f.start, f.end);
       const m: TextMatch = new Hit(f.id, loc, b.ord * 1e5 + f.start);

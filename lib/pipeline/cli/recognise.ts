@@ -1,10 +1,12 @@
 /**
- * Command-line recogniser: `npx tsx lib/pipeline/cli/recognise.ts [--json] [--all] [--glossary DIR] FILE`
+ * Command-line recogniser: `npx tsx lib/pipeline/cli/recognise.ts [--json] [--all] [--glossary DIR] [--lang L] FILE`
  * (also `npm run --silent recognise -- --json FILE`). Reads a UTF-8 .txt file or the visible text of
  * an .html file, compiles data/glossary/*.json and lists, in text order, exactly what the extension
  * underlines with default settings: concepts at their first occurrence only (lib/scan/underline.ts,
  * the rule the scanner uses). --all lists every match instead. With --json, stdout holds ONLY a JSON
- * array of {start, end, text, id, label} (offsets into the text / extracted text).
+ * array of {start, end, text, id, label} (offsets into the text / extracted text). The text's language
+ * (for French/Spanish forms gated by language, lib/match/forms.ts) is guessed from its words unless
+ * --lang gives it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { GlossaryBuildError } from '../glossary/errors';
 import { loadGlossarySources } from '../glossary/load';
 import type { GlossarySource } from '../../glossary/types';
 import { compileMatcher } from '../../match/compile';
+import { primaryLang } from '../../match/lang';
 import { loadMatcher } from '../../match/matcher';
 import { htmlToText } from '../text/html-node';
 import { SYMBOL_CATEGORY } from '../../glossary/id';
@@ -20,13 +23,14 @@ import { defaultSettings } from '../../settings/schema';
 import { underlinedInTextOrder } from '../../scan/underline';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
-const USAGE = 'usage: recognise [--json] [--all] [--glossary DIR] FILE(.txt|.html)';
+const USAGE = 'usage: recognise [--json] [--all] [--glossary DIR] [--lang fr|es|en|…] FILE(.txt|.html)';
 
 class CliError extends Error {}
 
-function parseArgs(argv: string[]): { json: boolean; all: boolean; glossary: string; file: string } {
+function parseArgs(argv: string[]): { json: boolean; all: boolean; glossary: string; file: string; lang?: string } {
   let json = false;
   let all = false;
+  let lang: string | undefined;
   let glossary = join(ROOT, 'data/glossary');
   let file = '';
   for (let i = 0; i < argv.length; i++) {
@@ -37,12 +41,15 @@ function parseArgs(argv: string[]): { json: boolean; all: boolean; glossary: str
       const dir = argv[++i];
       if (!dir) throw new CliError(`--glossary needs a directory\n${USAGE}`);
       glossary = resolve(dir);
+    } else if (a === '--lang') {
+      lang = primaryLang(argv[++i]);
+      if (!lang) throw new CliError(`--lang needs a language tag (fr, es, en…)\n${USAGE}`);
     } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`);
     else if (file) throw new CliError(`only one FILE expected\n${USAGE}`);
     else file = a;
   }
   if (!file) throw new CliError(`missing FILE\n${USAGE}`);
-  return { json, all, glossary, file };
+  return { json, all, glossary, file, ...(lang ? { lang } : {}) };
 }
 
 function loadGlossary(dir: string): GlossarySource[] {
@@ -86,7 +93,7 @@ async function main(): Promise<void> {
   // A symbol no entry knows ("sym:A/RES/65/170") is labelled with the symbol itself.
   const label = (id: string) => labels.get(id) ?? id.replace(/^sym:/, '');
   const every = matcher
-    .find(text)
+    .find(text, undefined, args.lang ? { lang: args.lang } : {})
     .map((m) => ({ ...m, termId: m.id, ord: m.start, text: text.slice(m.start, m.end), label: label(m.id) }))
     .sort((a, b) => a.start - b.start);
   // The extension's default settings, through the same rule its scanner applies.

@@ -32,6 +32,7 @@ const run = (...args: string[]) => spawnCli('npx', ['tsx', 'lib/pipeline/cli/rec
 const direct = (...args: string[]) =>
   spawnCli(process.execPath, ['--import', 'tsx', 'lib/pipeline/cli/recognise.ts', ...args]);
 const GLOSSARY = ['--glossary', join(FIXTURES, 'glossary')];
+const FR = ['--glossary', join(FIXTURES, 'glossary-fr')];
 const runs: Record<string, Run> = {};
 beforeAll(async () => {
   const jobs: Record<string, Promise<Run>> = {
@@ -44,6 +45,11 @@ beforeAll(async () => {
     defaultGlossary: direct('--json', join(FIXTURES, 'page.txt')),
     repeated: direct('--json', join(FIXTURES, 'repeated.txt')),
     repeatedAll: direct('--json', '--all', join(FIXTURES, 'repeated.txt')),
+    // A French acronym gated by language (lib/match/forms.ts) in a text too short for a guess.
+    langNone: direct('--json', ...FR, join(FIXTURES, 'short-fr.txt')),
+    langFr: direct('--json', ...FR, '--lang', 'fr-CH', join(FIXTURES, 'short-fr.txt')),
+    langEn: direct('--json', ...FR, '--lang', 'en', join(FIXTURES, 'short-fr.txt')),
+    langMissing: direct('--json', ...FR, join(FIXTURES, 'short-fr.txt'), '--lang'),
   };
   for (const [k, p] of Object.entries(jobs)) runs[k] = await p;
 }, 90_000);
@@ -87,6 +93,17 @@ describe('lib/pipeline/cli/recognise.ts', () => {
     expect(ids).not.toContain('who');
     expect(rows.find((x) => x.id === 'c189')!.text).toBe('ILO Domestic Workers Convention,\u00A02011 (No.\u00A0189)');
     expect(rows.find((x) => x.id === 'cedawgr26')!.text).toBe('CEDAW\u2074 General Recommendation No. 26');
+  });
+
+  it('--lang gives the text language for gated French/Spanish forms; without it the text is guessed', () => {
+    const ids = (r: Run) => (JSON.parse(r.stdout) as Row[]).map((x) => `${x.text}[${x.id}]`);
+    expect(ids(runs.langFr!)).toEqual(['BIT[ilo]']);
+    expect(ids(runs.langEn!)).toEqual([]);
+    // "Contact : BIT." has no function words to guess from.
+    expect(ids(runs.langNone!)).toEqual([]);
+    expect(runs.langMissing!.status).toBe(1);
+    expect(runs.langMissing!.stderr).toMatch(/--lang needs a language tag/);
+    expect(runs.langMissing!.stdout).toBe('');
   });
 
   it('without --json prints a readable list', () => {
