@@ -1,9 +1,10 @@
 /**
  * The reader page: pdf.js viewer, the reader's model and view, and the very same content app the
  * content script runs (content scripts do not run on extension pages). The app starts once the first
- * text layer exists and then reads text layers as pdf.js renders them (its MutationObserver), so a
- * 500-page document is never scanned up front. Requests from the side panel, popup and background
- * reach this page as runtime messages wrapped with its tab id (lib/messaging/page-protocol.ts).
+ * text layer exists and then reads text layers as pdf.js renders them (its MutationObserver, watching
+ * from before its first pass: lib/scan/watch.ts), so a 500-page document is never scanned up front.
+ * Requests from the side panel, popup and background reach this page as runtime messages wrapped with
+ * its tab id (lib/messaging/page-protocol.ts).
  */
 import { render } from 'preact';
 import { startContentApp } from '@/lib/content/app';
@@ -170,10 +171,6 @@ export function startReader(root: HTMLElement): void {
     },
     onMatches(ms) {
       matches = ms;
-      if (!nudged) {
-        nudged = true;
-        setTimeout(nudgeTextLayers, 50);
-      }
       const pages: Array<{ termId: string; page: number }> = [];
       // While pdf.js re-renders a page (zoom), its old and new text layers may both be in the document:
       // one occurrence is counted once, by its place in its layer.
@@ -202,21 +199,6 @@ export function startReader(root: HTMLElement): void {
     if (myTab === undefined) return tabId.then((id) => (id === env.tabId ? handle(env.req) : undefined));
     return myTab === env.tabId ? handle(env.req) : undefined;
   });
-
-  /**
-   * The scanner watches for changes only once its first pass is over, and pdf.js may render a text
-   * layer (the next page, ahead of need) during that pass. After the first pass, every text layer is
-   * touched once (an empty text node added and removed: our own page, no visible change), so the
-   * scanner's observer reads the layers it may have missed.
-   */
-  let nudged = false;
-  function nudgeTextLayers(): void {
-    for (const layer of document.querySelectorAll('.page[data-page-number] .textLayer')) {
-      const probe = document.createTextNode('');
-      layer.append(probe);
-      probe.remove();
-    }
-  }
 
   function startApp(): void {
     // An extension page of ours lives no longer than the extension: its context never ends first.
