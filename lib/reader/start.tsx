@@ -24,6 +24,7 @@ import { settingsStore } from '@/lib/settings/store';
 import { applyAppearance, injectStyles } from '@/components/pages/styles';
 import { ReaderApp } from '@/components/reader/ReaderApp';
 import { READER_CSS } from '@/components/reader/styles';
+import { benchMode, markViewerEvents } from './bench';
 import { DocTerms } from './doc-terms';
 import { ReaderModel } from './model';
 import { ReaderViewer } from './pdf';
@@ -61,6 +62,7 @@ export function startReader(root: HTMLElement): void {
   store.watch(apply);
 
   let viewer: ReaderViewer | null = null;
+  const bench = benchMode(location.hash);
   const docTerms = new DocTerms();
   const cursor = new Cursor();
   let app: AppListener | null = null;
@@ -77,7 +79,7 @@ export function startReader(root: HTMLElement): void {
   const model = new ReaderModel({
     viewer: () => viewer!,
     textLayerReady: () => {
-      if (!appStarted) {
+      if (!appStarted && bench !== 'viewer-only') {
         appStarted = true;
         startApp();
       }
@@ -216,6 +218,7 @@ export function startReader(root: HTMLElement): void {
           textLayerRendered: (p) =>
             model.textLayerRendered(p, container.querySelector(`.page[data-page-number="${p}"] .textLayer`)),
         });
+        if (bench) markViewerEvents(viewer.eventBus);
         void model.openFromLocation(location);
       }}
     />,
