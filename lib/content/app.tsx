@@ -51,7 +51,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
     citeLocation: ports.citeLocation,
   });
 
-  const session: Session = new Session(cards.host, send, timers);
+  const session: Session = new Session(cards.host, send, timers, ports.scanDebounceMs);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
   session.onSettings(() => cards.refresh());
   session.onGlossary(() => cache.clear());

@@ -49,6 +49,8 @@ export class Session {
     private readonly host: Element,
     private readonly send: Send,
     private readonly timers: Timers = globalTimers,
+    /** The scanner's batching window for page changes (lib/scan/watch.ts); its default when unset. */
+    private readonly scanDebounceMs?: number,
   ) {}
 
   /** For good: no scan, no highlights, no settings watch (the app's context ended). */
@@ -152,6 +154,7 @@ export class Session {
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
       timers: this.timers,
+      ...(this.scanDebounceMs === undefined ? {} : { debounceMs: this.scanDebounceMs }),
     });
     this.scanner = scanner;
     await scanner.start();

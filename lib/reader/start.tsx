@@ -1,8 +1,8 @@
 /**
  * The reader page: pdf.js viewer, the reader's model and view, and the very same content app the
- * content script runs (content scripts do not run on extension pages). The app starts once the first
- * text layer exists and then reads text layers as pdf.js renders them (its MutationObserver, watching
- * from before its first pass: lib/scan/watch.ts), so a 500-page document is never scanned up front.
+ * content script runs (content scripts do not run on extension pages). The app starts with the page
+ * and reads text layers as pdf.js renders them (its MutationObserver, watching from before its first
+ * pass: lib/scan/watch.ts), so a 500-page document is never scanned up front.
  * Requests from the side panel, popup and background reach this page as runtime messages wrapped with
  * its tab id (lib/messaging/page-protocol.ts).
  */
@@ -66,7 +66,6 @@ export function startReader(root: HTMLElement): void {
   const docTerms = new DocTerms();
   const cursor = new Cursor();
   let app: AppListener | null = null;
-  let appStarted = false;
   let matches: TextMatch[] = [];
   // Known synchronously once resolved: a listener that returns a promise claims the reply, so a reader
   // in another tab must decline at once, not later.
@@ -78,12 +77,7 @@ export function startReader(root: HTMLElement): void {
 
   const model = new ReaderModel({
     viewer: () => viewer!,
-    textLayerReady: () => {
-      if (!appStarted && bench !== 'viewer-only') {
-        appStarted = true;
-        startApp();
-      }
-    },
+    textLayerReady: () => undefined,
     async permitted(url) {
       try {
         return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
@@ -167,6 +161,9 @@ export function startReader(root: HTMLElement): void {
         app = null;
       };
     },
+    // pdf.js adds each text layer once: read it on the next task, not after a batching window (rescans
+    // never overlap: lib/scan/watch.ts holds changes while one runs).
+    scanDebounceMs: 0,
     citeLocation(m) {
       const p = pageOf(m.startNode);
       return p ? `PDF p. ${p}` : null;
@@ -219,6 +216,9 @@ export function startReader(root: HTMLElement): void {
             model.textLayerRendered(p, container.querySelector(`.page[data-page-number="${p}"] .textLayer`)),
         });
         if (bench) markViewerEvents(viewer.eventBus);
+        // The app starts with the page, not with the first text layer: its matcher loads while pdf.js
+        // fetches and lays out the document, and it reads each text layer as it is added.
+        if (bench !== 'viewer-only') startApp();
         void model.openFromLocation(location);
       }}
     />,

@@ -29,6 +29,7 @@ export class ChangeWatch {
   private firstPending = 0;
   private lastFlush = -Infinity;
   private held = 0;
+  private microtask = false;
 
   constructor(private readonly opts: WatchOptions) {}
 
@@ -78,12 +79,24 @@ export class ChangeWatch {
   }
 
   /**
-   * A change after a quiet spell is read on the next task (a text layer pdf.js has just rendered gets
-   * its underlines at once); changes during a busy spell are batched, one read per `debounceMs`, and
-   * never starved: a page that changes every 100 ms is still read each second.
+   * A change after a quiet spell is read on the next task; changes during a busy spell are batched, one
+   * read per `debounceMs`, and never starved: a page that changes every 100 ms is still read each second.
+   * With no batching window (the PDF reader's text layers) a change is read in the same task that made
+   * it, once that task's script is done: pdf.js's next long task (rendering a page) must not come first.
+   * The read is sliced like any other (lib/scan/page-scanner.ts), so it adds at most one slice.
    */
   private schedule(): void {
     if (this.held || !this.pending.size) return;
+    if (this.opts.debounceMs <= 0) {
+      if (!this.microtask) {
+        this.microtask = true;
+        queueMicrotask(() => {
+          this.microtask = false;
+          void this.run();
+        });
+      }
+      return;
+    }
     const t = now();
     const quiet = t - this.lastFlush >= this.opts.debounceMs;
     const wait = quiet || t - this.firstPending > 1000 ? 0 : this.opts.debounceMs;
@@ -93,7 +106,7 @@ export class ChangeWatch {
 
   private async run(): Promise<void> {
     this.timer = null;
-    if (this.held || !this.pending.size) return;
+    if (this.held || !this.pending.size || !this.opts.timers.isValid) return;
     this.lastFlush = now();
     this.firstPending = 0;
     const nodes = [...this.pending];

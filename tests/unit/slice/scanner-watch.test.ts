@@ -133,3 +133,21 @@ describe('the scanner watches the page from before its first pass', () => {
     expect(scanner.stats.rescans).toBe(0);
   });
 });
+
+describe('with no batching window (the PDF reader)', () => {
+  beforeEach(() => {
+    vi.stubGlobal('Highlight', FakeHighlight);
+    vi.stubGlobal('CSS', { escape: (s: string) => s, supports: () => false, highlights: new Map() });
+    document.body.innerHTML = '<p>The GFMD met.</p>';
+  });
+
+  it('reads a change before the next task runs', async () => {
+    const scanner = new PageScanner(document, { finder: labels, debounceMs: 0 });
+    await scanner.start();
+    para('A text layer with IOM.');
+    // A task queued right after the change (pdf.js rendering the next page) finds the text read already.
+    const seen = await new Promise<string[]>((resolve) => setTimeout(() => resolve(terms(scanner)), 0));
+    expect(seen).toEqual(['gfmd', 'iom']);
+    scanner.stop();
+  });
+});
