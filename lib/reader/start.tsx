@@ -1,7 +1,7 @@
 /**
  * The reader page: pdf.js viewer, the reader's model and view, and the very same content app the
- * content script runs (content scripts do not run on extension pages). The app starts with the page
- * and reads text layers as pdf.js renders them (its MutationObserver, watching from before its first
+ * content script runs (content scripts do not run on extension pages). The app starts once the first
+ * page is drawn and reads text layers as pdf.js renders them (its MutationObserver, watching from before its first
  * pass: lib/scan/watch.ts), so a 500-page document is never scanned up front.
  * Requests from the side panel, popup and background reach this page as runtime messages wrapped with
  * its tab id (lib/messaging/page-protocol.ts).
@@ -216,9 +216,16 @@ export function startReader(root: HTMLElement): void {
             model.textLayerRendered(p, container.querySelector(`.page[data-page-number="${p}"] .textLayer`)),
         });
         if (bench) markViewerEvents(viewer.eventBus);
-        // The app starts with the page, not with the first text layer: its matcher loads while pdf.js
-        // fetches and lays out the document, and it reads each text layer as it is added.
-        if (bench !== 'viewer-only') startApp();
+        // The app starts once pdf.js has drawn a page: starting with the reader page made the first page
+        // appear later (its matcher load competed with pdf.js's first render; tests/bench/lib/pdf.mjs),
+        // and from then on it reads each text layer as it is added (it watches from before its first
+        // pass, so a layer rendered meanwhile is not missed).
+        let appStarted = bench === 'viewer-only';
+        viewer.eventBus.on('pagerendered', () => {
+          if (appStarted) return;
+          appStarted = true;
+          startApp();
+        });
         void model.openFromLocation(location);
       }}
     />,
