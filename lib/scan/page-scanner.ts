@@ -8,6 +8,8 @@ import { blockOf, insideSkipped, locate, startWalk, walkSome, type Block } from 
 import type { MatchIndex, TextMatch } from './hittest';
 import { adoptHighlightStyle, Painter, releaseHighlights } from './highlight';
 import { globalTimers, type Timers } from './timers';
+import { Hit, yieldTask } from './hit';
+import { viewportFirst } from './viewport';
 import { ChangeWatch } from './watch';
 
 export interface FoundTerm {
@@ -52,52 +54,6 @@ export interface ScannerOptions<Ctx, P = unknown> {
 }
 
 const now = () => performance.now();
-
-/**
- * A match whose StaticRange is created on first use: on pages with 100k+ matches, eager ranges are
- * most of the scan's garbage, and windowed painting only ever needs a few thousand of them.
- */
-class Hit implements TextMatch {
-  readonly startNode: Text;
-  readonly startOffset: number;
-  readonly endNode: Text;
-  readonly endOffset: number;
-  readonly nodes: Text[];
-  private r: StaticRange | null = null;
-  constructor(
-    readonly termId: string,
-    loc: { startNode: Text; startOffset: number; endNode: Text; endOffset: number; nodes: Text[] },
-    readonly ord: number,
-  ) {
-    this.startNode = loc.startNode;
-    this.startOffset = loc.startOffset;
-    this.endNode = loc.endNode;
-    this.endOffset = loc.endOffset;
-    this.nodes = loc.nodes;
-  }
-  get range(): StaticRange {
-    return (this.r ??= new StaticRange({
-      startContainer: this.startNode,
-      startOffset: this.startOffset,
-      endContainer: this.endNode,
-      endOffset: this.endOffset,
-    }));
-  }
-}
-
-/** Yield to the event loop without the 4 ms clamp of nested setTimeout. */
-function yieldTask(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
 
 export class PageScanner<Ctx = unknown, P = unknown> {
   readonly index: MatchIndex = new Map();
@@ -151,7 +107,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     // A newly adopted sheet leaves the whole page's style dirty; reading rects now would recompute it
     // inside our task (50 ms on a big page). Let the browser do it in its own rendering step first.
     if (restyle && !(await this.nextFrame(gen))) return;
-    await this.matchBlocks(this.viewportFirst(blocks), gen);
+    await this.matchBlocks(viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 800), gen);
   }
 
   /** Stop observing and remove every highlight we painted. */
@@ -257,35 +213,6 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     // Watched from the moment it is found: text its host adds while we walk on is not lost.
     if (this.current(gen)) this.watch.observe(sr);
     queue.push(sr);
-  }
-
-  /**
-   * Blocks on or near the screen first, so what the reader sees is underlined first. Document order is
-   * close enough to visual order to binary-search the on-screen stretch with a few dozen rect reads
-   * (one read per block cost more than matching a small page); where it is not (fixed headers, hidden
-   * blocks), some visible block is merely painted a slice later.
-   */
-  private viewportFirst(blocks: Block[]): Block[] {
-    const h = this.doc.defaultView?.innerHeight ?? 800;
-    const top = (i: number) => blocks[i]!.el.getBoundingClientRect();
-    // First block whose bottom reaches one screen above the viewport, first whose top is two screens below.
-    const search = (pred: (i: number) => boolean) => {
-      let lo = 0,
-        hi = blocks.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (pred(mid)) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
-    const a = search((i) => top(i).bottom >= -h);
-    const b = Math.min(
-      search((i) => top(i).top > 2 * h),
-      a + 400,
-    );
-    if (a === 0 || a >= b) return blocks;
-    return blocks.slice(a, b).concat(blocks.slice(0, a), blocks.slice(b));
   }
 
   private async matchBlocks(blocks: Block[], gen: number): Promise<void> {
