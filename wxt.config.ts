@@ -53,6 +53,10 @@ export default defineConfig({
     // activeTab ends when the tab leaves the PDF's origin), or for all sites when the redirect option is
     // switched on. Nothing is granted at install: the content script's match needs no host permission.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The "Open PDF links in the reader" redirect (lib/pdf/redirect.ts): a declarativeNetRequest redirect
+    // of a web navigation into an extension page is refused unless that page is web-accessible, in both
+    // browsers (w3c/webextensions#604). Only the reader page is listed; the files it loads are not.
+    web_accessible_resources: [{ resources: ['reader.html'], matches: ['http://*/*', 'https://*/*'] }],
     // Extension pages: only our own packaged scripts, no plugins, no WebAssembly. connect-src: 'self' for
     // our own kb/*.json and pdf.js resources; http(s) so the PDF reader can download the PDF the user
     // opens (a CSP covers every extension page; only the reader fetches anything remote).

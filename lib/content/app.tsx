@@ -57,7 +57,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
     },
   });
 
-  const session: Session = new Session(cards.host, send, timers);
+  const session: Session = new Session(cards.host, send, timers, ports.scanDebounceMs);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
   const steps = new TermSteps(() => session.scanner);
   tools.openCard = (m) => {

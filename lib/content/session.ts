@@ -53,6 +53,8 @@ export class Session {
     private readonly host: Element,
     private readonly send: Send,
     private readonly timers: Timers = globalTimers,
+    /** The scanner's batching window for page changes (lib/scan/watch.ts); its default when unset. */
+    private readonly scanDebounceMs?: number,
   ) {}
 
   /** For good: no scan, no highlights, no settings watch (the app's context ended). */
@@ -172,6 +174,7 @@ export class Session {
       onUpdate: (ms) => this.emit(ms),
       timers: this.timers,
       underline: (id) => modes[categoryOf(id, known)] ?? 'every',
+      ...(this.scanDebounceMs === undefined ? {} : { debounceMs: this.scanDebounceMs }),
     });
     this.scanner = scanner;
     await scanner.start();
