@@ -29,14 +29,20 @@ function formsOf(n: LocalisedNames): string[] {
   return [n.label, n.expansion, ...(n.aliases ?? [])].filter((x): x is string => !!x).map(foldForm);
 }
 
-/** The language (fr/es) whose names of `e` include `surface`, or null (an English form, or no names). */
-export function languageOfSurface(e: GlossaryEntry, surface: string): Local | null {
+/**
+ * The language (fr/es) whose names of `e` include `surface`, or null (an English form, or no names).
+ * A name both languages spell alike ("OIT", "OIM", "PNUD") is the language of the text around it
+ * (`around`) when that is one of them, else the first that has it, French.
+ */
+export function languageOfSurface(e: GlossaryEntry, surface: string, around?: string): Local | null {
   const s = foldForm(surface);
   const bare = s.replace(LEADING, '');
   // English first: a form shared by every language ("UNESCO", "OCDE" aside) is not a foreign sighting.
   const en = [e.label, e.expansion, ...(e.aliases ?? [])].map(foldForm);
   if (en.includes(s)) return null;
-  for (const lang of LOCAL_LANGS) {
+  const tag = around?.toLowerCase().split('-')[0];
+  const order = tag === 'es' ? (['es', 'fr'] as const) : LOCAL_LANGS;
+  for (const lang of order) {
     const names = e[lang];
     if (!names) continue;
     const forms = formsOf(names);
@@ -49,7 +55,7 @@ export function languageOfSurface(e: GlossaryEntry, surface: string): Local | nu
 export function withReaderLanguage(
   card: TermCard,
   e: GlossaryEntry,
-  how: { surface?: string; lang?: string },
+  how: { surface?: string; lang?: string; pageLang?: string },
 ): TermCard {
   // The matcher's tag, when given, decides (an English tag too); otherwise the form on the page.
   const tag = how.lang?.toLowerCase().split('-')[0];
@@ -59,7 +65,7 @@ export function withReaderLanguage(
         ? tag
         : null
       : how.surface !== undefined
-        ? languageOfSurface(e, how.surface)
+        ? languageOfSurface(e, how.surface, how.pageLang)
         : null;
   const names = lang ? e[lang] : undefined;
   if (!lang || !names || (!names.label && !names.expansion)) return card;

@@ -9,6 +9,8 @@ import type { KbRecord } from '../kb/types';
 import type { HitKind, SearchFilters, SearchHit } from '../messaging/protocol';
 import { formatCitation, formatLabel, shortSection, type DocInfo } from '../kb/cite';
 import { exactKey, exactKeys, type SearchDoc, type TermDoc } from '../kb/search-options';
+import type { MessageKey } from '../i18n/keys';
+import { ENGLISH, type Say } from './ui-language';
 
 export interface SearchContext {
   records: ReadonlyMap<string, KbRecord>;
@@ -27,13 +29,23 @@ const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
 // Capping at 3 changed no result or score over the 100 bench queries plus 10 typo queries.
 const MAX_FUZZY = 3;
 const RECORD_KINDS = new Set(['mandate', 'recommendation', 'passage']);
-const KIND_NAMES: Record<string, string> = { mandate: 'Mandate', recommendation: 'Recommendation', passage: 'Passage' };
+/** Result kinds in the reader's language: "Mandate · IOM · para. 3". */
+const KIND_KEYS: Record<string, MessageKey> = {
+  mandate: 'section_mandate',
+  recommendation: 'search_kindRecommendation',
+  passage: 'search_kindPassage',
+};
 
 /** Short result title (issue #16: titles repeated whole section headings); the section goes below. */
-function recordHitTitle(rec: KbRecord, docs: ReadonlyMap<string, DocInfo>): { title: string; section: string } {
+function recordHitTitle(
+  rec: KbRecord,
+  docs: ReadonlyMap<string, DocInfo>,
+  say: Say,
+): { title: string; section: string } {
   const c = rec.citation;
   const who = c.agency ?? docs.get(c.doc)?.short ?? c.doc;
-  const parts = [KIND_NAMES[rec.kind] ?? rec.kind, who, c.label ? formatLabel(c.label) : ''];
+  const kind = KIND_KEYS[rec.kind];
+  const parts = [kind ? say(kind) : rec.kind, who, c.label ? formatLabel(c.label) : ''];
   return { title: parts.filter(Boolean).join(' · '), section: shortSection(c) };
 }
 
@@ -124,6 +136,7 @@ export function runSearch(
   filters: SearchFilters = {},
   limit = 20,
   mode: 'search' | 'suggest' = 'search',
+  say: Say = ENGLISH,
 ): SearchHit[] {
   const q = query.trim();
   if (!q) return [];
@@ -156,7 +169,7 @@ export function runSearch(
         ...hitText(rec.text, r),
         id: rec.id,
         kind: rec.kind,
-        ...recordHitTitle(rec, ctx.docs),
+        ...recordHitTitle(rec, ctx.docs, say),
         cite: formatCitation(rec.citation, ctx.docs),
         score: r.score / top,
       });
@@ -182,7 +195,7 @@ export function runSearch(
         id: e.id,
         kind,
         title: e.expansion ? `${e.label} — ${e.expansion}` : e.label,
-        cite: e.custom ? 'Custom glossary' : 'Migration Lens glossary',
+        cite: say(e.custom ? 'search_citeCustom' : 'search_citeGlossary'),
         // Exact: above every normalised score (≤ 1); otherwise just below the best record.
         score: exact ? 2 + r.score / top : (r.score / top) * 0.9,
       });

@@ -12,13 +12,15 @@ export type LookupResult =
 export interface ReaderHint {
   surface?: string;
   lang?: string;
+  /** The language of the text around the match (lib/content/reader-hint.ts). */
+  pageLang?: string;
 }
 
 export type LookupFn = (termId: string, hint?: ReaderHint) => Promise<Reply<TermCard | null>>;
 
 /** One cache slot per term and way of meeting it: "OIM" and "IOM" give different cards. */
 const keyOf = (termId: string, hint?: ReaderHint): string =>
-  hint ? `${termId}\n${hint.lang ?? ''}\n${hint.surface?.toLowerCase() ?? ''}` : termId;
+  hint ? `${termId}\n${hint.lang ?? ''}\n${hint.pageLang ?? ''}\n${hint.surface?.toLowerCase() ?? ''}` : termId;
 
 export class CardCache {
   private done = new Map<string, LookupResult>();

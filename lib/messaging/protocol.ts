@@ -28,6 +28,8 @@ export interface LookupRequest {
    */
   surface?: string;
   lang?: string;
+  /** The language of the text around the words: decides only between French and Spanish names spelt alike. */
+  pageLang?: string;
 }
 /** The card's messages in a language the reader chose over the browser's (lib/content/language.ts). */
 export interface UiStringsRequest {
@@ -302,7 +304,7 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
   let e: string | null;
   switch (m.type) {
     case 'lookup': {
-      if ((e = check(['termId', 'surface', 'lang']))) return { error: e };
+      if ((e = check(['termId', 'surface', 'lang', 'pageLang']))) return { error: e };
       if (!isStr(m.termId, 200) || !m.termId) return { error: 'lookup: termId must be a non-empty string' };
       if (!isTermId(m.termId)) return { error: 'lookup: termId must be a glossary id or a document-symbol id' };
       const req: LookupRequest = { type: 'lookup', termId: m.termId };
@@ -313,6 +315,10 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
       if (m.lang !== undefined) {
         if (!isStr(m.lang, 20)) return { error: 'lookup: lang must be a language tag' };
         req.lang = m.lang;
+      }
+      if (m.pageLang !== undefined) {
+        if (!isStr(m.pageLang, 20)) return { error: 'lookup: pageLang must be a language tag' };
+        req.pageLang = m.pageLang;
       }
       return { req };
     }
