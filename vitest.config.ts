@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     testTimeout: 20000,
+    // Suites that build the real glossary in beforeAll take ~5 s alone and far longer on a loaded
+    // 2-core machine; the default 10 s hook limit failed them there (not a hang).
+    hookTimeout: 120000,
   },
 });

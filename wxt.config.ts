@@ -30,9 +30,11 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'Migration Lens',
-    description:
-      'Explains the agencies, forums, instruments and programmes of international migration governance on any page, citing UN sources.',
+    // Name, description and command text come from public/_locales/<lang>/messages.json in the browser's
+    // language (https://developer.chrome.com/docs/extensions/reference/api/i18n); English by default.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: settings and custom glossaries; sidePanel: Chrome's side panel (Firefox uses sidebar_action,
     // which needs no permission).
     // activeTab: after a toolbar click the popup may read the tab's URL, to offer the PDF reader on a PDF.
@@ -51,6 +53,10 @@ export default defineConfig({
     // activeTab ends when the tab leaves the PDF's origin), or for all sites when the redirect option is
     // switched on. Nothing is granted at install: the content script's match needs no host permission.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The "Open PDF links in the reader" redirect (lib/pdf/redirect.ts): a declarativeNetRequest redirect
+    // of a web navigation into an extension page is refused unless that page is web-accessible, in both
+    // browsers (w3c/webextensions#604). Only the reader page is listed; the files it loads are not.
+    web_accessible_resources: [{ resources: ['reader.html'], matches: ['http://*/*', 'https://*/*'] }],
     // Extension pages: only our own packaged scripts, no plugins, no WebAssembly. connect-src: 'self' for
     // our own kb/*.json and pdf.js resources; http(s) so the PDF reader can download the PDF the user
     // opens (a CSP covers every extension page; only the reader fetches anything remote).
@@ -61,7 +67,16 @@ export default defineConfig({
     commands: {
       'explain-selection': {
         suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
-        description: 'Explain the term at the selection or caret',
+        description: '__MSG_cmdExplainSelection__',
+      },
+      // Keyboard-only readers reach every underlined term (issue #16); rebindable in the browser.
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+N', mac: 'MacCtrl+Shift+N' },
+        description: '__MSG_cmdNextTerm__',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+P', mac: 'MacCtrl+Shift+P' },
+        description: '__MSG_cmdPreviousTerm__',
       },
     },
     browser_specific_settings: {

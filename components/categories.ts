@@ -4,6 +4,8 @@
  * "categories to highlight" settings). Categories without a name (none today) are shown as they are.
  */
 import type { Category } from '@/lib/glossary/types';
+import type { MessageKey } from '@/lib/i18n/keys';
+import { t } from '../lib/i18n/t';
 
 export const CATEGORY_NAMES: Record<Category, { one: string; many: string }> = {
   agency: { one: 'Agency', many: 'Agencies' },
@@ -19,8 +21,15 @@ export const CATEGORY_NAMES: Record<Category, { one: string; many: string }> = {
 
 const names = (c: string) => (Object.hasOwn(CATEGORY_NAMES, c) ? CATEGORY_NAMES[c as Category] : null);
 
+/** The message `cat_…` (one) or `cats_…` (many) in the interface language; English where none answers (Node). */
+function localised(c: string, many: boolean): string | null {
+  const key = `${many ? 'cats' : 'cat'}_${c.replace(/-/g, '_')}` as MessageKey;
+  const m = names(c) ? t(key) : key;
+  return m === key ? null : m;
+}
+
 /** "UN body": the category of one term. */
-export const categoryName = (c: string): string => names(c)?.one ?? c;
+export const categoryName = (c: string): string => localised(c, false) ?? names(c)?.one ?? c;
 
 /** "UN bodies": a group of terms of that category. */
-export const categoryGroupName = (c: string): string => names(c)?.many ?? c;
+export const categoryGroupName = (c: string): string => localised(c, true) ?? names(c)?.many ?? c;

@@ -4,9 +4,12 @@ import { CardBody } from './CardBody';
 import { DockHandle } from './DockHandle';
 import { CARD_STRINGS } from './strings';
 import { TrainerBar } from './TrainerBar';
+import { t } from '@/lib/i18n/t';
+import { categoryLabel } from './category';
 import type { CardActions, CardEnv, CardView } from './types';
 
-export const UNREACHABLE = "Migration Lens can't reach its background. Reload the page or the extension and try again.";
+/** Said when the background does not answer (a function: the language may change while the page is open). */
+export const unreachable = (): string => t('card_unreachable');
 
 /**
  * One card: toolbar (back, breadcrumb, pin, close), body for each state, and the "I know this" undo bar.
@@ -40,19 +43,20 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
   return (
     <div
       class={`ml-card${view.pinned ? ' ml-pinned' : ''}${view.docked ? ' ml-docked' : ''}`}
+      lang={t('lang')}
       data-testid={view.pending ? undefined : 'ml-popover'}
       data-pending={view.pending ? '' : undefined}
       data-key={view.key}
       data-state={state.status}
       role={view.dialog ? 'dialog' : 'tooltip'}
       aria-labelledby={view.dialog && state.status === 'ready' ? titleId : undefined}
-      aria-label={view.dialog && state.status !== 'ready' ? 'Migration Lens' : undefined}
+      aria-label={view.dialog && state.status !== 'ready' ? t('extName') : undefined}
       tabIndex={-1}
       onKeyDown={onKey}
     >
       <div class="ml-bar">
         {trail.length > 1 && (
-          <div class="ml-crumbs" role="group" aria-label="Card history" data-testid="ml-crumbs">
+          <div class="ml-crumbs" role="group" aria-label={t('card_history')} data-testid="ml-crumbs">
             <ol>
               {trail.map((c, i) => (
                 <li key={`${c.id}-${i}`}>
@@ -74,7 +78,7 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
             type="button"
             class="ml-btn ml-icon"
             onClick={on.back}
-            aria-label={`Back to ${prev.label}`}
+            aria-label={t('card_backTo', prev.label)}
             data-testid="ml-back"
           >
             ←
@@ -85,10 +89,15 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
             <h2 class="ml-label" id={titleId}>
               {state.card.label}
             </h2>
-            <span class="ml-category">{state.card.categoryName ?? state.card.category}</span>
+            {state.card.local?.label && state.card.local.label !== state.card.label && (
+              <span class="ml-local" lang={state.card.local.lang} data-testid="ml-local-label">
+                {state.card.local.label}
+              </span>
+            )}
+            <span class="ml-category">{categoryLabel(state.card)}</span>
             {state.card.custom && (
               <span class="ml-badge" data-testid="ml-custom">
-                Custom
+                {t('card_custom')}
               </span>
             )}
           </div>
@@ -101,15 +110,15 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
           aria-pressed={view.pinned}
           onClick={on.togglePin}
           data-testid="ml-pin"
-          title={view.pinned ? 'Unpin (P)' : 'Pin (P)'}
+          title={view.pinned ? t('card_unpinTitle') : t('card_pinTitle')}
         >
-          {view.pinned ? 'Unpin' : 'Pin'}
+          {view.pinned ? t('card_unpin') : t('card_pin')}
         </button>
         <button
           type="button"
           class="ml-btn ml-icon"
           onClick={on.close}
-          aria-label="Close card (Esc)"
+          aria-label={t('card_close')}
           data-testid="ml-close"
         >
           ×
@@ -124,18 +133,16 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
       <div class="ml-body" data-testid="ml-body">
         {state.status === 'loading' && (
           <p class="ml-muted" role="status">
-            Looking up…
+            {t('card_loading')}
           </p>
         )}
-        {state.status === 'not-found' && (
-          <p class="ml-muted">No entry for this term. It may have been removed from your custom glossary.</p>
-        )}
+        {state.status === 'not-found' && <p class="ml-muted">{t('card_notFound')}</p>}
         {state.status === 'error' && (
           <div class="ml-error" role="alert">
-            <p>{UNREACHABLE}</p>
+            <p>{unreachable()}</p>
             <p class="ml-detail">{state.message}</p>
             <button type="button" class="ml-btn" onClick={on.retry}>
-              Try again
+              {t('card_retry')}
             </button>
           </div>
         )}
@@ -151,15 +158,15 @@ export function Card({ view, on, env = {} }: { view: CardView; on: CardActions; 
         )}
         {state.status === 'ready' && view.location && (
           <p class="ml-muted" data-testid="ml-card-location">
-            In this document: {view.location}
+            {t('card_location', view.location)}
           </p>
         )}
       </div>
       {view.known && (
         <div class="ml-undo" role="status" data-testid="ml-undo">
-          <span>“{view.known.label}” will no longer be underlined.</span>
+          <span>{t('card_known', view.known.label)}</span>
           <button type="button" class="ml-btn" onClick={on.undoKnow}>
-            Undo
+            {t('card_undo')}
           </button>
         </div>
       )}

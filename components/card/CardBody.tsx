@@ -7,6 +7,7 @@ import { Mandate, recsListId, recsToggleLabel } from './Mandate';
 import { RelatedList, relatedFirst } from './RelatedList';
 import { CARD_STRINGS } from './strings';
 import type { CardActions, CardEnv } from './types';
+import { t } from '@/lib/i18n/t';
 
 /** How many excerpts show before "More excerpts" (the best one; for an agency its mandate). */
 export const FIRST_EXCERPTS = 1;
@@ -36,6 +37,7 @@ export function CardBody({
   const d = useDisclosure(disclosed, on.disclose);
   const k = (section: string) => `${card.id}:${section}`;
   const more = d.is(k('excerpts'));
+  const local = card.local;
   const isAgency = !!card.mandateId;
   // The mandate excerpt is shown in its own section; don't repeat it among the excerpts.
   const excerpts = isAgency ? card.excerpts.filter((x) => x.recordId !== card.mandateId) : card.excerpts;
@@ -52,13 +54,28 @@ export function CardBody({
   const clamped = useClamped(summary, full);
   return (
     <>
-      {card.expansion && card.expansion !== card.label && <p class="ml-expansion">{card.expansion}</p>}
-      <p class="ml-summary" id={summaryId} ref={summary} data-clamp={full ? undefined : ''}>
-        <span class="ml-kicker">
-          {card.custom ? 'Your note' : 'Summary'}
-          {card.asOf ? ` · as of ${card.asOf}` : ''}
+      {local?.expansion && (
+        <p class="ml-expansion" lang={local.lang} data-testid="ml-local-expansion">
+          {local.expansion}
+        </p>
+      )}
+      {card.expansion && card.expansion !== card.label && (
+        <p class={local?.expansion ? 'ml-expansion ml-secondary' : 'ml-expansion'} lang={local ? 'en' : undefined}>
+          {card.expansion}
+        </p>
+      )}
+      <p
+        class="ml-summary"
+        lang={local?.summary ? local.lang : local ? 'en' : undefined}
+        data-testid="ml-summary"
+        id={summaryId}
+        ref={summary}
+        data-clamp={full ? undefined : ''}
+      >
+        <span class="ml-kicker" lang={local ? t('lang') : undefined}>
+          {summaryKicker(card)}
         </span>{' '}
-        {card.summary}
+        {local?.summary ?? card.summary}
       </p>
       {isAgency && (
         <Mandate
@@ -70,8 +87,8 @@ export function CardBody({
         />
       )}
       {(shown.length > 0 || excerpts.length > first) && (
-        <div class="ml-section" role="group" aria-label="Source excerpts" id={listId}>
-          {isAgency && more && <h3 class="ml-h3">In the sources</h3>}
+        <div class="ml-section" role="group" aria-label={t('card_excerpts')} id={listId}>
+          {isAgency && more && <h3 class="ml-h3">{t('card_inSources')}</h3>}
           {shown.map((x, i) => (
             <blockquote key={i} class="ml-excerpt" data-testid="ml-excerpt">
               <p>{x.text}</p>
@@ -123,7 +140,7 @@ export function CardBody({
               onClick={() => d.toggle(k('excerpts'))}
               data-testid="ml-more"
             >
-              {more ? 'Fewer excerpts' : `More excerpts (${excerpts.length - first})`}
+              {more ? t('card_fewerExcerpts') : t('card_moreExcerpts', excerpts.length - first)}
             </button>
           )}
           {card.related.length > relFirst && (
@@ -134,7 +151,7 @@ export function CardBody({
               aria-controls={relatedId}
               onClick={() => d.toggle(k('related'))}
             >
-              {d.is(k('related')) ? 'Fewer related' : `All related (${card.related.length})`}
+              {d.is(k('related')) ? t('card_fewerRelated') : t('card_allRelated', card.related.length)}
             </button>
           )}
         </div>
@@ -142,18 +159,26 @@ export function CardBody({
       <div class="ml-actions">
         {card.officialUrl && /^https?:\/\//.test(card.officialUrl) && (
           <a class="ml-btn" href={card.officialUrl} target="_blank" rel="noopener noreferrer" data-testid="ml-official">
-            {card.linkLabel ?? 'Official page ↗'}
+            {card.linkLabel ?? t('card_official')}
           </a>
         )}
         <button type="button" class="ml-btn" onClick={() => on.search(card.label)} data-testid="ml-search">
-          Search for this
+          {t('card_search')}
         </button>
         <button type="button" class="ml-btn" onClick={() => on.know(card.id, card.label)} data-testid="ml-know">
-          I know this term
+          {t('card_know')}
         </button>
       </div>
     </>
   );
+}
+
+/** "Summary · as of 2026", and "· in English" when the reader met the term in another language we have no summary in. */
+export function summaryKicker(card: TermCard): string {
+  const parts = [card.custom ? t('card_yourNote') : t('card_summary')];
+  if (card.asOf) parts.push(t('card_asOf', card.asOf));
+  if (card.local && !card.local.summary) parts.push(t('card_inEnglish'));
+  return parts.join(' · ');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CardExcerpt } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n/t';
 
 /**
  * An excerpt's citation (short, with the full section path on hover) and what a reader does with it:
@@ -8,7 +9,7 @@ import type { CardExcerpt } from '@/lib/messaging/protocol';
 export function Cite({ x, location }: { x: Omit<CardExcerpt, 'text'>; location?: string | null }) {
   const [done, setDone] = useState('');
   // On a document the reader is reading (a PDF), the copied reference also says where the term sits in it.
-  const copied = x.ref && location ? `${x.ref} [term on ${location}]` : x.ref;
+  const copied = x.ref && location ? t('card_termOn', x.ref, location) : x.ref;
   return (
     <>
       <cite title={x.citeTitle}>{x.cite}</cite>
@@ -19,18 +20,18 @@ export function Cite({ x, location }: { x: Omit<CardExcerpt, 'text'>; location?:
           class="ml-link"
           onClick={() =>
             navigator.clipboard.writeText(copied!).then(
-              () => setDone('Copied'),
-              () => setDone('Could not copy'),
+              () => setDone(t('card_copied')),
+              () => setDone(t('card_copyFailed')),
             )
           }
         >
-          {done || 'Copy citation'}
+          {done || t('card_copy')}
         </button>
       )}
       {x.url && (
         // noreferrer: the source's site need not learn which page the reader was on (implies noopener).
         <a class="ml-link" href={x.url} target="_blank" rel="noreferrer">
-          Open source document ↗
+          {t('card_openSource')}
         </a>
       )}
     </>

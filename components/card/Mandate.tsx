@@ -3,6 +3,7 @@ import { useRequestEffect } from '../pages/hooks';
 import type { TermCard } from '@/lib/messaging/protocol';
 import { recordLabel, type RecordFetch, type RecordView } from '@/lib/content/record';
 import { Cite } from './Cite';
+import { t, tp } from '@/lib/i18n/t';
 
 /**
  * An agency's mandate (verbatim, from the 2013 CEB compilation) and its recommendation items. The
@@ -62,15 +63,15 @@ export function Mandate({
   const m = mandate ?? fallbackMandate;
   const listId = recsListId(card.id);
   return (
-    <div class="ml-section" role="group" aria-label="Mandate and recommendations" data-testid="ml-mandate">
-      <h3 class="ml-h3">Mandate</h3>
+    <div class="ml-section" role="group" aria-label={t('card_mandateGroup')} data-testid="ml-mandate">
+      <h3 class="ml-h3">{t('card_mandate')}</h3>
       {m ? (
         <blockquote class="ml-excerpt">
           <p>{m.text}</p>
           <Cite x={m} location={location} />
         </blockquote>
       ) : (
-        <p class="ml-muted">The mandate text is in the search results.</p>
+        <p class="ml-muted">{t('card_mandateInSearch')}</p>
       )}
       {recs.length > 0 && open && (
         <ol class="ml-recs" id={listId} data-testid="ml-recs">
@@ -90,10 +91,10 @@ export function Mandate({
                     class="ml-link"
                     onClick={() => onSearch(`${card.label} recommendation ${recordLabel(id)}`)}
                   >
-                    Find in search
+                    {t('card_findInSearch')}
                   </button>
                 ) : (
-                  <span class="ml-muted">Loading…</span>
+                  <span class="ml-muted">{t('card_loadingShort')}</span>
                 )}
               </li>
             );
@@ -108,5 +109,5 @@ export const recsListId = (cardId: string) => `ml-recs-${cardId}`;
 
 /** The label of the recommendations disclosure button. */
 export function recsToggleLabel(open: boolean, n: number): string {
-  return `${open ? 'Hide' : 'Show'} its ${n} recommendation${n === 1 ? '' : 's'} (2013)`;
+  return tp(open ? 'card_recsHide' : 'card_recsShow', n);
 }

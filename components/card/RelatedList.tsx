@@ -1,5 +1,6 @@
 import { listKeyIndex } from '@/lib/content/keys';
 import type { TermCard } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n/t';
 
 /**
  * Related entries as buttons that navigate inside the card. Arrow keys move between them (one list,
@@ -44,8 +45,8 @@ export function RelatedList({
     items[next]?.focus();
   };
   return (
-    <div class="ml-section ml-related-sec" role="group" aria-label="Related entries">
-      <h3 class="ml-h3">Related</h3>
+    <div class="ml-section ml-related-sec" role="group" aria-label={t('card_relatedGroup')}>
+      <h3 class="ml-h3">{t('card_related')}</h3>
       <ul class="ml-related" id={listId} onKeyDown={onKey} data-testid="ml-related">
         {shown.map((r) => (
           <li key={r.id}>

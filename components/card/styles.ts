@@ -61,6 +61,8 @@ export const CARD_CSS = `${THEME_CSS}
 .ml-category { font-size: ${px(12)}; color: var(--ml-muted); text-transform: uppercase; letter-spacing: .04em; }
 .ml-badge { font-size: ${px(12)}; font-weight: 700; padding: 0 6px; border-radius: 4px; background: var(--ml-accent); color: var(--ml-accent-fg); }
 .ml-expansion { margin: 2px 0 4px; font-weight: 600; }
+.ml-local { font-size: ${px(15)}; font-weight: 700; color: var(--ml-muted); }
+.ml-expansion.ml-secondary { font-weight: 400; color: var(--ml-muted); }
 .ml-summary { margin: 4px 0 6px; }
 /* Short viewports (200 % zoom of a laptop screen is 640×400 CSS px): the summary is clamped to three
    lines, with a "Full summary" disclosure (CardBody.tsx), so the compact card stays whole. */

@@ -9,6 +9,8 @@ import type { Send } from '@/lib/pages/api';
 import { useRequestEffect, type Load } from './hooks';
 import { RecordBody, useRecord } from './Reader';
 import { TermView, useTerm } from './TermView';
+import { t } from '@/lib/i18n/t';
+import { tNodes } from '@/lib/i18n/nodes';
 
 export type Step = { kind: 'term' | 'record'; id: string; label: string };
 
@@ -48,14 +50,14 @@ function Citing({ send, card, go }: { send: Send; card: TermCard; go(s: Step): v
   );
   return (
     <section aria-labelledby="ml-citing">
-      <h3 id="ml-citing">Recommendations that mention {card.label}</h3>
-      {state.status === 'loading' && <p class="ml-muted">Searching…</p>}
+      <h3 id="ml-citing">{t('xref_heading', card.label)}</h3>
+      {state.status === 'loading' && <p class="ml-muted">{t('common_searching')}</p>}
       {state.status === 'error' && (
         <p class="ml-error" role="alert">
           {state.error}
         </p>
       )}
-      {state.status === 'ready' && !state.data.length && <p class="ml-muted">No recommendation mentions it.</p>}
+      {state.status === 'ready' && !state.data.length && <p class="ml-muted">{t('xref_none')}</p>}
       {state.status === 'ready' && state.data.length > 0 && (
         <ul class="ml-results" data-testid="ml-citing">
           {state.data.map((h) => {
@@ -88,16 +90,16 @@ function AgencyLink({ send, code, go }: { send: Send; code: string; go(s: Step):
       {' '}
       ·{' '}
       <button type="button" class="ml-link" onClick={open}>
-        About {code}
+        {t('xref_about', code)}
       </button>
-      {missing && <span class="ml-muted"> (no glossary entry)</span>}
+      {missing && <span class="ml-muted"> {t('xref_noGlossary')}</span>}
     </span>
   );
 }
 
 function RecordStep({ send, id, go }: { send: Send; id: string; go(s: Step): void }) {
   const st = useRecord(send, id);
-  if (!st || st.status === 'loading') return <p class="ml-muted">Loading…</p>;
+  if (!st || st.status === 'loading') return <p class="ml-muted">{t('common_loading')}</p>;
   if (st.status === 'error')
     return (
       <p class="ml-error" role="alert">
@@ -107,7 +109,7 @@ function RecordStep({ send, id, go }: { send: Send; id: string; go(s: Step): voi
   if (!st.data)
     return (
       <p class="ml-error" role="alert">
-        Record {id} is not in the knowledge base.
+        {t('xref_recordMissing', id)}
       </p>
     );
   const agency = st.data.record.citation.agency;
@@ -115,31 +117,27 @@ function RecordStep({ send, id, go }: { send: Send; id: string; go(s: Step): voi
     <section class="ml-box">
       <h2>{st.data.title}</h2>
       <RecordBody data={st.data} />
-      {agency && (
-        <p>
-          Made by <AgencyLink send={send} code={agency} go={go} />
-        </p>
-      )}
+      {agency && <p>{tNodes('xref_madeBy', <AgencyLink send={send} code={agency} go={go} />)}</p>}
     </section>
   );
 }
 
 function TermStep({ send, id, go }: { send: Send; id: string; go(s: Step): void }) {
-  const t = useTerm(send, id);
-  if (!t || t.status === 'loading') return <p class="ml-muted">Loading…</p>;
-  if (t.status === 'error')
+  const term = useTerm(send, id);
+  if (!term || term.status === 'loading') return <p class="ml-muted">{t('common_loading')}</p>;
+  if (term.status === 'error')
     return (
       <p class="ml-error" role="alert">
-        Could not load this term: {t.error}
+        {t('common_termError', term.error)}
       </p>
     );
-  if (!t.data)
+  if (!term.data)
     return (
       <p class="ml-error" role="alert">
-        No entry for “{id}”.
+        {t('xref_noEntryFor', id)}
       </p>
     );
-  const card = t.data;
+  const card = term.data;
   return (
     <>
       <TermView send={send} card={card} onRelated={(rid, label) => go({ kind: 'term', id: rid, label })} />
@@ -154,7 +152,7 @@ export function CrossRef({ send, path, onPath }: { send: Send; path: Step[]; onP
   const go = (s: Step) => onPath([...path, s]);
   return (
     <div data-testid="ml-crossref">
-      <nav class="ml-crumbs" aria-label="Cross-reference path">
+      <nav class="ml-crumbs" aria-label={t('xref_path')}>
         <ol>
           {path.map((s, i) => (
             <li key={`${i}-${s.id}`}>

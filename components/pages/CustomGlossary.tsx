@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CustomFormat, CustomSummary } from '@/lib/messaging/protocol';
 import { categoryName } from '../categories';
 import type { PagesApi } from '@/lib/pages/api';
+import { t, tp } from '@/lib/i18n/t';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; problems: string[]; kept: number | null };
 
@@ -44,7 +45,10 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
       if (r.ok)
         setOutcome({
           ok: true,
-          text: `Imported ${file.name}: ${r.data.added} added, ${r.data.updated} updated, ${r.data.total} custom entries in total.${r.data.persisted ? '' : ' Storage is unavailable, so they last until the browser restarts.'}`,
+          text: [
+            t('custom_imported', file.name, r.data.added, r.data.updated, r.data.total),
+            ...(r.data.persisted ? [] : [t('custom_notPersisted')]),
+          ].join(' '),
         });
       else {
         const kept = await reload();
@@ -60,30 +64,27 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
   async function exportAs(format: CustomFormat) {
     const r = await api.send({ type: 'customExport', format });
     if (!r.ok) {
-      setOutcome({ ok: false, title: `Export failed: ${r.error}`, problems: [], kept: null });
+      setOutcome({ ok: false, title: t('custom_exportFailed', r.error), problems: [], kept: null });
       return;
     }
     api.download(`migration-lens-custom.${format}`, r.data.text, format === 'json' ? 'application/json' : 'text/csv');
-    setOutcome({ ok: true, text: `Exported ${r.data.count} entries as ${format.toUpperCase()}.` });
+    setOutcome({ ok: true, text: t('custom_exported', r.data.count, format.toUpperCase()) });
   }
 
   async function remove(e: CustomSummary) {
     const r = await api.send({ type: 'customDelete', ids: [e.id] });
     setOutcome(
-      r.ok ? { ok: true, text: `Deleted ${e.label}.` } : { ok: false, title: r.error, problems: [], kept: null },
+      r.ok ? { ok: true, text: t('custom_deleted', e.label) } : { ok: false, title: r.error, problems: [], kept: null },
     );
     await reload();
   }
 
   return (
     <section aria-labelledby="ml-custom-h" data-testid="ml-custom">
-      <h2 id="ml-custom-h">Custom glossary</h2>
-      <p class="ml-muted">
-        Add your own terms from a JSON or CSV file (up to 2 MB). Entries with an id already in your glossary are
-        updated.
-      </p>
+      <h2 id="ml-custom-h">{t('custom_heading')}</h2>
+      <p class="ml-muted">{t('custom_help')}</p>
       <div class="ml-row">
-        <label for="ml-import">Import a file</label>
+        <label for="ml-import">{t('custom_importLabel')}</label>
         <input
           id="ml-import"
           type="file"
@@ -106,21 +107,16 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
                 ))}
               </ul>
             )}
-            {outcome.kept !== null && (
-              <p>
-                Nothing was changed: your custom glossary still has {outcome.kept} entr
-                {outcome.kept === 1 ? 'y' : 'ies'}.
-              </p>
-            )}
+            {outcome.kept !== null && <p>{tp('custom_kept', outcome.kept)}</p>}
           </div>
         )}
       </div>
       {listError && (
         <p class="ml-error" role="alert">
-          Could not list custom entries: {listError}
+          {t('custom_listError', listError)}
         </p>
       )}
-      {list && list.length === 0 && <p class="ml-muted">No custom entries yet.</p>}
+      {list && list.length === 0 && <p class="ml-muted">{t('custom_none')}</p>}
       {list && list.length > 0 && (
         <ul class="ml-list" data-testid="ml-custom-list">
           {list.map((e) => (
@@ -129,8 +125,8 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
                 <strong>{e.label}</strong>
                 {e.expansion ? ` — ${e.expansion}` : ''} <span class="ml-kind">{categoryName(e.category)}</span>
               </span>
-              <button type="button" aria-label={`Delete ${e.label}`} onClick={() => void remove(e)}>
-                Delete
+              <button type="button" aria-label={t('custom_deleteLabel', e.label)} onClick={() => void remove(e)}>
+                {t('custom_delete')}
               </button>
             </li>
           ))}
@@ -138,10 +134,10 @@ export function CustomGlossary({ api }: { api: PagesApi }) {
       )}
       <div class="ml-row">
         <button type="button" disabled={!list?.length} onClick={() => void exportAs('json')}>
-          Export JSON
+          {t('custom_exportJson')}
         </button>
         <button type="button" disabled={!list?.length} onClick={() => void exportAs('csv')}>
-          Export CSV
+          {t('custom_exportCsv')}
         </button>
       </div>
     </section>

@@ -1,12 +1,14 @@
 /** Search filters; options come from the `facets` message (the data), never from a hard-coded list. */
 import type { FacetsReply, SearchFilters } from '@/lib/messaging/protocol';
+import type { MessageKey } from '@/lib/i18n/keys';
+import { t } from '@/lib/i18n/t';
 
-const KINDS: [string, string][] = [
-  ['mandate', 'Mandates'],
-  ['recommendation', 'Recommendations'],
-  ['passage', 'Passages'],
-  ['term', 'Glossary terms'],
-  ['custom', 'Custom terms'],
+const KINDS: [string, MessageKey][] = [
+  ['mandate', 'filter_mandates'],
+  ['recommendation', 'filter_recommendations'],
+  ['passage', 'filter_passages'],
+  ['term', 'filter_terms'],
+  ['custom', 'filter_custom'],
 ];
 
 export function Filters({
@@ -24,7 +26,7 @@ export function Filters({
     <div class="ml-field">
       <label for={id}>{label}</label>
       <select id={id} value={value[k] ?? ''} onChange={set(k)} disabled={!facets && k !== 'kind'}>
-        <option value="">All</option>
+        <option value="">{t('filter_all')}</option>
         {opts.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -34,23 +36,28 @@ export function Filters({
     </div>
   );
   return (
-    <div class="ml-filters" role="group" aria-label="Filters" data-testid="ml-filters">
-      {sel('ml-f-kind', 'Kind', 'kind', KINDS)}
+    <div class="ml-filters" role="group" aria-label={t('filter_group')} data-testid="ml-filters">
+      {sel(
+        'ml-f-kind',
+        t('filter_kind'),
+        'kind',
+        KINDS.map(([k, key]) => [k, t(key)]),
+      )}
       {sel(
         'ml-f-doc',
-        'Document',
+        t('filter_doc'),
         'doc',
         (facets?.documents ?? []).map((d) => [d.key, `${d.short} (${d.year})`]),
       )}
       {sel(
         'ml-f-agency',
-        'Agency',
+        t('filter_agency'),
         'agency',
         (facets?.agencies ?? []).map((a) => [a, a]),
       )}
       {sel(
         'ml-f-section',
-        'Section',
+        t('filter_section'),
         'section',
         (facets?.sections ?? []).map((s) => [s.kind, s.name]),
       )}

@@ -4,6 +4,7 @@ import type { SettingsOp } from '@/lib/settings/ops';
 import type { Send } from '@/lib/pages/api';
 import { useRequestEffect } from './hooks';
 import { createLabelCache, type TermLabel } from '@/lib/pages/labels';
+import { t } from '@/lib/i18n/t';
 
 export function KnownTerms({
   send,
@@ -36,15 +37,15 @@ export function KnownTerms({
 
   return (
     <section aria-labelledby="ml-known-h" data-testid="ml-known">
-      <h2 id="ml-known-h">Terms you know</h2>
-      <p class="ml-muted">These are not underlined. Remove one to see it highlighted again.</p>
-      {known.length === 0 && <p class="ml-muted">You have not marked any term as known.</p>}
+      <h2 id="ml-known-h">{t('known_heading')}</h2>
+      <p class="ml-muted">{t('known_help')}</p>
+      {known.length === 0 && <p class="ml-muted">{t('known_none')}</p>}
       <ul class="ml-list">
         {known.map((id, i) => (
           <li key={id}>
             <span>{name(id)}</span>
-            <button type="button" aria-label={`Remove ${name(id)}`} onClick={() => void remove(id, i)}>
-              Remove
+            <button type="button" aria-label={t('known_removeLabel', name(id))} onClick={() => void remove(id, i)}>
+              {t('common_remove')}
             </button>
           </li>
         ))}
@@ -52,9 +53,9 @@ export function KnownTerms({
       <div role="status" aria-live="polite">
         {undo && (
           <p>
-            Removed {name(undo.id)}.{' '}
+            {t('known_removed', name(undo.id))}{' '}
             <button type="button" onClick={() => void restore()}>
-              Undo
+              {t('common_undo')}
             </button>
           </p>
         )}

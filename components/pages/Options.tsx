@@ -6,6 +6,7 @@ import type { PagesApi } from '@/lib/pages/api';
 import { CustomGlossary } from './CustomGlossary';
 import { KnownTerms } from './KnownTerms';
 import { SettingsForm } from './SettingsForm';
+import { t } from '@/lib/i18n/t';
 
 export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Settings): void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -29,20 +30,20 @@ export function Options({ api, onSettings }: { api: PagesApi; onSettings?(s: Set
     const r = await api.send({ type: 'settings', ...op });
     if (r.ok) {
       apply(r.data);
-      setStatus({ ok: true, text: 'Saved.' });
+      setStatus({ ok: true, text: t('options_saved') });
       return null;
     }
-    setStatus({ ok: false, text: `Not saved: ${r.error}` });
+    setStatus({ ok: false, text: t('options_notSaved', r.error) });
     return r.error;
   }
 
   return (
     <main class="ml-page" style={{ maxWidth: '760px' }}>
-      <h1>Migration Lens options</h1>
-      {!settings && !loadError && <p class="ml-muted">Loading settings…</p>}
+      <h1>{t('options_title')}</h1>
+      {!settings && !loadError && <p class="ml-muted">{t('options_loading')}</p>}
       {loadError && (
         <p class="ml-error" role="alert">
-          Could not load settings: {loadError}
+          {t('options_loadError', loadError)}
         </p>
       )}
       <div

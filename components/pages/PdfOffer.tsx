@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PagesApi, PdfWays } from '@/lib/pages/api';
 import { pdfFileOf, pdfPageOf, withoutHash } from '@/lib/pdf/detect';
 import type { PageState } from './usePage';
+import { t } from '@/lib/i18n/t';
 
 type Seen = { tabId: number; url: string | null } | null;
 
@@ -34,8 +35,7 @@ export function PdfOffer({ api, page }: { api: PagesApi; page: PageState }) {
     if (page.status !== 'unavailable') return null;
     return (
       <p class="ml-muted" data-testid="ml-pdf-hint">
-        If this tab shows a PDF: right-click a link to a PDF and choose “Open PDF with Migration Lens”, or switch on
-        “Open PDF links in the reader” in Options.
+        {t('pdf_hint', t('menuOpenPdf'), t('set_pdfLinks'))}
       </p>
     );
   }
@@ -52,11 +52,8 @@ function PdfButton(p: {
 }) {
   const page = pdfPageOf(p.url);
   return (
-    <section data-testid="ml-pdf" aria-label="PDF document">
-      <p>
-        This tab shows a PDF. The browser’s own PDF viewer is closed to extensions, so terms cannot be underlined there;
-        the Migration Lens reader shows the same document with its terms explained.
-      </p>
+    <section data-testid="ml-pdf" aria-label={t('pdf_section')}>
+      <p>{t('pdf_explain')}</p>
       <button
         type="button"
         data-testid="ml-open-reader"
@@ -64,11 +61,11 @@ function PdfButton(p: {
           void p.pdf.openInReader(p.tabId, withoutHash(p.file), page).catch((e: unknown) => p.setError(String(e)))
         }
       >
-        Open in Migration Lens reader
+        {t('pdf_open')}
       </button>
       {p.error && (
         <p class="ml-error" role="alert">
-          The reader could not be opened: {p.error}
+          {t('pdf_openError', p.error)}
         </p>
       )}
     </section>

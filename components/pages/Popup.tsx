@@ -6,6 +6,9 @@ import { SearchView } from './SearchView';
 import { isActiveOn, siteOf } from '@/lib/settings/schema';
 import { usePage, type PageState } from './usePage';
 import { PdfOffer } from './PdfOffer';
+import { t, tp } from '@/lib/i18n/t';
+import { tNodes } from '@/lib/i18n/nodes';
+import { Shortcuts } from './Shortcuts';
 
 function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -19,20 +22,20 @@ function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
   if (page.status !== 'ready')
     return (
       <p class="ml-muted" data-testid="ml-site">
-        Migration Lens is not available on this page.
+        {t('popup_unavailable')}
       </p>
     );
   // Extension pages (the demo) run the scanner too, but have no site to switch off.
   if (!host)
     return (
       <p class="ml-muted" data-testid="ml-site">
-        The per-site switch does not apply to this page.
+        {t('popup_noSwitch')}
       </p>
     );
   if (!settings)
     return error ? (
       <p class="ml-error" role="alert">
-        Settings unavailable: {error}
+        {t('popup_settingsUnavailable', error)}
       </p>
     ) : null;
   const on = isActiveOn(settings, host);
@@ -47,11 +50,9 @@ function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
     <div data-testid="ml-site">
       <label class="ml-switch">
         <input type="checkbox" role="switch" checked={on} disabled={!settings.enabled} onChange={toggle} />
-        <span>
-          Highlight terms on <strong>{host}</strong>
-        </span>
+        <span>{tNodes('popup_highlightOn', <strong>{host}</strong>)}</span>
       </label>
-      {!settings.enabled && <p class="ml-muted">Migration Lens is switched off everywhere (see Options).</p>}
+      {!settings.enabled && <p class="ml-muted">{t('popup_offEverywhere')}</p>}
       {error && (
         <p class="ml-error" role="alert">
           {error}
@@ -64,18 +65,16 @@ function SiteSwitch({ api, page }: { api: PagesApi; page: PageState }) {
 function PageSummary({ page }: { page: PageState }) {
   if (page.status !== 'ready') return null;
   const p = page.page;
-  if (p.error) return <p class="ml-error">This page could not be scanned: {p.error}</p>;
+  if (p.error) return <p class="ml-error">{t('common_scanError', p.error)}</p>;
   if (!p.active)
     return (
       <p class="ml-muted" data-testid="ml-page-count">
-        Switched off on this site.
+        {t('popup_switchedOff')}
       </p>
     );
   return (
     <p data-testid="ml-page-count">
-      {p.terms.length
-        ? `${p.terms.length} term${p.terms.length === 1 ? '' : 's'} found on this page (${p.total} occurrence${p.total === 1 ? '' : 's'}).`
-        : 'No terms found on this page.'}
+      {p.terms.length ? tp('popup_termsFound', p.terms.length, tp('common_occurrences', p.total)) : t('common_noTerms')}
     </p>
   );
 }
@@ -84,19 +83,20 @@ export function Popup({ api, initialQuery }: { api: PagesApi; initialQuery?: str
   const { state } = usePage(api.tabs);
   return (
     <main class="ml-page ml-popup">
-      <h1>Migration Lens</h1>
+      <h1>{t('extName')}</h1>
       <SiteSwitch api={api} page={state} />
       <PdfOffer api={api} page={state} />
       <PageSummary page={state} />
       <SearchView send={api.send} initialQuery={initialQuery} />
+      <Shortcuts api={api} />
       <p class="ml-row">
         {api.openSidePanel && state.status === 'ready' && (
           <button type="button" class="ml-link" onClick={() => api.openSidePanel!(state.tabId)}>
-            List the terms in the side panel
+            {t('popup_sidePanel')}
           </button>
         )}
         <button type="button" class="ml-link" onClick={() => api.openDemo()}>
-          Open the demo page
+          {t('popup_demo')}
         </button>
       </p>
     </main>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RecordReply } from '@/lib/messaging/protocol';
 import type { Send } from '@/lib/pages/api';
 import { useRequestEffect, type Load } from './hooks';
+import { t } from '@/lib/i18n/t';
 
 export function useRecord(send: Send, id: string | null): Load<RecordReply | null> | null {
   const [state, setState] = useState<Load<RecordReply | null> | null>(null);
@@ -42,7 +43,7 @@ export function RecordBody({ data }: { data: RecordReply }) {
       </blockquote>
       {r.footnotes && r.footnotes.length > 0 && (
         <details>
-          <summary>Footnotes ({r.footnotes.length})</summary>
+          <summary>{t('record_footnotes', r.footnotes.length)}</summary>
           <ol class="ml-list">
             {r.footnotes.map((f, i) => (
               <li key={i}>
@@ -55,7 +56,7 @@ export function RecordBody({ data }: { data: RecordReply }) {
           </ol>
         </details>
       )}
-      <p class="ml-muted">Source: {data.docTitle}</p>
+      <p class="ml-muted">{t('record_source', data.docTitle)}</p>
     </>
   );
 }
@@ -70,17 +71,17 @@ export function Reader({ send, id, onBack }: { send: Send; id: string; onBack():
   return (
     <section class="ml-reader" data-testid="ml-reader" aria-live="polite">
       <button type="button" onClick={onBack}>
-        ← Back to results
+        {t('search_back')}
       </button>
-      {(!state || state.status === 'loading') && <p class="ml-muted">Loading the record…</p>}
+      {(!state || state.status === 'loading') && <p class="ml-muted">{t('record_loading')}</p>}
       {state?.status === 'error' && (
         <p class="ml-error" role="alert">
-          Could not load this record: {state.error}
+          {t('record_error', state.error)}
         </p>
       )}
       {state?.status === 'ready' && !state.data && (
         <p class="ml-error" role="alert">
-          This record is not in the knowledge base (id {id}).
+          {t('record_missing', id)}
         </p>
       )}
       {state?.status === 'ready' && state.data && (

@@ -11,6 +11,8 @@ import { Marked } from './Marked';
 import { Reader } from './Reader';
 import { SuggestBox } from './SuggestBox';
 import { TermView, useTerm } from './TermView';
+import { t, tp } from '@/lib/i18n/t';
+import { kindName } from './kinds';
 
 export interface SearchViewProps {
   send: Send;
@@ -32,24 +34,24 @@ function TermPane({
   onBack(): void;
   onRelated(id: string): void;
 }) {
-  const t = useTerm(send, id);
+  const term = useTerm(send, id);
   return (
     <section data-testid="ml-reader">
       <button type="button" onClick={onBack}>
-        ← Back to results
+        {t('search_back')}
       </button>
-      {(!t || t.status === 'loading') && <p class="ml-muted">Loading…</p>}
-      {t?.status === 'error' && (
+      {(!term || term.status === 'loading') && <p class="ml-muted">{t('common_loading')}</p>}
+      {term?.status === 'error' && (
         <p class="ml-error" role="alert">
-          Could not load this term: {t.error}
+          {t('common_termError', term.error)}
         </p>
       )}
-      {t?.status === 'ready' &&
-        (t.data ? (
-          <TermView send={send} card={t.data} onRelated={onRelated} />
+      {term?.status === 'ready' &&
+        (term.data ? (
+          <TermView send={send} card={term.data} onRelated={onRelated} />
         ) : (
           <p class="ml-error" role="alert">
-            No entry for this term.
+            {t('search_noEntry')}
           </p>
         ))}
     </section>
@@ -119,15 +121,15 @@ export function SearchView({ send, initialQuery = '', debounceMs = 250 }: Search
       />
       <Filters facets={facets} value={filters} onChange={(k, v) => setFilters((f) => ({ ...f, [k]: v }))} />
       <div aria-live="polite" class="ml-muted" data-testid="ml-result-count">
-        {res?.status === 'loading' && 'Searching…'}
+        {res?.status === 'loading' && t('common_searching')}
         {res?.status === 'ready' &&
           (res.data.length
-            ? `${res.data.length} result${res.data.length === 1 ? '' : 's'}`
-            : `No results for “${q}”${Object.values(filters).some(Boolean) ? ' with these filters' : ''}.`)}
+            ? tp('search_results', res.data.length)
+            : t(Object.values(filters).some(Boolean) ? 'search_noneFiltered' : 'search_none', q))}
       </div>
       {res?.status === 'error' && (
         <p class="ml-error" role="alert">
-          Search failed: {res.error}
+          {t('search_failed', res.error)}
         </p>
       )}
       <ul class="ml-results" data-testid="ml-results">
@@ -137,7 +139,8 @@ export function SearchView({ send, initialQuery = '', debounceMs = 250 }: Search
               <button type="button" class="ml-link" id={`ml-hit-${h.id}`} onClick={() => openHit(h)}>
                 <strong>{h.title}</strong>
               </button>
-              <span class="ml-kind">{h.kind ?? ''}</span>
+              {isTerm(h) && <span class="ml-kind">{kindName(h.kind)}</span>}
+              {h.section && <span class="ml-section">{h.section}</span>}
               {h.snippet && (
                 <p class="ml-snippet">
                   <Marked text={h.snippet} marks={h.marks} />

@@ -5,6 +5,8 @@ import type { ScalarPatch, SettingsOp } from '@/lib/settings/ops';
 import { HOVER_DELAY, type Settings } from '@/lib/settings/schema';
 import { categoryGroupName } from '../categories';
 import { SiteList } from './SiteList';
+import { t } from '@/lib/i18n/t';
+import { LanguageField } from './LanguageField';
 
 export function SettingsForm({
   settings,
@@ -27,7 +29,7 @@ export function SettingsForm({
     const n = Number(v);
     // Validate here so the user sees why nothing was saved (the schema would silently clamp).
     if (v.trim() === '' || !Number.isInteger(n) || n < HOVER_DELAY.min || n > HOVER_DELAY.max) {
-      setDelayError(`Enter a whole number of milliseconds from ${HOVER_DELAY.min} to ${HOVER_DELAY.max}.`);
+      setDelayError(t('set_delayError', HOVER_DELAY.min, HOVER_DELAY.max));
       return;
     }
     setDelayError(null);
@@ -41,22 +43,23 @@ export function SettingsForm({
     void requestPdfAccess!().then((granted) => {
       if (granted) return void save({ openPdfLinksInReader: true });
       box.checked = false; // the stored value did not change, so nothing re-renders the box
-      setPdfError('Access to web sites was not granted, so PDF links keep opening in the browser’s viewer.');
+      setPdfError(t('set_pdfDenied'));
     });
   }
 
   return (
     <div data-testid="ml-settings">
-      <h2>Settings</h2>
+      <h2>{t('set_heading')}</h2>
+      <LanguageField value={s.language} onChange={(language) => void save({ language })} />
       <fieldset>
-        <legend>General</legend>
+        <legend>{t('set_general')}</legend>
         <label class="ml-switch">
           <input
             type="checkbox"
             checked={s.enabled}
             onChange={(e) => void save({ enabled: (e.target as HTMLInputElement).checked })}
           />{' '}
-          Highlight terms on web pages
+          {t('set_enabled')}
         </label>
         <label class="ml-switch">
           <input
@@ -64,10 +67,10 @@ export function SettingsForm({
             checked={s.trainerMode}
             onChange={(e) => void save({ trainerMode: (e.target as HTMLInputElement).checked })}
           />{' '}
-          Trainer mode (several pinned cards, occurrence stepping)
+          {t('set_trainer')}
         </label>
         <div class="ml-field">
-          <label for="ml-delay">Hover delay before a card opens (milliseconds)</label>
+          <label for="ml-delay">{t('set_delay')}</label>
           <input
             id="ml-delay"
             type="number"
@@ -88,7 +91,7 @@ export function SettingsForm({
       </fieldset>
       {requestPdfAccess && (
         <fieldset>
-          <legend>PDF documents</legend>
+          <legend>{t('set_pdf')}</legend>
           <label class="ml-switch">
             <input
               type="checkbox"
@@ -97,12 +100,10 @@ export function SettingsForm({
               aria-describedby="ml-pdf-links-help"
               onChange={(e) => onPdfLinks(e.target as HTMLInputElement)}
             />{' '}
-            Open PDF links in the reader
+            {t('set_pdfLinks')}
           </label>
           <p id="ml-pdf-links-help" class="ml-muted">
-            Addresses ending in .pdf open in the Migration Lens reader instead of the browser’s own viewer, which
-            extensions cannot read. Switching this on asks for access to the web sites you visit: the reader fetches
-            each PDF itself.
+            {t('set_pdfHelp')}
           </p>
           {pdfError && (
             <p class="ml-error" role="alert">
@@ -112,51 +113,57 @@ export function SettingsForm({
         </fieldset>
       )}
       <fieldset>
-        <legend>Appearance</legend>
+        <legend>{t('set_appearance')}</legend>
         <div class="ml-row">
           <div class="ml-field">
-            <label for="ml-theme">Theme</label>
+            <label for="ml-theme">{t('set_theme')}</label>
             <select
               id="ml-theme"
               value={s.theme}
               onChange={(e) => void save({ theme: (e.target as HTMLSelectElement).value as Settings['theme'] })}
             >
-              <option value="auto">Follow the system</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
+              <option value="auto">{t('set_themeAuto')}</option>
+              <option value="light">{t('set_themeLight')}</option>
+              <option value="dark">{t('set_themeDark')}</option>
             </select>
           </div>
           <div class="ml-field">
-            <label for="ml-size">Text size</label>
+            <label for="ml-size">{t('set_size')}</label>
             <select
               id="ml-size"
               value={s.textSize}
               onChange={(e) => void save({ textSize: (e.target as HTMLSelectElement).value as Settings['textSize'] })}
             >
-              <option value="normal">Normal</option>
-              <option value="large">Large</option>
-              <option value="x-large">Extra large</option>
+              <option value="normal">{t('set_sizeNormal')}</option>
+              <option value="large">{t('set_sizeLarge')}</option>
+              <option value="x-large">{t('set_sizeXLarge')}</option>
             </select>
           </div>
         </div>
       </fieldset>
       <fieldset>
-        <legend>Categories to highlight</legend>
+        <legend>{t('set_categories')}</legend>
         {CATEGORIES.map((c) => (
-          <label key={c} class="ml-switch">
-            <input
-              type="checkbox"
-              checked={s.categories[c]}
+          <div key={c} class="ml-field">
+            <label for={`ml-cat-${c}`}>{categoryGroupName(c)}</label>
+            <select
+              id={`ml-cat-${c}`}
+              value={s.categories[c]}
               onChange={(e) =>
-                void save({ categories: { [c]: (e.target as HTMLInputElement).checked } as Settings['categories'] })
+                void save({
+                  categories: { [c]: (e.target as HTMLSelectElement).value } as Partial<Settings['categories']>,
+                } as ScalarPatch)
               }
-            />{' '}
-            {categoryGroupName(c)}
-          </label>
+            >
+              <option value="every">{t('set_modeEvery')}</option>
+              <option value="first">{t('set_modeFirst')}</option>
+              <option value="off">{t('set_modeOff')}</option>
+            </select>
+          </div>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Sites</legend>
+        <legend>{t('set_sites')}</legend>
         <label class="ml-switch">
           <input
             type="radio"
@@ -164,7 +171,7 @@ export function SettingsForm({
             checked={s.siteMode === 'all'}
             onChange={() => void save({ siteMode: 'all' })}
           />{' '}
-          Every site except the disabled ones
+          {t('set_modeAll')}
         </label>
         <label class="ml-switch">
           <input
@@ -173,18 +180,18 @@ export function SettingsForm({
             checked={s.siteMode === 'allow-list'}
             onChange={() => void save({ siteMode: 'allow-list' })}
           />{' '}
-          Only the allowed sites
+          {t('set_modeAllow')}
         </label>
         <SiteList
           id="ml-disabled"
-          label="Disabled sites"
+          label={t('set_disabledSites')}
           sites={s.disabledSites}
           onChange={(site, add) => void change({ op: 'siteList', list: 'disabledSites', site, add })}
         />
         {s.siteMode === 'allow-list' && (
           <SiteList
             id="ml-allowed"
-            label="Allowed sites"
+            label={t('set_allowedSites')}
             sites={s.allowedSites}
             onChange={(site, add) => void change({ op: 'siteList', list: 'allowedSites', site, add })}
           />

@@ -12,6 +12,7 @@ import { CrossRef, type Step } from './CrossRef';
 import { useRequestEffect } from './hooks';
 import { createLabelCache, type TermLabel } from '@/lib/pages/labels';
 import { usePage } from './usePage';
+import { t as i18n, tp } from '@/lib/i18n/t';
 
 export function groupTerms(terms: PageTermCount[]): [string, PageTermCount[]][] {
   const groups = new Map<string, PageTermCount[]>();
@@ -50,20 +51,23 @@ export function SidePanel({ api }: { api: PagesApi }) {
     setPath([{ kind: 'term', id: t.id, label }]);
     if (state.status !== 'ready') return;
     const index = next.current.get(t.id) ?? 0;
-    const r = await api.tabs.send(state.tabId, { type: 'jumpTo', termId: t.id, index });
+    // The jump opens the term's card too, so keyboard readers land on the explanation (issue #16).
+    const r = await api.tabs.send(state.tabId, { type: 'jumpTo', termId: t.id, index, open: true });
     if (!r) {
-      setJump({ id: t.id, text: 'The page did not answer; reload it and press Refresh.' });
+      setJump({ id: t.id, text: i18n('panel_noAnswer') });
       return;
     }
     next.current.set(t.id, (r.index + 1) % Math.max(1, r.count));
-    const where = r.page ? ` in the document, on PDF page ${r.page}` : ' on the page';
-    setJump({ id: t.id, text: `Showing occurrence ${r.index + 1} of ${r.count} of ${label}${where}.` });
+    const text = r.page
+      ? i18n('panel_showingPdf', r.index + 1, r.count, label, r.page)
+      : i18n('panel_showing', r.index + 1, r.count, label);
+    setJump({ id: t.id, text });
   }
 
   return (
     <main class="ml-page" data-testid="ml-sidepanel">
       <div class="ml-row" style={{ justifyContent: 'space-between' }}>
-        <h1>On this page</h1>
+        <h1>{i18n('panel_heading')}</h1>
         <button
           type="button"
           onClick={() => {
@@ -71,31 +75,27 @@ export function SidePanel({ api }: { api: PagesApi }) {
             refresh();
           }}
         >
-          Refresh
+          {i18n('panel_refresh')}
         </button>
       </div>
-      {state.status === 'loading' && <p class="ml-muted">Reading the current tab…</p>}
+      {state.status === 'loading' && <p class="ml-muted">{i18n('panel_reading')}</p>}
       {state.status === 'unavailable' && (
         <p class="ml-muted" data-testid="ml-unavailable">
-          Migration Lens is not available on this page (browser pages, the extension store and some viewers cannot be
-          read).
+          {i18n('panel_unavailable')}
         </p>
       )}
       {state.status === 'ready' && state.page.error && (
         <p class="ml-error" role="alert">
-          This page could not be scanned: {state.page.error}
+          {i18n('common_scanError', state.page.error)}
         </p>
       )}
-      {state.status === 'ready' && !state.page.active && (
-        <p class="ml-muted">Migration Lens is switched off on this site.</p>
-      )}
+      {state.status === 'ready' && !state.page.active && <p class="ml-muted">{i18n('panel_off')}</p>}
       {state.status === 'ready' && state.page.active && !terms.length && !state.page.error && (
-        <p class="ml-muted">No terms found on this page.</p>
+        <p class="ml-muted">{i18n('common_noTerms')}</p>
       )}
       {terms.length > 0 && (
         <p class="ml-muted" data-testid="ml-total">
-          {terms.length} terms, {state.status === 'ready' ? state.page.total : 0} occurrences. Select a term to jump to
-          it.
+          {i18n('panel_total', terms.length, state.status === 'ready' ? state.page.total : 0)}
         </p>
       )}
       {groupTerms(terms).map(([cat, ts]) => (
@@ -115,7 +115,7 @@ export function SidePanel({ api }: { api: PagesApi }) {
                   >
                     {l?.label ?? t.id}
                   </button>
-                  <span class="ml-count" aria-label={`${t.count} occurrences`}>
+                  <span class="ml-count" aria-label={tp('common_occurrences', t.count)}>
                     {t.count}
                   </span>
                 </li>

@@ -1,6 +1,7 @@
 /** Editable hostname list (disabled / allowed sites) with validation before saving. */
 import { useRef, useState } from 'preact/hooks';
 import { normaliseSite } from '@/lib/settings/schema';
+import { t } from '@/lib/i18n/t';
 
 export function SiteList({
   id,
@@ -23,7 +24,7 @@ export function SiteList({
     const raw = input.current?.value ?? draft;
     const site = normaliseSite(raw);
     if (!site) {
-      setError(`“${raw.trim() || '(empty)'}” is not a hostname, e.g. news.example.org`);
+      setError(t('sites_invalid', raw.trim() || t('sites_empty')));
       return;
     }
     setError(null);
@@ -33,19 +34,19 @@ export function SiteList({
   return (
     <div class="ml-box" data-testid={id}>
       <h3 id={`${id}-h`}>{label}</h3>
-      {sites.length === 0 && <p class="ml-muted">None.</p>}
+      {sites.length === 0 && <p class="ml-muted">{t('sites_none')}</p>}
       <ul class="ml-list" aria-labelledby={`${id}-h`}>
         {sites.map((s) => (
           <li key={s}>
             <span>{s}</span>
-            <button type="button" aria-label={`Remove ${s}`} onClick={() => onChange(s, false)}>
-              Remove
+            <button type="button" aria-label={t('sites_removeLabel', s)} onClick={() => onChange(s, false)}>
+              {t('common_remove')}
             </button>
           </li>
         ))}
       </ul>
       <form class="ml-row" onSubmit={add}>
-        <label for={`${id}-in`}>Add site</label>
+        <label for={`${id}-in`}>{t('sites_addLabel')}</label>
         <input
           id={`${id}-in`}
           ref={input}
@@ -55,7 +56,7 @@ export function SiteList({
           aria-describedby={error ? `${id}-err` : undefined}
           onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('sites_add')}</button>
       </form>
       {error && (
         <p id={`${id}-err`} class="ml-error" role="alert">

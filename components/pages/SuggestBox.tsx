@@ -6,6 +6,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '@/lib/messaging/protocol';
 import type { Send } from '@/lib/pages/api';
 import { useDebounced, useRequestEffect } from './hooks';
+import { t } from '@/lib/i18n/t';
+import { kindName } from './kinds';
 
 export interface SuggestBoxProps {
   send: Send;
@@ -42,7 +44,8 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
         return;
       }
       void send({ type: 'suggest', query: q, limit: 8 }).then((r) => {
-        if (!current()) return;
+        // Enter closed the list for good: suggestions still on their way must not re-open it.
+        if (!current() || !typed.current) return;
         // Suggestions are a convenience: on error the search results below report the problem.
         setHits(r.ok ? r.data : []);
         setActive(-1);
@@ -78,6 +81,7 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
       const a = activeRef.current;
       if (hits.length && a >= 0 && a < hits.length) pick(hits[a]!);
       else {
+        typed.current = false;
         setOpen(false);
         onSubmit();
       }
@@ -86,14 +90,14 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
 
   return (
     <div class="ml-combo">
-      <label for="ml-q">Search mandates, recommendations and passages</label>
+      <label for="ml-q">{t('search_label')}</label>
       <input
         id="ml-q"
         type="search"
         {...COMBOBOX_ROLE}
         autocomplete="off"
         value={value}
-        placeholder="e.g. remittance costs"
+        placeholder={t('search_placeholder')}
         aria-autocomplete="list"
         aria-expanded={shown}
         aria-controls={LIST_ID}
@@ -105,7 +109,7 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul id={LIST_ID} role="listbox" aria-label="Suggestions" class="ml-listbox" hidden={!shown}>
+      <ul id={LIST_ID} role="listbox" aria-label={t('search_suggestions')} class="ml-listbox" hidden={!shown}>
         {hits.map((h, i) => (
           <li
             key={h.id}
@@ -118,7 +122,7 @@ export function SuggestBox({ send, value, onInput, onSubmit, onPick, debounceMs 
             }}
           >
             {h.title}
-            <span class="ml-kind">{h.kind ?? ''}</span>
+            <span class="ml-kind">{kindName(h.kind)}</span>
           </li>
         ))}
       </ul>

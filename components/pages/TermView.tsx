@@ -9,6 +9,7 @@ import { categoryName } from '../categories';
 import type { Send } from '@/lib/pages/api';
 import { useRequestEffect, type Load } from './hooks';
 import { RecordBody } from './Reader';
+import { t } from '@/lib/i18n/t';
 
 export function useTerm(send: Send, id: string | null): Load<TermCard | null> | null {
   const [state, setState] = useState<Load<TermCard | null> | null>(null);
@@ -42,18 +43,18 @@ function AgencyRecords({ send, card }: { send: Send; card: TermCard }) {
     },
     [send, mandateId, recommendationIds],
   );
-  if (!recs) return <p class="ml-muted">Loading mandate and recommendations…</p>;
+  if (!recs) return <p class="ml-muted">{t('term_loadingAgency')}</p>;
   return (
     <>
       {recs.mandate && (
         <>
-          <h3>Mandate</h3>
+          <h3>{t('card_mandate')}</h3>
           <RecordBody data={recs.mandate} />
         </>
       )}
       {recs.recs.length > 0 && (
         <>
-          <h3>Recommendations ({recs.recs.length})</h3>
+          <h3>{t('term_recs', recs.recs.length)}</h3>
           <ul class="ml-results">
             {recs.recs.map((r) => (
               <li key={r.record.id}>
@@ -82,7 +83,7 @@ export function TermView({
     <article class="ml-box" data-testid="ml-term" aria-labelledby={`ml-term-${card.id}`}>
       <h2 id={`ml-term-${card.id}`}>
         {card.label}
-        {card.custom && <span class="ml-kind">Custom</span>}
+        {card.custom && <span class="ml-kind">{t('card_custom')}</span>}
         <span class="ml-kind">{categoryName(card.category)}</span>
       </h2>
       {card.expansion && (
@@ -103,7 +104,7 @@ export function TermView({
       {hasAgency && <AgencyRecords send={send} card={card} />}
       {card.related.length > 0 && (
         <>
-          <h3>Related</h3>
+          <h3>{t('card_related')}</h3>
           <ul class="ml-row ml-plain">
             {card.related.map((r) => (
               <li key={r.id}>

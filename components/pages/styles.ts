@@ -24,6 +24,8 @@ button.ml-link { border: none; padding: 0; background: none; text-decoration: un
 .ml-error { color: var(--ml-error); }
 .ml-page { padding: 12px 14px; }
 .ml-popup { width: calc(420px * var(--ml-scale)); max-width: 100vw; }
+.ml-shortcuts { margin: 8px 0; padding-left: 1.2em; font-size: .9em; }
+.ml-shortcuts kbd { font: inherit; font-weight: 600; border: 1px solid currentColor; border-radius: 3px; padding: 0 3px; }
 .ml-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .ml-field { display: flex; flex-direction: column; gap: 2px; }
 .ml-field input[type=number] { max-width: calc(160px * var(--ml-scale)); }
@@ -38,6 +40,7 @@ button.ml-link { border: none; padding: 0; background: none; text-decoration: un
 .ml-results { list-style: none; margin: 8px 0; padding: 0; }
 .ml-results > li { padding: 8px 0; border-top: 1px solid var(--ml-border); }
 .ml-kind { font-size: calc(11px * var(--ml-scale)); text-transform: uppercase; letter-spacing: .04em; color: var(--ml-muted); margin-left: 6px; }
+.ml-section { display: block; font-size: calc(12px * var(--ml-scale)); color: var(--ml-muted); }
 mark { background: transparent; color: inherit; font-weight: 700; text-decoration: underline; }
 .ml-snippet { margin: 4px 0; }
 .ml-cite { display: block; font-size: calc(12px * var(--ml-scale)); color: var(--ml-muted); font-style: normal; }

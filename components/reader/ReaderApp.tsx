@@ -1,11 +1,15 @@
 /**
- * The reader's view: header (title, UN symbol, page navigation, zoom, find, download/print, the
- * browser's own viewer), the outline sidebar, the pdf.js viewer container, and the screens for
- * opening a file, errors and passwords. It renders the model's state and calls its actions.
+ * The reader's view: the header (./Toolbar.tsx), the outline sidebar (./Sidebar.tsx), the pdf.js
+ * viewer container, and the screens for opening a file, loading, passwords and errors (./Screens.tsx).
+ * It renders the model's state and calls its actions.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { OutlineNode } from '@/lib/reader/pdf';
 import type { ReaderModel, ReaderState } from '@/lib/reader/model';
+import { useFileDrop, useReaderKeys } from './hooks';
+import { ErrorScreen, LoadingScreen, OpenScreen, PasswordForm } from './Screens';
+import { OutlineSidebar } from './Sidebar';
+import { Toolbar } from './Toolbar';
+import { t } from '@/lib/i18n/t';
 
 interface Props {
   model: ReaderModel;
@@ -13,307 +17,36 @@ interface Props {
   onViewer(container: HTMLDivElement, viewer: HTMLDivElement): void;
 }
 
-function Outline({ items, go }: { items: OutlineNode[]; go(dest: unknown): void }) {
-  return (
-    <ul>
-      {items.map((o, i) => (
-        <li key={i}>
-          <button type="button" class="ml-link" onClick={() => go(o.dest)}>
-            {o.title}
-          </button>
-          {o.items.length > 0 && <Outline items={o.items} go={go} />}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function PasswordForm({ retry, answer }: { retry: boolean; answer(pw: string | null): void }) {
-  const [pw, setPw] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), [retry]);
-  return (
-    <form
-      class="rd-panel"
-      data-testid="ml-reader-password"
-      aria-labelledby="rd-pw-h"
-      onSubmit={(e) => {
-        e.preventDefault();
-        // The field itself: a submit right after typing may come before the state update renders.
-        answer(input.current?.value ?? pw);
-        setPw('');
-      }}
-    >
-      <h2 id="rd-pw-h">This PDF is protected by a password</h2>
-      {retry && (
-        <p class="ml-error" role="alert">
-          That password is not right. Try again.
-        </p>
-      )}
-      <label class="ml-field">
-        Password
-        <input
-          ref={input}
-          type="password"
-          autocomplete="off"
-          value={pw}
-          onInput={(e) => setPw(e.currentTarget.value)}
-        />
-      </label>
-      <div class="ml-row">
-        <button type="submit" class="ml-primary">
-          Open
-        </button>
-        <button type="button" onClick={() => answer(null)}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function ReaderApp({ model, onViewer }: Props) {
   const [s, setS] = useState<ReaderState>(model.state);
   const [side, setSide] = useState(true);
-  const [pageText, setPageText] = useState('1');
-  const [query, setQuery] = useState('');
   const container = useRef<HTMLDivElement>(null);
   const viewerEl = useRef<HTMLDivElement>(null);
   const findBox = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
 
   useEffect(() => model.subscribe(setS), [model]);
-  useEffect(() => setPageText(String(s.page)), [s.page]);
   useEffect(() => {
     onViewer(container.current!, viewerEl.current!);
     // Once: the viewer keeps these elements for the page's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  useReaderKeys(model, findBox);
+  const dragging = useFileDrop(model);
 
-  const viewer = () => model.viewer();
   const ready = s.phase === 'ready';
-
-  // Keyboard: page keys move by page, Ctrl/Cmd+F goes to the find box.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      const typing = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
-        if (!model.state.pages) return;
-        e.preventDefault();
-        findBox.current?.focus();
-        findBox.current?.select();
-        return;
-      }
-      if (typing || e.ctrlKey || e.metaKey || e.altKey || model.state.phase !== 'ready') return;
-      const v = viewer();
-      const go: Record<string, () => number> = {
-        PageDown: () => v.page + 1,
-        PageUp: () => v.page - 1,
-        Home: () => 1,
-        End: () => v.pages,
-      };
-      const f = go[e.key];
-      if (!f) return;
-      e.preventDefault();
-      v.goTo(f());
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model]);
-
-  // Drag and drop anywhere on the page.
-  useEffect(() => {
-    const over = (e: DragEvent) => {
-      if (!e.dataTransfer?.types.includes('Files')) return;
-      e.preventDefault();
-      setDragging(true);
-    };
-    const leave = (e: DragEvent) => {
-      if (!e.relatedTarget) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setDragging(false);
-      const f = e.dataTransfer?.files[0];
-      if (f) void model.openFile(f);
-    };
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', drop);
-    return () => {
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', drop);
-    };
-  }, [model]);
-
-  const bytesThen = (f: (b: Uint8Array) => void) => () =>
-    void viewer()
-      .data()
-      .then((b) => b && f(b));
-  const name = s.fileName && /\.pdf$/i.test(s.fileName) ? s.fileName : `${s.fileName ?? 'document'}.pdf`;
-  const findMsg =
-    s.find.state === 1
-      ? 'Not found'
-      : s.find.total > 0
-        ? `${s.find.current} of ${s.find.total}`
-        : s.find.state === 3
-          ? 'Searching…'
-          : '';
+  const chooseFile = () => fileInput.current?.click();
 
   return (
     <div class={`rd-app${dragging ? ' rd-dragging' : ''}`} data-phase={s.phase}>
-      <header class="rd-bar">
-        {ready && (
-          <button
-            type="button"
-            aria-expanded={side}
-            aria-controls={side ? 'rd-side' : undefined}
-            onClick={() => setSide(!side)}
-            title="Show or hide the outline"
-          >
-            Outline
-          </button>
-        )}
-        <div class="rd-title">
-          <h1 data-testid="ml-reader-title">{s.title ?? s.fileName ?? 'Migration Lens PDF reader'}</h1>
-          {s.symbol && (
-            <span class="rd-symbol" data-testid="ml-reader-symbol" title="UN document symbol">
-              {s.symbol}
-            </span>
-          )}
-        </div>
-        {ready && (
-          <nav class="ml-row" aria-label="Pages">
-            <button
-              type="button"
-              onClick={() => viewer().goTo(s.page - 1)}
-              disabled={s.page <= 1}
-              aria-label="Previous page"
-            >
-              ‹
-            </button>
-            <label>
-              <span class="ml-sr">Page number</span>
-              <input
-                class="rd-pagebox"
-                data-testid="ml-reader-page"
-                inputMode="numeric"
-                value={pageText}
-                onInput={(e) => setPageText(e.currentTarget.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') viewer().goTo(Number(e.currentTarget.value) || s.page);
-                }}
-                onBlur={() => setPageText(String(s.page))}
-              />
-            </label>
-            <span data-testid="ml-reader-pages">of {s.pages}</span>
-            <button
-              type="button"
-              onClick={() => viewer().goTo(s.page + 1)}
-              disabled={s.page >= s.pages}
-              aria-label="Next page"
-            >
-              ›
-            </button>
-          </nav>
-        )}
-        {ready && (
-          <div class="ml-row" role="group" aria-label="Zoom">
-            <button type="button" onClick={() => viewer().zoom(-1)} aria-label="Zoom out">
-              −
-            </button>
-            <span class="rd-zoom" aria-live="polite">
-              {s.zoom}%
-            </span>
-            <button type="button" onClick={() => viewer().zoom(1)} aria-label="Zoom in">
-              +
-            </button>
-            <button type="button" onClick={() => viewer().fitWidth()}>
-              Fit width
-            </button>
-          </div>
-        )}
-        {ready && (
-          <form
-            class="ml-row"
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              viewer().find(query, true);
-            }}
-          >
-            <label>
-              <span class="ml-sr">Find in document</span>
-              <input
-                ref={findBox}
-                type="search"
-                data-testid="ml-reader-find"
-                placeholder="Find in document"
-                value={query}
-                onInput={(e) => {
-                  setQuery(e.currentTarget.value);
-                  viewer().find(e.currentTarget.value, false);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && e.shiftKey) {
-                    e.preventDefault();
-                    viewer().find(query, true, true);
-                  }
-                }}
-              />
-            </label>
-            <button type="button" onClick={() => viewer().find(query, true, true)} aria-label="Previous match">
-              ↑
-            </button>
-            <button type="submit" aria-label="Next match">
-              ↓
-            </button>
-            <span class="rd-find" role="status" data-testid="ml-reader-find-status">
-              {findMsg}
-            </span>
-          </form>
-        )}
-        <div class="ml-row rd-end">
-          {ready && (
-            <button type="button" onClick={bytesThen((b) => download(b, name))}>
-              Download
-            </button>
-          )}
-          {ready && (
-            <button
-              type="button"
-              title="Opens the original in the browser’s own viewer, where it prints as published"
-              onClick={bytesThen((b) => {
-                const url = URL.createObjectURL(new Blob([b as BlobPart], { type: 'application/pdf' }));
-                window.open(url, '_blank', 'noopener');
-              })}
-            >
-              Print…
-            </button>
-          )}
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            Open file…
-          </button>
-          {s.nativeUrl && (
-            <a href={s.nativeUrl} data-testid="ml-reader-native" rel="noopener noreferrer">
-              Open in the browser’s own viewer
-            </a>
-          )}
-        </div>
-      </header>
+      <Toolbar
+        s={s}
+        model={model}
+        side={side}
+        toggleSide={() => setSide(!side)}
+        findBox={findBox}
+        openFile={chooseFile}
+      />
       <input
         ref={fileInput}
         type="file"
@@ -330,75 +63,26 @@ export function ReaderApp({ model, onViewer }: Props) {
       />
       {ready && s.noText && (
         <p class="rd-notice" role="status" data-testid="ml-reader-notext">
-          This PDF has no text layer, so terms cannot be recognised. It is probably a scan: the pages show as images.
+          {t('rd_noText')}
         </p>
       )}
       <div class="rd-main">
-        {side && ready && (
-          <nav id="rd-side" class="rd-side" aria-label="Outline" data-testid="ml-reader-outline">
-            <h2>Outline</h2>
-            {s.outline.length ? (
-              <Outline items={s.outline} go={(d) => viewer().goToDest(d)} />
-            ) : (
-              <p class="ml-muted">This PDF has no outline.</p>
-            )}
-          </nav>
-        )}
-        <main class="rd-view" aria-label="Document">
+        {side && ready && <OutlineSidebar outline={s.outline} go={(d) => model.viewer().goToDest(d)} />}
+        <main class="rd-view" aria-label={t('rd_document')}>
           <div
             id="viewerContainer"
             ref={container}
             class="rd-container"
             tabIndex={0}
             role="region"
-            aria-label="PDF pages"
+            aria-label={t('rd_pdfPages')}
           >
             <div ref={viewerEl} class="pdfViewer" />
           </div>
-          {s.phase === 'open' && (
-            <section class="rd-panel" data-testid="ml-reader-open" aria-labelledby="rd-open-h">
-              <h2 id="rd-open-h">Open a PDF</h2>
-              <p>
-                Choose a PDF on your computer, or drop one anywhere on this page. The file stays on your computer:
-                nothing is sent anywhere.
-              </p>
-              <button type="button" class="ml-primary" onClick={() => fileInput.current?.click()}>
-                Choose a PDF…
-              </button>
-            </section>
-          )}
-          {s.phase === 'loading' && !s.password && (
-            <p class="rd-panel" role="status" data-testid="ml-reader-loading">
-              Opening {s.fileName ?? 'the PDF'}…
-            </p>
-          )}
+          {s.phase === 'open' && <OpenScreen choose={chooseFile} />}
+          {s.phase === 'loading' && !s.password && <LoadingScreen name={s.fileName} />}
           {s.password && <PasswordForm retry={s.password.retry} answer={(pw) => model.answerPassword(pw)} />}
-          {s.phase === 'error' && s.error && (
-            <section class="rd-panel" role="alert" data-testid="ml-reader-error" data-kind={s.error.kind}>
-              <h2>{s.error.title}</h2>
-              <p>{s.error.detail}</p>
-              <div class="ml-row">
-                {s.error.kind === 'permission' && (
-                  <button type="button" class="ml-primary" onClick={() => model.allowAndRetry()}>
-                    Allow access to this site
-                  </button>
-                )}
-                {s.url && s.error.kind !== 'permission' && (
-                  <button type="button" class="ml-primary" onClick={() => void model.openUrl(s.url!)}>
-                    Try again
-                  </button>
-                )}
-                <button type="button" onClick={() => model.reset()}>
-                  Open another PDF
-                </button>
-                {s.nativeUrl && (
-                  <a href={s.nativeUrl} rel="noopener noreferrer">
-                    Open in the browser’s own viewer
-                  </a>
-                )}
-              </div>
-            </section>
-          )}
+          {s.phase === 'error' && <ErrorScreen s={s} model={model} />}
         </main>
       </div>
     </div>

@@ -4,14 +4,39 @@
  */
 import type { GlossaryEntry } from '../glossary/types';
 import { exportCustom, parseCustomFile } from '../custom/io';
-import { formatIssue } from '../custom/validate';
+import type { ImportIssue } from '../custom/validate';
+import { pluralForm } from '../i18n/lang';
 import type { CustomExportRequest, CustomImportRequest, CustomSummary, ImportReply } from '../messaging/protocol';
 import { writeCustom } from './db';
 import type { Core, State } from './state';
+import { ENGLISH, type Say } from './ui-language';
 
 const MAX_LISTED_ERRORS = 20;
 
-export function createCustomOps(state: State) {
+/** "line 3, entry 2, field "label": is required", the frame in the reader's language. */
+export function formatIssueIn(i: ImportIssue, say: Say): string {
+  const where = [
+    i.line !== undefined ? say('import_atLine', i.line) : '',
+    i.entry !== undefined ? say('import_atEntry', i.entry) : '',
+    i.field ? say('import_atField', i.field) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ${i.message}` : i.message;
+}
+
+/**
+ * The import's failure message: its heading and the first problems. The problems' own wording comes
+ * from lib/custom (shared with the Node tools) and is English.
+ */
+export function importFailure(errors: readonly ImportIssue[], say: Say): string {
+  const lines = errors.slice(0, MAX_LISTED_ERRORS).map((i) => formatIssueIn(i, say));
+  const more = errors.length - MAX_LISTED_ERRORS;
+  if (more > 0) lines.push(say(`import_more_${pluralForm(say('lang'), more)}`, more));
+  return `${say('import_failed')}\n${lines.join('\n')}`;
+}
+
+export function createCustomOps(state: State, sayNow: () => Promise<Say> = async () => ENGLISH) {
   // Serialise mutations: two imports racing must not both read the same "before" state.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -32,10 +57,9 @@ export function createCustomOps(state: State) {
         await writeCustom(db, change);
         persisted = true;
       } catch (e) {
-        throw new Error(
-          `could not save the custom glossary (nothing was changed): ${e instanceof Error ? e.message : String(e)}`,
-          { cause: e },
-        );
+        throw new Error((await sayNow())('import_saveFailed', e instanceof Error ? e.message : String(e)), {
+          cause: e,
+        });
       }
     } else {
       state.setMemoryCustom(next); // kept until the worker stops; the status reply says so
@@ -56,12 +80,7 @@ export function createCustomOps(state: State) {
           builtinIds: new Set(core.glossary.keys()),
           existingCustomIds: replace ? new Set() : new Set(core.custom.keys()),
         });
-        if ('errors' in r) {
-          const lines = r.errors.slice(0, MAX_LISTED_ERRORS).map(formatIssue);
-          if (r.errors.length > MAX_LISTED_ERRORS)
-            lines.push(`… and ${r.errors.length - MAX_LISTED_ERRORS} more problems`);
-          throw new Error(`import failed, nothing was changed:\n${lines.join('\n')}`);
-        }
+        if ('errors' in r) throw new Error(importFailure(r.errors, await sayNow()));
         const next = new Map(replace ? [] : core.custom);
         let updated = 0;
         for (const e of r.entries) {

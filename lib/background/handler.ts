@@ -21,11 +21,14 @@ import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createCustomOps } from './custom-ops';
 import type { Logger } from './db';
 import { fnv1a, toTermCard } from './lookup';
+import { withReaderLanguage } from './reader-language';
+import { cardTable } from '../i18n/catalogues';
 import { facetsReply, recordReply } from './record';
 import { symbolCard } from './symbol';
 import { runSearch, type SearchContext } from './search';
 import { defaultIndexAdapter } from './search-index';
 import { createState, type Core, type SearchBase, type StateOptions } from './state';
+import { readerLanguage, sayIn, type Say } from './ui-language';
 
 export type { PackageData } from './state';
 
@@ -63,7 +66,17 @@ function allEntries(core: Core): Map<string, GlossaryEntry> {
 export function createBackground(opts: BackgroundOptions): Background {
   const log: Logger = opts.log ?? (() => undefined);
   const state = createState({ ...opts, log });
-  const custom = createCustomOps(state);
+  /** The reader's language for text written here: settings.language, else the browser's (ui-language.ts). */
+  const say = async (): Promise<Say> =>
+    sayIn(
+      readerLanguage(
+        await getSettings()
+          .get()
+          .then((s) => s.language)
+          .catch(() => undefined),
+      ),
+    );
+  const custom = createCustomOps(state, say);
   let settings = opts.storage;
   // Static import: MV3 service workers cannot use dynamic import().
   const getSettings = (): SettingsAccess => (settings ??= createSettingsStore());
@@ -158,17 +171,22 @@ export function createBackground(opts: BackgroundOptions): Background {
         const core = await state.getCore();
         const all = allEntries(core);
         const e = all.get(req.termId);
-        if (e) return toTermCard(e, (id) => all.get(id), core.docs);
+        if (e)
+          return withReaderLanguage(
+            toTermCard(e, (id) => all.get(id), core.docs),
+            e,
+            req,
+          );
         // A UN document symbol no entry covers: decoded here, titled from the glossary when it knows it.
-        return symbolCard(req.termId, terms(core).matcher, (id) => all.get(id));
+        return symbolCard(req.termId, terms(core).matcher, (id) => all.get(id), await say());
       }
       case 'search': {
         const core = await state.getCore();
-        return runSearch(await searchContext(core), req.query, req.filters, req.limit ?? 20, 'search');
+        return runSearch(await searchContext(core), req.query, req.filters, req.limit ?? 20, 'search', await say());
       }
       case 'suggest': {
         const core = await state.getCore();
-        return runSearch(await searchContext(core), req.query, {}, req.limit ?? 8, 'suggest');
+        return runSearch(await searchContext(core), req.query, {}, req.limit ?? 8, 'suggest', await say());
       }
       case 'terms':
         return countTerms(terms(await state.getCore()));
@@ -203,10 +221,12 @@ export function createBackground(opts: BackgroundOptions): Background {
         const core = await state.getCore();
         return recordReply((await state.getSearch(core)).records, core.docs, req.id);
       }
+      case 'uiStrings':
+        return cardTable(req.lang);
       case 'facets': {
         const core = await state.getCore();
         // A few thousand records: cheap enough to derive per request (the search UI asks once per open).
-        return facetsReply((await state.getSearch(core)).records.values(), core.docs);
+        return facetsReply((await state.getSearch(core)).records.values(), core.docs, await say());
       }
     }
   }

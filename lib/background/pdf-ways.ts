@@ -40,12 +40,15 @@ export async function openPdfLink(linkUrl: string, fromTab?: { id?: number; inde
   return url;
 }
 
-/** Creates the link menu item; menus persist, so this runs on install and update only. */
-export function createPdfMenu(): void {
+/**
+ * Creates the link menu item; menus persist, so this runs on install and update, and again when the
+ * interface language changes (`title` in that language).
+ */
+export function createPdfMenu(title: string): void {
   void browser.contextMenus.removeAll().then(() =>
     browser.contextMenus.create({
       id: PDF_MENU_ID,
-      title: 'Open PDF with Migration Lens',
+      title,
       contexts: ['link'],
       // Match patterns cannot say "path ends in .pdf" with a query after it; onClicked checks again.
       targetUrlPatterns: ['*://*/*.pdf', '*://*/*.PDF', '*://*/*.pdf?*', '*://*/*.PDF?*'],

@@ -7,8 +7,10 @@ import type { SearchOptions, SearchResult } from 'minisearch';
 import type { GlossaryEntry } from '../glossary/types';
 import type { KbRecord } from '../kb/types';
 import type { HitKind, SearchFilters, SearchHit } from '../messaging/protocol';
-import { formatCitation, recordTitle, type DocInfo } from '../kb/cite';
-import type { SearchDoc, TermDoc } from '../kb/search-options';
+import { formatCitation, formatLabel, shortSection, type DocInfo } from '../kb/cite';
+import { exactKey, exactKeys, type SearchDoc, type TermDoc } from '../kb/search-options';
+import type { MessageKey } from '../i18n/keys';
+import { ENGLISH, type Say } from './ui-language';
 
 export interface SearchContext {
   records: ReadonlyMap<string, KbRecord>;
@@ -27,6 +29,25 @@ const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
 // Capping at 3 changed no result or score over the 100 bench queries plus 10 typo queries.
 const MAX_FUZZY = 3;
 const RECORD_KINDS = new Set(['mandate', 'recommendation', 'passage']);
+/** Result kinds in the reader's language: "Mandate · IOM · para. 3". */
+const KIND_KEYS: Record<string, MessageKey> = {
+  mandate: 'section_mandate',
+  recommendation: 'search_kindRecommendation',
+  passage: 'search_kindPassage',
+};
+
+/** Short result title (issue #16: titles repeated whole section headings); the section goes below. */
+function recordHitTitle(
+  rec: KbRecord,
+  docs: ReadonlyMap<string, DocInfo>,
+  say: Say,
+): { title: string; section: string } {
+  const c = rec.citation;
+  const who = c.agency ?? docs.get(c.doc)?.short ?? c.doc;
+  const kind = KIND_KEYS[rec.kind];
+  const parts = [kind ? say(kind) : rec.kind, who, c.label ? formatLabel(c.label) : ''];
+  return { title: parts.filter(Boolean).join(' · '), section: shortSection(c) };
+}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -115,6 +136,7 @@ export function runSearch(
   filters: SearchFilters = {},
   limit = 20,
   mode: 'search' | 'suggest' = 'search',
+  say: Say = ENGLISH,
 ): SearchHit[] {
   const q = query.trim();
   if (!q) return [];
@@ -147,14 +169,14 @@ export function runSearch(
         ...hitText(rec.text, r),
         id: rec.id,
         kind: rec.kind,
-        title: recordTitle(rec.citation, ctx.docs),
+        ...recordHitTitle(rec, ctx.docs, say),
         cite: formatCitation(rec.citation, ctx.docs),
         score: r.score / top,
       });
     }
   }
   if (wantTerms) {
-    const ql = q.toLowerCase();
+    const qk = exactKey(q);
     const res = ctx.terms.search(q, {
       ...opts,
       filter: (r) => {
@@ -165,16 +187,17 @@ export function runSearch(
     const top = res[0]?.score || 1;
     for (const r of res.slice(0, limit)) {
       const e = ctx.entries.get(String(r.id))!;
-      // A query naming the term exactly should put its card first.
-      const exact = e.label.toLowerCase() === ql || (e.aliases ?? []).some((a) => a.toLowerCase() === ql);
+      // A query naming the term exactly (label, acronym, alias, short name) puts its entry first.
+      const exact = exactKeys(e).has(qk);
       const kind: HitKind = e.custom ? 'custom' : 'term';
       out.push({
         ...hitText(e.summary, r),
         id: e.id,
         kind,
         title: e.expansion ? `${e.label} — ${e.expansion}` : e.label,
-        cite: e.custom ? 'Custom glossary' : 'Migration Lens glossary',
-        score: (r.score / top) * (exact ? 2 : 0.9),
+        cite: say(e.custom ? 'search_citeCustom' : 'search_citeGlossary'),
+        // Exact: above every normalised score (≤ 1); otherwise just below the best record.
+        score: exact ? 2 + r.score / top : (r.score / top) * 0.9,
       });
     }
   }

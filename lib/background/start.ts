@@ -5,6 +5,20 @@ import { settingsStore } from '../settings/store';
 import { relayFrameCard } from './frame-relay';
 import { parseFrameCard } from '../messaging/frame-protocol';
 import { createPdfMenu, isPdfMenuClick, openPdfLink, syncPdfRedirect } from './pdf-ways';
+import { tableFor } from '../i18n/catalogues';
+import type { LanguageSetting } from '../i18n/lang';
+
+/** The menu item's title in the interface language: the browser's own choice, or the reader's. */
+const menuTitle = (language: LanguageSetting): string =>
+  (language === 'auto' ? browser.i18n.getMessage('menuOpenPdf') : tableFor(language).menuOpenPdf) ||
+  'Open PDF with Migration Lens';
+const remakePdfMenu = () =>
+  void settingsStore()
+    .get()
+    .then((s) => createPdfMenu(menuTitle(s.language)))
+    .catch(() => createPdfMenu(menuTitle('auto')));
+import { TERM_COMMANDS, type TermCommand } from '../content/keys';
+import type { PageRequest } from '../messaging/page-protocol';
 
 // The packaged data files written at build time by lib/pipeline/package.ts.
 const getJson = (path: string) =>
@@ -32,6 +46,7 @@ export function startBackground(): void {
     log: (level, event, detail) => console[level === 'info' ? 'log' : level]('[migration-lens]', event, detail ?? ''),
     onSettingsChanged: async (next, prev) => {
       if (next.openPdfLinksInReader !== prev.openPdfLinksInReader) await syncPdfRedirect(next.openPdfLinksInReader);
+      if (next.language !== prev.language) createPdfMenu(menuTitle(next.language));
     },
   });
   // Listeners are registered synchronously: an MV3 worker woken by a message must find them.
@@ -58,7 +73,7 @@ export function startBackground(): void {
   );
 
   // ---- PDFs: the link menu item and the redirect option (see README "Reading PDFs") ----
-  browser.runtime.onInstalled.addListener(() => createPdfMenu());
+  browser.runtime.onInstalled.addListener(remakePdfMenu);
   // Like mlExplainSelection below: automation cannot click a native context menu, so E2E calls the
   // very function the menu's onClicked calls.
   (globalThis as { mlOpenPdfLink?: typeof openPdfLink }).mlOpenPdfLink = openPdfLink;
@@ -80,18 +95,22 @@ export function startBackground(): void {
   // ---- Card: keyboard "explain selection" command and "search for this" ----
   // The command handler is also exposed on the worker's global so E2E tests can call the very same
   // function (synthetic key presses do not reach browser-level shortcuts in automation).
-  const explainSelection = async (): Promise<void> => {
+  const toActiveTab = async (req: PageRequest): Promise<void> => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id === undefined) return;
-    const req = { type: 'explainSelection' } as const;
     const reply: unknown = await browser.tabs.sendMessage(tab.id, req).catch(() => undefined);
     // No frame answered: the tab may show the PDF reader, an extension page that hosts the app.
     if (reply == null) await browser.runtime.sendMessage(toExtensionPage(tab.id, req)).catch(() => undefined);
   };
+  const explainSelection = () => toActiveTab({ type: 'explainSelection' });
+  const onCommand = async (command: string): Promise<void> => {
+    if (command === 'explain-selection') return explainSelection();
+    const dir = TERM_COMMANDS[command as TermCommand] as 1 | -1 | undefined;
+    if (dir) return toActiveTab({ type: 'stepTerm', dir });
+  };
   (globalThis as { mlExplainSelection?: () => Promise<void> }).mlExplainSelection = explainSelection;
-  browser.commands?.onCommand.addListener((command) => {
-    if (command === 'explain-selection') void explainSelection();
-  });
+  (globalThis as { mlCommand?: typeof onCommand }).mlCommand = onCommand;
+  browser.commands?.onCommand.addListener((command) => void onCommand(command));
   // Cards open the extension's search on a dedicated port so the request protocol stays unchanged.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'ml-open-search' || !isTrustedSender(port.sender, browser.runtime.id)) return;

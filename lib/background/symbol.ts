@@ -9,6 +9,7 @@ import type { GlossaryEntry } from '../glossary/types';
 import { familyKey } from '../match/key';
 import type { CompiledMatcher } from '../match/types';
 import type { TermCard } from '../messaging/protocol';
+import { ENGLISH, type Say } from './ui-language';
 
 export type SymbolKind =
   | 'resolution'
@@ -173,6 +174,7 @@ export function symbolCard(
   id: string,
   matcher: CompiledMatcher,
   resolve: (id: string) => GlossaryEntry | undefined,
+  say: Say = ENGLISH,
 ): TermCard | null {
   if (!isSymbolId(id)) return null;
   const d = decodeSymbol(id.slice(4));
@@ -181,24 +183,26 @@ export function symbolCard(
   const parent = known ? undefined : entryFor(d.symbol.replace(/(?:\/(?:Add|Rev|Corr)\.\d+)+$/, ''), matcher, resolve);
   const title = known ? known.expansion || known.label : undefined;
   const summary = title
-    ? `Title: ${title}.`
+    ? say('sym_title', title)
     : d.official
       ? parent
-        ? `Part of ${parent.expansion || parent.label} (${parent.label}); its own title is not in the Migration Lens glossary.`
-        : 'A United Nations document symbol. Its title is not in the Migration Lens glossary: the UN Official Document System has the document.'
-      : 'A resolution number without the organ that adopted it: several UN organs number resolutions this way (the General Assembly and the Human Rights Council by session, for example).';
+        ? say('sym_partOf', parent.expansion || parent.label, parent.label)
+        : say('sym_unknown')
+      : say('sym_noOrgan');
   const related = known ?? parent;
   const card: TermCard = {
     id,
-    label: d.symbol.startsWith('RES/') ? `resolution ${d.symbol.slice(4)}` : d.symbol,
+    label: d.symbol.startsWith('RES/') ? say('sym_resolution', d.symbol.slice(4)) : d.symbol,
     expansion: d.description,
     category: 'document',
     summary,
     excerpts: [],
     related: related ? [{ id: related.id, label: related.label }] : [],
-    noExcerpt: 'Recognised from its document symbol: no excerpt of the four source documents is linked to it.',
+    // The description (organ, session, number) stays English: organ names need the UN's official
+    // French and Spanish names first (see the README's French and Spanish section).
+    noExcerpt: say('sym_noExcerpt'),
     officialUrl: d.url,
-    linkLabel: d.official ? 'Open on the UN Official Document System ↗' : 'Search the UN Digital Library ↗',
+    linkLabel: say(d.official ? 'sym_openOds' : 'sym_searchUndl'),
   };
   return card;
 }

@@ -16,18 +16,20 @@ import { Presenter } from '@/lib/content/presenter';
 import { recordFetcher } from '@/lib/content/record';
 import { markDwell } from '@/lib/content/timing';
 import { CardController } from './card-controller';
+import { TermSteps } from './term-steps';
 import { frameCards } from './frame-cards';
 import { PageTools } from './page-tools';
 import { Session } from './session';
 import type { ContentPorts } from './ports';
 import { contextTimers, listen, type AppContext } from './context';
+import { followLanguage } from './language';
 
 /** Start the content app in `document`; it lives until `ctx` is invalidated. */
 export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
   if (!document.documentElement || document.contentType.includes('xml') || !ctx.isValid) return;
   const { send, openSearch } = ports;
   const timers = contextTimers(ctx);
-  const cache = new CardCache((termId) => request(send, { type: 'lookup', termId }));
+  const cache = new CardCache((termId, hint) => request(send, { type: 'lookup', termId, ...hint }));
   const trainer = () => session.settings.trainerMode;
 
   const cards = new CardController(document, ctx, {
@@ -52,18 +54,38 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
       tools.focusTerm(id);
     },
     citeLocation: ports.citeLocation,
+    closed: (card) => {
+      if (card.anchor && card.anchor === steps.current) steps.clear();
+    },
   });
 
-  const session: Session = new Session(cards.host, send, timers);
+  const session: Session = new Session(cards.host, send, timers, ports.scanDebounceMs);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
-  const presenter = new Presenter(() => session.scanner?.matches ?? []);
-  session.onSettings(() => {
+  const steps = new TermSteps(() => session.scanner);
+  tools.openCard = (m) => {
+    intent.reset();
+    cards.openPinned(m, m.termId);
+  };
+  tools.stepTerm = (dir) => {
+    const r = steps.step(dir);
+    if (!r) return { termId: null, index: -1, count: 0 };
+    tools.openCard?.(r.match);
+    return { termId: r.match.termId, index: r.index, count: r.count };
+  };
+  // The presenter shows the terms the page underlines (a category set to "off" is not presented).
+  const presenter = new Presenter(() => {
+    const s = session.scanner;
+    return s ? [...s.matches].filter((m) => s.isUnderlined(m)) : [];
+  });
+  const language = followLanguage(send, () => cards.refresh());
+  session.onSettings((s) => {
+    language(s.language);
     if (!trainer()) presenter.reset();
     cards.refresh();
   });
   session.onGlossary(() => cache.clear());
   if (ports.onMatches) session.onMatches(ports.onMatches);
-  void session.start();
+  void session.start().then(() => language(session.settings.language));
 
   let dwellAt: number | null = null;
   const intent = new HoverIntent<TextMatch>({
@@ -96,7 +118,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
 
   const termAt = (x: number, y: number): TextMatch | null => {
     const s = session.scanner;
-    return s ? hitTest(s.index, document, x, y, s.shadowRoots) : null;
+    return s ? hitTest(s.index, document, x, y, s.shadowRoots, (m) => s.isUnderlined(m)) : null;
   };
 
   let onCard = false;
@@ -203,8 +225,8 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
 
   ctx.onInvalidated(() => {
     // Step by step: once the context is gone the extension's APIs may throw, and the rest must still go.
-    const steps = [() => intent.reset(), () => tools.stop(), () => session.stop(), () => cards.dispose(), unlisten];
-    for (const step of steps) {
+    const undo = [() => intent.reset(), () => tools.stop(), () => session.stop(), () => cards.dispose(), unlisten];
+    for (const step of undo) {
       try {
         step();
       } catch {

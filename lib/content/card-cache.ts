@@ -8,7 +8,19 @@ import type { Reply, TermCard } from '../messaging/protocol';
 export type LookupResult =
   { status: 'ready'; card: TermCard } | { status: 'not-found'; termId: string } | { status: 'error'; message: string };
 
-export type LookupFn = (termId: string) => Promise<Reply<TermCard | null>>;
+/** How the reader met the term (lib/content/reader-hint.ts): the card may show its names in that language. */
+export interface ReaderHint {
+  surface?: string;
+  lang?: string;
+  /** The language of the text around the match (lib/content/reader-hint.ts). */
+  pageLang?: string;
+}
+
+export type LookupFn = (termId: string, hint?: ReaderHint) => Promise<Reply<TermCard | null>>;
+
+/** One cache slot per term and way of meeting it: "OIM" and "IOM" give different cards. */
+const keyOf = (termId: string, hint?: ReaderHint): string =>
+  hint ? `${termId}\n${hint.lang ?? ''}\n${hint.pageLang ?? ''}\n${hint.surface?.toLowerCase() ?? ''}` : termId;
 
 export class CardCache {
   private done = new Map<string, LookupResult>();
@@ -20,22 +32,24 @@ export class CardCache {
   ) {}
 
   /** The finished result, synchronously, if cached (refreshes its LRU position). */
-  peek(termId: string): LookupResult | undefined {
-    const r = this.done.get(termId);
+  peek(termId: string, hint?: ReaderHint): LookupResult | undefined {
+    const key = keyOf(termId, hint);
+    const r = this.done.get(key);
     if (r) {
-      this.done.delete(termId);
-      this.done.set(termId, r);
+      this.done.delete(key);
+      this.done.set(key, r);
     }
     return r;
   }
 
   /** Start (or join) the lookup. Errors are not cached: the background may be back next time. */
-  get(termId: string): Promise<LookupResult> {
-    const hit = this.peek(termId);
+  get(termId: string, hint?: ReaderHint): Promise<LookupResult> {
+    const hit = this.peek(termId, hint);
     if (hit) return Promise.resolve(hit);
-    const running = this.inflight.get(termId);
+    const key = keyOf(termId, hint);
+    const running = this.inflight.get(key);
     if (running) return running;
-    const p = this.lookup(termId)
+    const p = (hint ? this.lookup(termId, hint) : this.lookup(termId))
       .then(
         (reply): LookupResult => {
           if (!reply.ok) return { status: 'error', message: reply.error };
@@ -44,11 +58,11 @@ export class CardCache {
         (e: unknown): LookupResult => ({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
       )
       .then((r) => {
-        this.inflight.delete(termId);
-        if (r.status !== 'error') this.store(termId, r);
+        this.inflight.delete(key);
+        if (r.status !== 'error') this.store(key, r);
         return r;
       });
-    this.inflight.set(termId, p);
+    this.inflight.set(key, p);
     return p;
   }
 

@@ -233,6 +233,7 @@ export class CardController {
     this.layout.forget(card.key);
     if (card.knownTimer) clearTimeout(card.knownTimer);
     if (card.occ?.focused) this.deps.focusAll(null);
+    this.deps.closed?.(card);
     if (restoreFocus && card.returnFocus?.isConnected) card.returnFocus.focus({ preventScroll: true });
   }
 

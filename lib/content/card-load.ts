@@ -11,6 +11,7 @@ import { markPainted } from '@/lib/content/timing';
 import type { TextMatch } from '@/lib/scan/hittest';
 import type { CardCache } from './card-cache';
 import type { CardDeps, OpenCard } from './card-model';
+import { readerHint } from './reader-hint';
 
 export function newCard(
   key: number,
@@ -66,7 +67,9 @@ export function loadCard(
   const showAt = when?.at ?? performance.now();
   if (card.history.stack.length === 1 && !card.history.stack[0]?.id) card.history = startHistory(termId);
   if (card.pinned && deps.trainer()) card.occ = { index: -1, count: deps.occurrenceCount(termId), focused: false };
-  const hit = deps.cache.peek(termId);
+  // The anchor's own term is shown as the reader met it (its language); related entries in English.
+  const hint = card.anchor?.termId === termId ? readerHint(card.anchor) : undefined;
+  const hit = deps.cache.peek(termId, hint);
   const done = (r: CardState, cached: boolean, now = false) => {
     // Stale: the card was closed or navigated elsewhere while the lookup ran.
     if (!t.isOpen(card) || current(card.history).id !== termId) return;
@@ -88,7 +91,7 @@ export function loadCard(
   if (hit) return done(hit, true, true);
   card.state = { status: 'loading', termId };
   t.render();
-  void deps.cache.get(termId).then((r) => done(r, false));
+  void deps.cache.get(termId, hint).then((r) => done(r, false));
 }
 
 /**
@@ -120,9 +123,10 @@ export class PreparedHover {
       this.card = card;
       this.ready();
     };
-    const hit = this.cache.peek(m.termId);
+    const hint = readerHint(m);
+    const hit = this.cache.peek(m.termId, hint);
     if (hit) return prepare(hit);
-    void this.cache.get(m.termId).then(prepare);
+    void this.cache.get(m.termId, hint).then(prepare);
   }
 
   /** No preparation any more: the card that was prepared, if one was. */

@@ -37,6 +37,8 @@ export interface CardDeps {
   focusAll(termId: string | null): void;
   /** Where the anchor term sits in the host's document (ContentPorts.citeLocation). */
   citeLocation?(m: TextMatch): string | null;
+  /** Told when a card goes (the next-term key's ring goes with its card). */
+  closed?(card: OpenCard): void;
 }
 
 const UNDO_MS = 6000;

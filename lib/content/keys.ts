@@ -6,7 +6,8 @@
  *   trainer card Alt+↑ / Alt+↓ move it up or down the column and M moves the column to the other side;
  * - the presenter key, Alt+Shift+. / Alt+Shift+, in trainer mode (lib/content/presenter.ts presenterKey);
  * - in the related-terms list (listKeyIndex): arrows move with wrap-around, Home/End jump.
- * The explain-selection shortcut (Alt+Shift+E) is a browser command declared in wxt.config.ts.
+ * - browser commands (wxt.config.ts `commands`, rebindable in the browser): explain-selection, and
+ *   next-term / previous-term, which step through the underlined terms in reading order (termStep).
  * Pure, so the rules (especially "never while typing in a field") are unit-tested; the content
  * app and the card components map the action to what it does.
  */
@@ -100,4 +101,21 @@ export function listKeyIndex(key: string, i: number, n: number): number | null {
     default:
       return null;
   }
+}
+
+/** Browser commands (manifest `commands`) that step through the underlined terms, and their direction. */
+export const TERM_COMMANDS = { 'next-term': 1, 'previous-term': -1 } as const;
+export type TermCommand = keyof typeof TERM_COMMANDS;
+
+/**
+ * Which of `count` underlined terms (in reading order) the next/previous-term key goes to. From the
+ * term it focused last (`current`, -1 when none or gone) it moves by one, wrapping around; the first
+ * press starts where the reader is: next goes to the first term at or below the top of the viewport
+ * (`firstVisible`, `count` when none is), previous to the one before it.
+ */
+export function termStep(current: number, dir: 1 | -1, count: number, firstVisible: number): number {
+  if (count <= 0) return -1;
+  if (current >= 0 && current < count) return (current + dir + count) % count;
+  const start = Math.min(Math.max(firstVisible, 0), count);
+  return dir > 0 ? start % count : (start - 1 + count) % count;
 }

@@ -19,20 +19,18 @@ export function categoryMap(compiled: unknown): Map<string, string> {
   return out;
 }
 
+/** A term's category; symbol ids ("sym:…") are no matcher entries: they are documents. */
+export function categoryOf(id: string, categories: ReadonlyMap<string, string>): string {
+  return categories.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other');
+}
+
 /** Counts per term, most frequent first (ties by id for a stable order). */
 export function countTerms(matches: Iterable<TextMatch>, categories: ReadonlyMap<string, string>): PageTermCount[] {
   const counts = new Map<string, number>();
   for (const m of matches) counts.set(m.termId, (counts.get(m.termId) ?? 0) + 1);
-  return (
-    [...counts]
-      // Symbol ids ("sym:…") are no matcher entries: they are documents.
-      .map(([id, count]) => ({
-        id,
-        count,
-        category: categories.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other'),
-      }))
-      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id))
-  );
+  return [...counts]
+    .map(([id, count]) => ({ id, count, category: categoryOf(id, categories) }))
+    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
 /** Document order: the scanner reports viewport-first, but stepping must go top to bottom. */

@@ -15,6 +15,10 @@ export const FLASH_MS = 1000;
 export class PageTools {
   readonly cursor = new Cursor();
   private flashTimer: number | null = null;
+  /** Opens the card of an occurrence (the side panel's jump opens it, issue #16). */
+  openCard: ((m: TextMatch) => void) | null = null;
+  /** The next/previous-term keys (set by the content app, which owns the cards). */
+  stepTerm: ((dir: 1 | -1) => PageResponseMap['stepTerm']) | null = null;
 
   constructor(
     private readonly session: Session,
@@ -37,7 +41,7 @@ export class PageTools {
   }
 
   /** Scroll occurrence `index` (default: the next one) into view and flash it for ~1 s. */
-  jumpTo(termId: string, index?: number, dir: 1 | -1 = 1): PageResponseMap['jumpTo'] {
+  jumpTo(termId: string, index?: number, dir: 1 | -1 = 1, open = false): PageResponseMap['jumpTo'] {
     const occ = this.occurrences(termId);
     if (!occ.length) return null;
     const i = this.cursor.next(termId, occ.length, index, dir);
@@ -45,10 +49,12 @@ export class PageTools {
     if (!m) return null;
     const el = m.startNode.parentElement;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    // A card is placed at the term's rect: the scroll must be done before it opens.
+    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce || open ? 'auto' : 'smooth' });
     paintOnly(FLASH_NAME, [m.range]);
     this.timers.clearTimeout(this.flashTimer);
     this.flashTimer = this.timers.setTimeout(() => paintOnly(FLASH_NAME, []), FLASH_MS);
+    if (open) this.openCard?.(m);
     return { index: i, count: occ.length };
   }
 
@@ -83,7 +89,9 @@ export class PageTools {
       case 'pageTerms':
         return top ? Promise.resolve(this.pageTerms()) : undefined;
       case 'jumpTo':
-        return top ? Promise.resolve(this.jumpTo(req.termId, req.index)) : undefined;
+        return top ? Promise.resolve(this.jumpTo(req.termId, req.index, 1, req.open)) : undefined;
+      case 'stepTerm':
+        return top && this.stepTerm ? Promise.resolve(this.stepTerm(req.dir)) : undefined;
       case 'focusTerm':
         return top ? Promise.resolve(this.focusTerm(req.termId)) : undefined;
     }

@@ -21,6 +21,12 @@ export interface ContentPorts {
   citeLocation?(m: TextMatch): string | null;
   /** Told the current matches after every scan pass (the PDF reader keeps a per-page record). */
   onMatches?(matches: TextMatch[]): void;
+  /**
+   * The scanner's batching window for page changes, ms (default 250: a busy page is rescanned a few
+   * times a second at most). The PDF reader sets 0: its text layers are rendered once each, and each
+   * should be underlined as soon as it is there.
+   */
+  scanDebounceMs?: number;
 }
 
 export function browserPorts(): ContentPorts {

@@ -7,10 +7,10 @@ import type { PageContext } from '@/lib/match/types';
 import { PageScanner } from '@/lib/scan/page-scanner';
 import { releaseHighlights } from '@/lib/scan/highlight';
 import { GLOSSARY_VERSION_KEY, request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
-import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings/schema';
+import { defaultSettings, isActiveOn, type Settings, type UnderlineMode } from '@/lib/settings/schema';
 import { localSettingsReader, watchLocal } from '@/lib/settings/local-reader';
 import type { TextMatch } from '@/lib/scan/hittest';
-import { categoryMap } from '@/lib/content/occurrences';
+import { categoryMap, categoryOf } from '@/lib/content/occurrences';
 import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Send } from './ports';
 import { whenWords } from './text-gate';
@@ -53,6 +53,8 @@ export class Session {
     private readonly host: Element,
     private readonly send: Send,
     private readonly timers: Timers = globalTimers,
+    /** The scanner's batching window for page changes (lib/scan/watch.ts); its default when unset. */
+    private readonly scanDebounceMs?: number,
   ) {}
 
   /** For good: no scan, no highlights, no settings watch (the app's context ended). */
@@ -160,15 +162,19 @@ export class Session {
     const m = await this.ensureMatcher();
     // A later restart (settings and glossary changing together) owns the scanner: one scanner only.
     if (!m || this.stopped || run !== this.restarts) return;
-    const categories = Object.entries(this.settings.categories)
-      .filter(([, on]) => on)
+    const modes = this.settings.categories as Record<string, UnderlineMode | undefined>;
+    const categories = Object.entries(modes)
+      .filter(([, mode]) => mode !== 'off')
       .map(([c]) => c);
     const opts = { categories, muted: new Set(this.settings.knownTerms) };
+    const known = this.categories;
     const scanner = new PageScanner<PageContext, Prepared>(document, {
       finder: { ...m.blocks, resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts) },
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
       timers: this.timers,
+      underline: (id) => modes[categoryOf(id, known)] ?? 'every',
+      ...(this.scanDebounceMs === undefined ? {} : { debounceMs: this.scanDebounceMs }),
     });
     this.scanner = scanner;
     await scanner.start();

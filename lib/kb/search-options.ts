@@ -117,26 +117,72 @@ export function loadIndex(json: unknown): MiniSearch<SearchDoc> {
   return loadCompactIndex<SearchDoc>(json, SEARCH_OPTIONS);
 }
 
+/**
+ * A query or name reduced to its words (case, diacritics and punctuation aside): "UN-Habitat" and
+ * "un habitat" are the same key. Search compares these to tell an exact term match (issue #16).
+ */
+export function exactKey(s: string): string {
+  return tokenize(
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  ).join(' ');
+}
+
+/**
+ * The names a query may give to mean exactly this entry: its label, expansion, aliases and id (the
+ * entry's short name: "trafficking" for "trafficking in persons", which the recogniser does not
+ * match alone but a searcher types).
+ */
+export function exactKeys(e: Pick<GlossaryEntry, 'id' | 'label' | 'expansion' | 'aliases' | 'fr' | 'es'>): Set<string> {
+  // French and Spanish names count too ("acnur", "organisation internationale pour les migrations").
+  return new Set([e.id, e.label, e.expansion, ...(e.aliases ?? []), ...localForms(e)].filter(Boolean).map(exactKey));
+}
+
 /** What the glossary term index sees of an entry (built-in and custom). */
 export interface TermDoc {
   id: string;
   label: string;
   expansion: string;
   aliases: string;
+  /** The French and Spanish names and aliases ("Organisation internationale pour les migrations", "ACNUR"). */
+  localNames: string;
   summary: string;
 }
 
-/** Term index options: MiniSearch's default tokenizer and term processing, label-heavy boosts. */
+/**
+ * Lowercase without diacritics, so "migracion" finds "Migración" and "securite" finds "sécurité" in
+ * every language. No stop words here: a term's name is short and each of its words counts.
+ */
+export function foldTerm(term: string): string | null {
+  const t = term
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+  return t.length ? t : null;
+}
+
+/** Term index options: MiniSearch's default tokenizer, accent-folded terms, label-heavy boosts. */
 export const TERM_OPTIONS: Options<TermDoc> = {
-  fields: ['label', 'expansion', 'aliases', 'summary'],
-  searchOptions: { boost: { label: 4, aliases: 3, expansion: 2 } },
+  fields: ['label', 'expansion', 'aliases', 'localNames', 'summary'],
+  processTerm: foldTerm,
+  searchOptions: { boost: { label: 4, aliases: 3, localNames: 3, expansion: 2 } },
 };
+
+/** Every French and Spanish form of an entry: label, expansion and aliases. */
+export function localForms(e: Pick<GlossaryEntry, 'fr' | 'es'>): string[] {
+  return [e.fr, e.es]
+    .flatMap((n) => (n ? [n.label, n.expansion, ...(n.aliases ?? [])] : []))
+    .filter((x): x is string => !!x);
+}
 
 const toTermDoc = (e: GlossaryEntry): TermDoc => ({
   id: e.id,
   label: e.label,
   expansion: e.expansion,
   aliases: (e.aliases ?? []).join(' ; '),
+  localNames: localForms(e).join(' ; '),
   summary: e.summary,
 });
 

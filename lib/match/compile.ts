@@ -6,7 +6,8 @@ import type { GlossarySource } from '../glossary/types';
 import { isGlossaryId } from '../glossary/id';
 import { FAMILIES, keysFromId } from './families';
 import { canonSymbol, familyKey, synRule } from './key';
-import { isWord, normalise, tokenize } from './normalise';
+import { entryForms, rivalExpansions, SHARED_FORMS } from './forms';
+import { foldKey, isWord, normalise, tokenize } from './normalise';
 import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
 import type { CompiledFamily, CompiledMatcher, CompiledPattern, TrieNode } from './types';
 
@@ -45,12 +46,16 @@ export interface CompileOptions {
 /**
  * Per-token case rule: hints.caseSensitive true → every token exact; false → every token lowercase;
  * default → tokens with two or more capitals (acronyms: "UN", "ICAO", "MoU") exact, the rest
- * case-insensitive, so "UN Women" matches "UN women" but never "un women".
+ * case-insensitive, so "UN Women" matches "UN women" but never "un women". Case-insensitive keys are
+ * accent-folded too (normalise.ts foldKey): "migrations sures" still finds "migrations sûres".
  */
 function tokenKey(tok: string, cs: boolean | undefined): string {
   if (cs === true || (cs === undefined && /\p{Lu}.*\p{Lu}/u.test(tok))) return `=${tok}`;
-  return tok.toLowerCase();
+  return foldKey(tok.toLowerCase());
 }
+
+/** Trie terminal value (types.ts TrieNode): entry index, language gate (forms.ts), single-word flag. */
+const terminal = (x: number, gate: number, single: number): number => x * 8 + gate * 2 + single;
 
 function insert(root: TrieNode, keys: string[], value: number): void {
   let node = root;
@@ -131,7 +136,9 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
     if (ctx.length) out.ctx[i] = ctx;
     const not = lowerPhrases(h.notNear);
     if (not.length) out.not[i] = not;
-    for (const form of new Set([e.label, ...(e.aliases ?? [])])) {
+    const page = lowerPhrases(rivalExpansions(e));
+    if (page.length) (out.np ??= {})[i] = page;
+    for (const [form, { gate, local }] of entryForms(e)) {
       const toks = tokenize(normalise(form)).t;
       const words = toks.filter(isWord);
       // A number alone is never a term: "No. 97", "(No. 189)", "10.7" only count inside a family.
@@ -139,16 +146,23 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
       const single = words.length === 1 ? 1 : 0;
       insert(
         out.trie,
-        toks.map((t) => tokenKey(t, h.caseSensitive)),
-        i * 2 + single,
+        toks.map((t) => tokenKey(t, local ? undefined : h.caseSensitive)),
+        terminal(i, gate, single),
       );
     }
   });
+  // Shared short names ("Global Compact"): a virtual index past the entries, resolved by page evidence.
+  for (const s of SHARED_FORMS) {
+    const members = s.ids.map((id) => index.get(id)).filter((x): x is number => x !== undefined);
+    if (!members.length) continue;
+    const g = (out.grp ??= []).push(members) - 1;
+    for (const keys of s.keys) insert(out.trie, [...keys], terminal(out.ids.length + g, 0, 0));
+  }
 
   // Family keys: spelled by entry forms first (first entry wins), then conventional ids.
   const keyMap = new Map<string, number>();
   entries.forEach((e, i) => {
-    for (const form of [e.label, ...(e.aliases ?? [])]) {
+    for (const form of entryForms(e).keys()) {
       const norm = normalise(form);
       const taken: [number, number][] = [];
       for (const f of FAMILIES) {

@@ -11,8 +11,8 @@ export const CHUNK = 8000;
 const OVERLAP = 300;
 
 export interface ContextDeps {
-  /** Ids of unambiguous candidates in one normalised chunk. */
-  ids(norm: string, into: Set<string>): void;
+  /** Ids of unambiguous candidates in one normalised chunk; `named`: those named by a multi-word form. */
+  ids(norm: string, into: Set<string>, named: Set<string>): void;
   /** Lowercase domain words and trigger words to look for. */
   dom: readonly string[];
   trig: readonly string[];
@@ -42,6 +42,8 @@ function wordRegexes(deps: Pick<ContextDeps, 'dom' | 'trig'>): WordRegexes {
 /** Evidence shared by both ways of feeding it: ids, domain words and trigger words seen so far. */
 abstract class Evidence implements PageContext {
   protected readonly idSet = new Set<string>();
+  /** Entries the page names by a multi-word form ("International Organization for Migration"). */
+  protected readonly namedSet = new Set<string>();
   private readonly words = new Set<string>();
   /** Trigger words (patterns, families) present somewhere on the page. */
   readonly present = new Set<string>();
@@ -73,6 +75,11 @@ abstract class Evidence implements PageContext {
   hasId(id: string): boolean {
     this.done();
     return this.idSet.has(id);
+  }
+  /** The page names the entry in full (not only by an acronym). */
+  named(id: string): boolean {
+    this.done();
+    return this.namedSet.has(id);
   }
   get score(): number {
     this.done();
@@ -111,7 +118,7 @@ export class LazyContext extends Evidence {
         if (nl >= 0 && nl - end < 2000) end = nl;
       }
       const chunk = norm.slice(this.pos === 0 ? 0 : Math.max(0, this.pos - OVERLAP), end);
-      deps.ids(chunk, this.idSet);
+      deps.ids(chunk, this.idSet, this.namedSet);
       this.absorb(chunk.toLowerCase());
       this.pos = end;
     }
@@ -147,8 +154,9 @@ export class BlockContext extends Evidence {
    * One block: its normalised text and the ids of its unambiguous candidates. Word evidence is read in
    * batches of about CHUNK characters: ~80 indexOf calls per small block cost more than its matching.
    */
-  add(norm: string, ids: Iterable<string>): void {
+  add(norm: string, ids: Iterable<string>, named: Iterable<string> = []): void {
     for (const id of ids) this.idSet.add(id);
+    for (const id of named) this.namedSet.add(id);
     this.pending.push(norm);
     this.pendingChars += norm.length;
     if (this.pendingChars >= CHUNK) this.flush();

@@ -3,6 +3,7 @@
  * and single-word forms of hints.neverAlone entries need supporting evidence (nearby context words,
  * the same entry named unambiguously on the page, or a migration-domain page that has a context word).
  */
+import { foldKey } from './normalise';
 import type { CompiledMatcher, PageContext, TrieNode } from './types';
 
 export interface Cand {
@@ -16,6 +17,8 @@ export interface Cand {
   fam: boolean;
   /** A UN document symbol no entry knows: its "sym:" id (and x is -1). */
   id?: string;
+  /** Trie forms: the page languages a gated French/Spanish form may match on (forms.ts); 0 = any. */
+  gate?: number;
 }
 
 export interface Env {
@@ -115,10 +118,15 @@ function coordinatedWithName(n: string, k: Cand, c: CompiledMatcher, amb: Set<nu
   for (const w of [after?.[1], before?.[1]]) {
     if (w === undefined) continue;
     // Case-sensitive acronyms sit under "=TOKEN", case-insensitive names under the lowercase token.
-    for (const node of [c.trie[`=${w}`], c.trie[w.toLowerCase()]]) {
+    for (const node of [c.trie[`=${w}`], c.trie[foldKey(w.toLowerCase())]]) {
       const ends = node && !Array.isArray(node) ? node[''] : undefined;
-      // Terminal values are entryIndex * 2 + single-word flag (types.ts, TrieNode).
-      if (Array.isArray(ends) && ends.some((v) => v >> 1 !== k.x && !amb.has(v >> 1))) return true;
+      // Terminal values are index * 8 + gate * 2 + single-word flag (types.ts, TrieNode): another entry,
+      // unambiguous, matching on any page.
+      if (
+        Array.isArray(ends) &&
+        ends.some((v) => v >> 3 !== k.x && !amb.has(v >> 3) && !(v & 6) && v >> 3 < c.ids.length)
+      )
+        return true;
     }
   }
   return false;

@@ -39,6 +39,18 @@ const GA_SESSION = String.raw`(?:3[1-9]|[4-7]\d|8[01])`;
 /** Organs named before "resolution": the matched group decides the symbol's series. */
 const ORGAN = String.raw`(?:(?<hrc>HRC|Human\s+Rights\s+Council)|(?<chr>Commission\s+on\s+Human\s+Rights|CHR)|(?<sc>Security\s+Council|UNSC)|(?<eco>ECOSOC|Economic\s+and\s+Social\s+Council)|(?<ga>General\s+Assembly|UNGA|GA))`;
 
+/**
+ * The same organs in French and Spanish, after an article ("résolution 60/227 de l'Assemblée générale",
+ * "las resoluciones de la Comisión de Derechos Humanos 2005/47"). `p` suffixes the group names: the
+ * regex holds this twice (between the word and the number, and after the number). Quotes are already
+ * straight (normalise.ts).
+ */
+const organOf = (p: string) =>
+  String.raw`(?:de\s+l'\s*|de\s+la\s+|du\s+|del\s+|de\s+)(?:(?<hrc${p}>Conseil\s+des\s+droits\s+de\s+l'\s*homme|Consejo\s+de\s+Derechos\s+Humanos)|(?<chr${p}>Commission\s+des\s+droits\s+de\s+l'\s*homme|Comisi[oó]n\s+de\s+Derechos\s+Humanos)|(?<sc${p}>Conseil\s+de\s+s[eé]curit[eé]|Consejo\s+de\s+Seguridad)|(?<eco${p}>Conseil\s+[eé]conomique\s+et\s+social|Consejo\s+Econ[oó]mico\s+y\s+Social)|(?<ga${p}>Assembl[eé]e\s+g[eé]n[eé]rale(?:\s+des\s+Nations\s+Unies)?|Asamblea\s+General(?:\s+de\s+las\s+Naciones\s+Unidas)?))`;
+
+/** A date after a resolution number: "of 23 December 2005", "du 18 juin 2008", "de 19 de abril de 2005". */
+const DATE = String.raw`(?:\s+(?:of|du|de|del)\s+\d{1,2}(?:er)?\s+(?:de\s+)?[a-zà-ÿ]+\.?\s+(?:de\s+)?\d{4})?`;
+
 /** Security Council resolutions carry their year: "2240 (2015)". */
 const SC_NO = String.raw`^\d{1,4}\s*\(\d{4}\)$`;
 
@@ -48,6 +60,12 @@ const SC_NO = String.raw`^\d{1,4}\s*\(\d{4}\)$`;
  * ECOSOC (E/year/…, E/RES/…, its commissions E/CN.n/…). Other series ("ESA/P/WP/249") only map to entries.
  */
 const SYMBOL_GATE = String.raw`^(?:A/(?:RES/\d{1,2}/\d|\d{1,2}/|HRC/|CONF\.\d|C\.\d/|AC\.\d)|S/(?:RES/\d{1,4}(?:\s?\(\d{4}\))?$|PRST/|\d{4}/)|E/(?:\d{4}/|RES/\d{4}/|CN\.\d|C\.\d|HLPF/|ICEF/))`;
+
+/** Words near an ILO number that make it one (English, French, Spanish). */
+const ILO_NEED = String.raw`\b(?:ILO|OIT|BIT|Conventions?|Convenios?|labou?r|workers?|employment|travail\w*|trabaj\w*|emploi|empleo)\b`;
+
+/** A French or Spanish title after the number, up to its year: "(n° 189) sur les travailleuses …, 2011". */
+const ILO_TITLE = String.raw`(?:\s+(?:sur|concernant|sobre)\s+[^\n,.;()]{3,90}?,\s*\d{4}(?!\d))?`;
 
 /** Most specific first: at compile time a later family ignores spans an earlier one already keyed. */
 export const FAMILIES: FamilyDef[] = [
@@ -70,38 +88,42 @@ export const FAMILIES: FamilyDef[] = [
     ns: 'ilo',
     ci: false,
     re: String.raw`\b(?:ILO[\s-]?)?(?<t>[CR])[.-]?(?<k>0?\d{2,3})(?![\w%]|[.,/-]\d)`,
-    need: String.raw`\b(?:ILO|OIT|Conventions?|Convenio|labou?r|workers?|employment)\b`,
+    need: ILO_NEED,
   },
   {
     // ILO Convention No. 189 · Conventions Nos. 97 and 143 · Domestic Workers Convention, 2011 (No. 189)
     // · Recommendation No. 201 · Convenio núm. 189 · Migration for Employment Convention (Revised), 1949 (No. 97)
+    // · recommandation (n° 201) · Convention (n° 189) sur les travailleuses et travailleurs domestiques, 2011
     ns: 'ilo',
     ci: true,
-    re: String.raw`\b(?:(?:ILO|OIT)[\s-]*)?(?<t>Convention|Recommendation|Convenio|Recomendaci[óo]n)s?(?:\s*\(revised\))?(?:,?\s*\d{4})?,?\s*\(?\s*(?:${NO}\s*)?(?<k>\d{2,3})(?![\d%]|[.,/]\d)\)?`,
-    cont: String.raw`(?:\s+in\s+\d{4})?\s*${AND}\s*(?<s>(?:${NO}\s*)?(?<k>\d{2,3})(?![\d%]|[.,/]\d))(?:\s+in\s+\d{4})?`,
-    need: String.raw`\b(?:ILO|OIT|Conventions?|Convenio|labou?r|workers?|employment)\b`,
+    re: String.raw`\b(?:(?:ILO|OIT)[\s-]*)?(?<t>Convention|Recommendation|Recommandation|Convenio|Recomendaci[óo]n)s?(?:\s*\(revised\))?(?:,?\s*\d{4})?,?\s*\(?\s*(?:${NO}\s*)?(?<k>\d{2,3})(?![\d%]|[.,/]\d)\)?${ILO_TITLE}`,
+    cont: String.raw`(?:\s+(?:in|en)\s+\d{4})?\s*${AND}\s*(?<s>(?:${NO}\s*)?(?<k>\d{2,3})(?![\d%]|[.,/]\d))(?:\s+(?:in|en)\s+\d{4})?`,
+    need: ILO_NEED,
   },
   {
     // SDG 10.7 · SDG target 10.c · target 10.7 and 8.8 · targets 5.2 and 16.2 · indicator 10.7.1 · Goal 17
+    // · cible 10.7 · objectif 10 · indicateur 10.7.2 · ODD 8 · meta 10.7 · indicador 10.7.2 · ODS 10
     ns: 'sdg',
     ci: true,
-    re: String.raw`\b(?:SDGs?|ODS|Goals?|Targets?|Indicators?)\s*(?:(?:target|indicator)s?\s*)?(?<k>\d{1,2}(?:\.(?:\d{1,2}|[a-c])(?:\.\d{1,2})?)?)(?![\d%]|[.,]\d|\.[a-z]\b)`,
-    cont: String.raw`\s*${AND}\s*(?<s>(?:target\s*)?(?<k>\d{1,2}\.(?:\d{1,2}|[a-c]))(?![\d%]|[.,]\d))`,
-    need: String.raw`\b(?:SDGs?|ODS|Sustainable Development|2030 Agenda|Agenda 2030|migra\w*)\b`,
+    re: String.raw`\b(?:SDGs?|ODS|ODD|Goals?|Targets?|Indicators?|cibles?|objectifs?|indicateurs?|metas?|objetivos?|indicador(?:es)?)\s*(?:(?:target|indicator|cible|indicateur|meta|indicador)s?\s*)?(?<k>\d{1,2}(?:\.(?:\d{1,2}|[a-c])(?:\.\d{1,2})?)?)(?![\d%]|[.,]\d|\.[a-z]\b)`,
+    cont: String.raw`\s*${AND}\s*(?<s>(?:(?:target|cible|meta)\s*)?(?<k>\d{1,2}\.(?:\d{1,2}|[a-c]))(?![\d%]|[.,]\d))`,
+    need: String.raw`\b(?:SDGs?|ODS|ODD|Sustainable Development|2030 Agenda|Agenda 2030|Programme 2030|d[ée]veloppement durable|desarrollo sostenible|migra\w*)\b`,
   },
   {
     // resolution 60/227 · A/RES/68/4 · resolutions 56/203 and 58/208 · Resolution 2997 (XXVII) · resolution 1983
     // · HRC resolution 34/21 · Commission on Human Rights resolution 2005/47 · S/RES/2240 (2015) · résolution 73/195
+    // · résolution 60/227 de l'Assemblée générale · résolutions 8/10 du 18 juin 2008, 17/12 … et 43/6
+    // · résolutions de la Commission des droits de l'homme 1999/44 · resolución 71/1
     ns: 'res',
     ci: true,
-    re: String.raw`(?:(?<![\w/.\\])(?:(?<ares>A)|(?<sres>S))/RES/|\b(?:${ORGAN}\s+)?(?:r[eé]solutions?|resoluci[oó]n(?:es)?|res\.)\s*(?:${NO}\s*)?)(?<k>\d{2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:\s*\((?:[IVXL]+|\d{4})\))?)(?![\d/]|[.,]\d)`,
-    cont: String.raw`\s*(?:,|and|&)\s*(?<s>(?<k>\d{2}/\d{1,3}|\d{4}/\d{1,3}))(?![\d/]|[.,]\d)`,
+    re: String.raw`(?:(?<![\w/.\\])(?:(?<ares>A)|(?<sres>S))/RES/|\b(?:${ORGAN}\s+)?(?:r[eé]solutions?|resoluci[oó]n(?:es)?|res\.)\s*(?:${organOf('b')}\s+)?(?:${NO}\s*)?)(?<k>\d{1,2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:\s*\((?:[IVXL]+|\d{4})\))?)(?![\d/]|[.,]\d)(?:\s+${organOf('a')})?`,
+    cont: String.raw`${DATE}\s*(?:,|and|&|et|y)\s*(?<s>(?<k>\d{1,2}/\d{1,3}|\d{4}/\d{1,3}))(?![\d/]|[.,]\d)`,
     syn: [
-      { g: 'hrc', p: 'A/HRC/RES/', if: String.raw`^\d{1,2}/\d`, own: 1 },
-      { g: 'chr', p: 'E/CN.4/RES/', if: String.raw`^\d{4}/\d`, own: 1 },
-      { g: 'sc', p: 'S/RES/', if: SC_NO, own: 1 },
-      { g: 'eco', p: 'E/RES/', if: String.raw`^\d{4}/\d`, own: 1 },
-      { g: 'ga', p: 'A/RES/', if: String.raw`^${GA_SESSION}/\d` },
+      { g: 'hrc|hrcb|hrca', p: 'A/HRC/RES/', if: String.raw`^\d{1,2}/\d`, own: 1 },
+      { g: 'chr|chrb|chra', p: 'E/CN.4/RES/', if: String.raw`^\d{4}/\d`, own: 1 },
+      { g: 'sc|scb|sca', p: 'S/RES/', if: SC_NO, own: 1 },
+      { g: 'eco|ecob|ecoa', p: 'E/RES/', if: String.raw`^\d{4}/\d`, own: 1 },
+      { g: 'ga|gab|gaa', p: 'A/RES/', if: String.raw`^${GA_SESSION}/\d` },
       { g: 'ares', p: 'A/RES/', if: String.raw`^\d{1,2}/\d` },
       { g: 'sres', p: 'S/RES/', if: String.raw`^\d{1,4}(?:\s*\(\d{4}\))?$`, own: 1 },
       { p: 'A/RES/', if: String.raw`^${GA_SESSION}/\d` },

@@ -13,7 +13,7 @@ export function familyKey(ns: string, k: string, t?: string): string {
 
 /**
  * How a family hit that no glossary entry keys becomes a UN document symbol (families.ts): the first
- * rule whose group `g` took part in the match (or that has no `g`) decides. `p` is put before the key,
+ * rule one of whose groups `g` ("hrc|hrca": alternatives) took part in the match (or that has no `g`) decides. `p` is put before the key,
  * `re` (the compiled `if`) must accept the key, `own` means the hit names another organ than the
  * family's keys do (an HRC resolution never maps to a General Assembly entry of the same number).
  */
@@ -43,7 +43,7 @@ export function synRule<R extends SynRule>(
   test: (r: R, k: string) => boolean,
 ): R | null {
   for (const r of rules) {
-    if (r.g && groups[r.g] === undefined) continue;
+    if (r.g && r.g.split('|').every((n) => groups[n] === undefined)) continue;
     if (test(r, k)) return r;
     if (r.g) return null;
   }

@@ -6,6 +6,8 @@ import { WINDOW, accepts, type Cand, type Env } from './evidence';
 import { canonSymbol, familyKey, synRule, type SynRule } from './key';
 import { SYMBOL_CATEGORY } from '../glossary/id';
 import { BlockContext, LazyContext } from './context';
+import { gateOpen, langOf, pageVeto, pickShared } from './gates';
+import type { LangSource } from './lang';
 import { normalise } from './normalise';
 import { WordSet } from './words';
 import { rootHashes, trieCands } from './scan-words';
@@ -17,6 +19,8 @@ export const DOMAIN_THRESHOLD = 3;
 export interface Prepared {
   readonly norm: string;
   readonly cands: readonly Cand[];
+  /** The block's declared language (the scanner's closest `[lang]`), read only if a gated form turns up. */
+  readonly lang?: LangSource;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface Prepared {
  * blocks, then resolve each block against it. Same results as find(text, pageContext(pageText)).
  */
 export interface BlockMatcher {
-  prepare(text: string): Prepared;
+  prepare(text: string, lang?: LangSource): Prepared;
   /** Evidence for one page; add() each prepared block, then finish(). */
   context(): { add(p: Prepared): void; finish(): PageContext };
   resolve(p: Prepared, ctx?: PageContext, opts?: FindOptions): Match[];
@@ -172,13 +176,26 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   };
 
   const deps = {
-    ids: (norm: string, into: Set<string>) => {
-      // Symbols no entry knows are no evidence of what the page is about.
-      for (const k of candidates(norm, null)) if (!k.id && !(k.one && amb.has(k.x))) into.add(c.ids[k.x]!);
+    ids: (norm: string, into: Set<string>, named: Set<string>) => {
+      for (const k of candidates(norm, null)) {
+        const ev = evidence(k);
+        if (ev) into.add(c.ids[k.x]!);
+        if (ev === 2) named.add(c.ids[k.x]!);
+      }
     },
     dom: c.dom,
     trig,
     threshold: DOMAIN_THRESHOLD,
+  };
+  const n = c.ids.length;
+  /**
+   * What one candidate tells about the page. Not evidence: symbols no entry knows, shared short names,
+   * gated French/Spanish forms (the page's language is not known here) and ambiguous short forms.
+   * 2: the entry is named in full (a name of several words), 1: by another form.
+   */
+  const evidence = (k: Cand): 0 | 1 | 2 => {
+    if (k.id || k.x >= n || k.gate || (k.one && amb.has(k.x))) return 0;
+    return !k.one && !k.fam ? 2 : 1;
   };
   const pageContext = (text: string): PageContext => new LazyContext(normalise(text), deps);
 
@@ -189,11 +206,15 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     page: PageContext | undefined,
     text: string,
     opts: FindOptions = {},
+    given?: LangSource,
   ): Match[] => {
     const env: Env = { c, norm, amb, page: () => (page ??= pageContext(text)) };
+    let lang: string | null | undefined;
+    const langNow = () =>
+      (lang === undefined ? (lang = langOf(opts.lang ?? given, norm, env.page) ?? null) : lang) ?? undefined;
     const kept: Cand[] = [];
     let end = -1;
-    for (const k of cands) {
+    for (let k of cands) {
       const last = kept[kept.length - 1];
       if (k.s < end) {
         // A number-bearing family hit that extends the name it overlaps absorbs it, taking the number's id:
@@ -206,7 +227,15 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
         }
         continue;
       }
+      if (k.gate && !gateOpen(k.gate, langNow)) continue;
+      if (k.x >= n) {
+        const x = pickShared(c, k, kept, env.page());
+        if (x < 0) continue;
+        k = { ...k, x };
+      }
       if (!accepts(k, env)) continue;
+      const np = c.np?.[k.x];
+      if (np && k.one && pageVeto(k, c, np, env.page())) continue;
       kept.push({ ...k });
       end = k.e;
     }
@@ -227,23 +256,30 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
   };
 
   const blocks: BlockMatcher = {
-    prepare: (text) => {
+    prepare: (text, lang) => {
       const norm = normalise(text);
-      return { norm, cands: candidates(norm, null) };
+      return lang === undefined
+        ? { norm, cands: candidates(norm, null) }
+        : { norm, cands: candidates(norm, null), lang };
     },
     context: () => {
       const ev = new BlockContext(deps);
       return {
         add: (p) => {
           const ids: string[] = [];
-          for (const k of p.cands) if (!k.id && !(k.one && amb.has(k.x))) ids.push(c.ids[k.x]!);
-          ev.add(p.norm, ids);
+          const named: string[] = [];
+          for (const k of p.cands) {
+            const e = evidence(k);
+            if (e) ids.push(c.ids[k.x]!);
+            if (e === 2) named.push(c.ids[k.x]!);
+          }
+          ev.add(p.norm, ids, named);
         },
         finish: () => ev.finish(),
       };
     },
     // The normalised text stands in for the original: it has the same length and offsets.
-    resolve: (p, ctx, opts) => resolve(p.norm, p.cands, ctx, p.norm, opts),
+    resolve: (p, ctx, opts) => resolve(p.norm, p.cands, ctx, p.norm, opts, p.lang),
   };
 
   return { find, pageContext, blocks };

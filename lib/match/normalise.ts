@@ -54,3 +54,15 @@ export function tokenize(norm: string): Tokens {
 }
 
 export const isWord = (tok: string): boolean => /^[\p{L}\p{M}\p{Nd}_]/u.test(tok);
+
+const NON_ASCII = /[^\0-\x7f]/;
+const MARKS = /\p{M}/gu;
+
+/**
+ * Accent folding for case-insensitive trie keys (compile.ts tokenKey and the runtime lookup): "sûres"
+ * and "sures", "Asamblea General" and "ASAMBLEA GENERAL" share one key. Text offsets are untouched: only
+ * keys are folded, and ASCII tokens (most of an English page) return at once.
+ */
+export function foldKey(lower: string): string {
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
+}

@@ -7,6 +7,7 @@
  * code point; "-" dropped), so results equal the tokenise-everything walk.
  */
 import type { Cand } from './evidence';
+import { foldKey } from './normalise';
 import type { TrieNode } from './types';
 
 const WORD_RE = /^[\p{L}\p{M}\p{Nd}_]$/u;
@@ -46,11 +47,14 @@ function at(s: string, i: number): number {
   return unitCls(c);
 }
 
-/** Hash step over one UTF-16 unit, lowercased (the same function hashes keys at load time). */
+/**
+ * Hash step over one UTF-16 unit, lowercased and accent-folded like trie keys (normalise.ts foldKey: a
+ * precomposed "é" hashes as "e", a combining accent not at all). The same function hashes keys at load time.
+ */
 function mix(h: number, c: number): number {
   if (c < 128) return (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
   let lo = LOWER.get(c);
-  if (lo === undefined) LOWER.set(c, (lo = String.fromCharCode(c).toLowerCase()));
+  if (lo === undefined) LOWER.set(c, (lo = foldKey(String.fromCharCode(c).toLowerCase())));
   for (let k = 0; k < lo.length; k++) h = (Math.imul(h, 31) + lo.charCodeAt(k)) | 0;
   return h;
 }
@@ -135,6 +139,9 @@ function paraBreak(s: string, a: number, b: number): boolean {
   return false;
 }
 
+/** Conjunctions after which a text's extra comma is skipped (English, French, Spanish). */
+const SERIAL = /^(?:and|or|et|ou|y|o|e)$/;
+
 const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
 
 export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>, norm: string, out: Cand[]): void {
@@ -152,13 +159,16 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
       ts.push(p);
       te.push(e);
       tt.push(t);
-      tl.push(t.toLowerCase());
+      tl.push(foldKey(t.toLowerCase()));
     }
     return true;
   };
   const term = (node: TrieNode, j: number) => {
     const v = node[''] as number[] | undefined;
-    if (v) for (const n of v) out.push({ s: ts[0]!, e: te[j]!, x: n >> 1, one: (n & 1) === 1, fam: false });
+    // Terminal value: index * 8 + language gate * 2 + single-word flag (types.ts TrieNode).
+    if (v)
+      for (const n of v)
+        out.push({ s: ts[0]!, e: te[j]!, x: n >> 3, one: (n & 1) === 1, fam: false, gate: (n >> 1) & 3 });
   };
   const walk = (node: TrieNode, j: number): void => {
     const t = tt[j]!,
@@ -181,7 +191,10 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
   const step = (next: TrieNode, j: number): void => {
     term(next, j);
     // Paragraph breaks end a name; single line breaks inside names are fine.
-    if (tok(j + 1) && !paraBreak(norm, te[j]!, ts[j + 1]!)) walk(next, j + 1);
+    if (!tok(j + 1) || paraBreak(norm, te[j]!, ts[j + 1]!)) return;
+    walk(next, j + 1);
+    // A serial comma the form does not write: "Safe, Orderly, and Regular Migration".
+    if (tt[j + 1] === ',' && !(',' in next) && tok(j + 2) && SERIAL.test(tl[j + 2]!)) walk(next, j + 2);
   };
 
   const n = norm.length;
@@ -223,7 +236,7 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
       ts.push(i);
       te.push(j);
       tt.push(t);
-      tl.push(t.toLowerCase());
+      tl.push(foldKey(t.toLowerCase()));
       walk(root, 0);
     }
     i = j;

@@ -1,4 +1,5 @@
 import type { SynRule } from './key';
+import type { LangSource } from './lang';
 
 /**
  * Types of the compiled matcher. `CompiledMatcher` is plain JSON: it is produced once at build time
@@ -32,6 +33,8 @@ export interface FindOptions {
   categories?: readonly string[];
   /** Entry ids the user already knows / muted: their spans are consumed but not reported. */
   muted?: readonly string[] | ReadonlySet<string>;
+  /** The text's declared language ("fr", "es-419"…), or a function asked only if a gated form turns up. */
+  lang?: LangSource;
 }
 
 /** Trie over normalised tokens. Keys: "=Tok" (exact case) or "tok" (lowercase); "" = terminal. */
@@ -91,8 +94,16 @@ export interface CompiledMatcher {
   ctx: Record<string, string[]>;
   /** Entry index → lowercase veto phrases (hints.notNear). */
   not: Record<string, string[]>;
-  /** Token trie; terminal values are entryIndex * 2 + (single-word form ? 1 : 0). */
+  /** Entry index → the veto phrases that are rival expansions of its acronym (forms.ts): they veto page-wide. */
+  np?: Record<string, string[]>;
+  /**
+   * Token trie; terminal values are index * 8 + gate * 2 + (single-word form ? 1 : 0). gate: 0 any page,
+   * else lang.ts LANG_BITS of the page languages the form may match on (forms.ts). An index at or past
+   * `ids.length` is the shared short name `grp[index - ids.length]`.
+   */
   trie: TrieNode;
+  /** Shared short names (forms.ts SHARED_FORMS): the entry indices page evidence chooses from. */
+  grp?: number[][];
   fam: CompiledFamily[];
   /** hints.patterns, one regex each, run only when one of their literal words occurs in the text. */
   pat: CompiledPattern[];

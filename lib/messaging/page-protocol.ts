@@ -6,8 +6,10 @@
 export type PageRequest =
   /** Terms found on the page, with counts. */
   | { type: 'pageTerms' }
-  /** Scroll to and flash occurrence `index` (default: the next one) of a term. */
-  | { type: 'jumpTo'; termId: string; index?: number }
+  /** Scroll to and flash occurrence `index` (default: the next one) of a term; `open` also opens its card. */
+  | { type: 'jumpTo'; termId: string; index?: number; open?: boolean }
+  /** Keyboard command: focus the next (1) or previous (-1) underlined term in reading order, open its card. */
+  | { type: 'stepTerm'; dir: 1 | -1 }
   /** Trainer mode: highlight every occurrence of one term (null clears). */
   | { type: 'focusTerm'; termId: string | null }
   /** Keyboard command: explain the term at the current selection or caret. */
@@ -41,6 +43,7 @@ export interface PageResponseMap {
   jumpTo: JumpReply | null;
   focusTerm: { count: number };
   explainSelection: { termId: string | null };
+  stepTerm: { termId: string | null; index: number; count: number };
 }
 
 export function parsePageRequest(msg: unknown): PageRequest | null {
@@ -54,7 +57,15 @@ export function parsePageRequest(msg: unknown): PageRequest | null {
     case 'jumpTo':
       if (!id(m.termId)) return null;
       if (m.index !== undefined && !(Number.isInteger(m.index) && (m.index as number) >= 0)) return null;
-      return { type: 'jumpTo', termId: m.termId as string, index: m.index as number | undefined };
+      if (m.open !== undefined && typeof m.open !== 'boolean') return null;
+      return {
+        type: 'jumpTo',
+        termId: m.termId as string,
+        index: m.index as number | undefined,
+        ...(m.open ? { open: true } : {}),
+      };
+    case 'stepTerm':
+      return m.dir === 1 || m.dir === -1 ? { type: 'stepTerm', dir: m.dir } : null;
     case 'focusTerm':
       if (m.termId !== null && !id(m.termId)) return null;
       return { type: 'focusTerm', termId: m.termId as string | null };

@@ -8,6 +8,7 @@ import { isGlossaryId, isTermId } from '../glossary/id';
 import type { KbRecord } from '../kb/types';
 import type { CompiledMatcher } from '../match/types';
 import type { Settings } from '../settings/schema';
+import { isUiLang, type UiLang } from '../i18n/lang';
 import { parseSettingsOp, type SettingsOp } from '../settings/ops';
 
 export interface SearchFilters {
@@ -21,6 +22,19 @@ export type CustomFormat = 'json' | 'csv';
 export interface LookupRequest {
   type: 'lookup';
   termId: string;
+  /**
+   * How the reader met the term: its words on the page (`surface`) or the language the matcher tagged
+   * it with. A French or Spanish form makes the card show the entry's names in that language.
+   */
+  surface?: string;
+  lang?: string;
+  /** The language of the text around the words: decides only between French and Spanish names spelt alike. */
+  pageLang?: string;
+}
+/** The card's messages in a language the reader chose over the browser's (lib/content/language.ts). */
+export interface UiStringsRequest {
+  type: 'uiStrings';
+  lang: UiLang;
 }
 export interface SearchRequest {
   type: 'search';
@@ -84,7 +98,8 @@ export type Request =
   | CustomExportRequest
   | CustomDeleteRequest
   | RecordRequest
-  | FacetsRequest;
+  | FacetsRequest
+  | UiStringsRequest;
 
 export interface TermCard {
   id: string;
@@ -113,6 +128,18 @@ export interface TermCard {
   officialUrlNote?: string;
   /** Year the summary's time-sensitive statements were last checked ("as of 2026"). */
   asOf?: number;
+  /**
+   * The entry's names in the language the reader met the term in (a French or Spanish page), shown next
+   * to the English label, and our summary in that language when one is written.
+   */
+  local?: LocalNames;
+}
+
+export interface LocalNames {
+  lang: 'fr' | 'es';
+  label?: string;
+  expansion?: string;
+  summary?: string;
 }
 
 /** One excerpt of a card, with every citation string formatted by lib/kb/cite.ts. */
@@ -135,7 +162,10 @@ export type HitKind = 'mandate' | 'recommendation' | 'passage' | 'term' | 'custo
 export interface SearchHit {
   /** Record id, or glossary id for kind 'term'/'custom'. */
   id: string;
+  /** Short: kind, agency and label of a record ("Recommendation · ICAO · (b)"), or the term's name. */
   title: string;
+  /** The record's section, shown on a second line. */
+  section?: string;
   /** Plain text around the first hit (with "…" where cut). */
   snippet: string;
   /** [start, end) offsets of matched words inside `snippet`, for emphasis. */
@@ -223,6 +253,7 @@ export interface ResponseMap {
   customDelete: { deleted: number };
   record: RecordReply | null;
   facets: FacetsReply;
+  uiStrings: Record<string, string>;
 }
 
 export type RequestOf<K extends Request['type']> = Extract<Request, { type: K }>;
@@ -272,11 +303,29 @@ export function parseRequest(msg: unknown): { req: Request } | { error: string }
   const check = (allowed: string[]) => only(m, allowed);
   let e: string | null;
   switch (m.type) {
-    case 'lookup':
-      if ((e = check(['termId']))) return { error: e };
+    case 'lookup': {
+      if ((e = check(['termId', 'surface', 'lang', 'pageLang']))) return { error: e };
       if (!isStr(m.termId, 200) || !m.termId) return { error: 'lookup: termId must be a non-empty string' };
       if (!isTermId(m.termId)) return { error: 'lookup: termId must be a glossary id or a document-symbol id' };
-      return { req: { type: 'lookup', termId: m.termId } };
+      const req: LookupRequest = { type: 'lookup', termId: m.termId };
+      if (m.surface !== undefined) {
+        if (!isStr(m.surface, 300)) return { error: 'lookup: surface must be a string of at most 300 characters' };
+        req.surface = m.surface;
+      }
+      if (m.lang !== undefined) {
+        if (!isStr(m.lang, 20)) return { error: 'lookup: lang must be a language tag' };
+        req.lang = m.lang;
+      }
+      if (m.pageLang !== undefined) {
+        if (!isStr(m.pageLang, 20)) return { error: 'lookup: pageLang must be a language tag' };
+        req.pageLang = m.pageLang;
+      }
+      return { req };
+    }
+    case 'uiStrings':
+      if ((e = check(['lang']))) return { error: e };
+      if (!isUiLang(m.lang)) return { error: 'uiStrings: lang must be en, fr or es' };
+      return { req: { type: 'uiStrings', lang: m.lang } };
     case 'search': {
       if ((e = check(['query', 'filters', 'limit']))) return { error: e };
       if (!isStr(m.query, 500)) return { error: 'search: query must be a string of at most 500 characters' };

@@ -41,6 +41,8 @@ export interface PagesApi {
   openSidePanel?: (tabId: number | null) => void;
   /** Absent in hosts without the reader (tests that do not need it). */
   pdf?: PdfWays;
+  /** The keyboard shortcuts as bound in the browser (./shortcuts.ts); absent in hosts without commands. */
+  shortcuts?: () => Promise<Record<string, string>>;
   /** Offer a file for download (options export). */
   download(filename: string, text: string, mime: string): void;
 }

@@ -8,6 +8,7 @@ import { settingsStore } from '@/lib/settings/store';
 import { PDF_REDIRECT_ORIGINS } from '@/lib/pdf/redirect';
 import { readerUrl } from '@/lib/reader/url';
 import type { PagesApi, PdfWays, TabBridge } from './api';
+import { readShortcuts } from './shortcuts';
 
 export function pinnedTab(search: string): number | null {
   const raw = new URLSearchParams(search).get('tab');
@@ -103,6 +104,7 @@ export function browserApi(search = location.search): PagesApi {
     send: (req) => request((m) => browser.runtime.sendMessage(m), req),
     tabs: tabBridge(pinnedTab(search)),
     watchSettings: (cb) => settingsStore().watch(cb),
+    shortcuts: readShortcuts,
     openDemo: () => {
       void browser.tabs.create({ url: browser.runtime.getURL('/demo.html' as '/') });
     },

@@ -11,8 +11,13 @@ export const PDF_RULE_IDS = [PDF_REDIRECT_RULE_ID, PDF_NATIVE_RULE_ID];
 /** Host access the redirect needs: DNR only redirects requests to hosts the extension may access. */
 export const PDF_REDIRECT_ORIGINS = ['http://*/*', 'https://*/*'];
 
-/** A top-level http(s) address whose path ends in .pdf (query allowed; DNR never sees the fragment). */
-export const PDF_URL_REGEX = '^https?://[^?#]*\\.[pP][dD][fF](?:\\?[^#]*)?$';
+/**
+ * A top-level http(s) address whose path ends in .pdf, query and fragment allowed. Chromium matches
+ * rules against the navigation's URL with its fragment (a rule ending at the query never fired on
+ * `a.pdf#page=2`, tests/e2e/cases/63-pdf-redirect.mjs), so the fragment is part of the match, and `\0`
+ * carries it into the reader's own address, where `#page=` is read.
+ */
+export const PDF_URL_REGEX = '^https?://[^?#]*\\.[pP][dD][fF](?:\\?[^#]*)?(?:#.*)?$';
 
 /** Shape of the two rules (a subset of the DNR Rule type both browsers accept). */
 export interface PdfRule {
@@ -39,7 +44,7 @@ export function pdfRedirectRules(readerPageUrl: string): PdfRule[] {
       id: PDF_NATIVE_RULE_ID,
       priority: 2,
       action: { type: 'allow' },
-      condition: { regexFilter: `[?&]${NATIVE_PARAM}=1(?:&|$)`, resourceTypes: ['main_frame'] },
+      condition: { regexFilter: `[?&]${NATIVE_PARAM}=1(?:[&#]|$)`, resourceTypes: ['main_frame'] },
     },
   ];
 }

@@ -1,8 +1,10 @@
 /**
  * What can go wrong when opening a PDF, in words a reader understands. Every failure becomes one
  * ReaderError (a kind for tests and styling, a title, a sentence on what to do); the page always
- * offers a way back and, for a web address, the browser's own viewer.
+ * offers a way back and, for a web address, the browser's own viewer. The words are messages in the
+ * interface language (public/_locales), chosen when the error happens.
  */
+import { t } from '../i18n/t';
 
 export type ReaderErrorKind =
   | 'bad-address'
@@ -34,8 +36,8 @@ const hostOf = (url: string): string => {
 export function badAddress(): ReaderError {
   return {
     kind: 'bad-address',
-    title: 'This is not a web address the reader can open',
-    detail: 'The reader opens PDFs from http or https addresses, or files from your computer.',
+    title: t('rderr_badAddress'),
+    detail: t('rderr_badAddressDetail'),
   };
 }
 
@@ -48,14 +50,13 @@ export function fetchFailed(url: string, permitted: boolean | null): ReaderError
   if (permitted === false)
     return {
       kind: 'permission',
-      title: `Migration Lens may not read files from ${hostOf(url)}`,
-      detail:
-        'Allow access to this site and try again, or open the PDF in the browser’s own viewer. You can also download it and open the file here.',
+      title: t('rderr_permission', hostOf(url)),
+      detail: t('rderr_permissionDetail'),
     };
   return {
     kind: 'network',
-    title: 'The PDF could not be downloaded',
-    detail: `No answer from ${hostOf(url)}: you may be offline, or the server refused the connection. Check the connection and try again.`,
+    title: t('rderr_network'),
+    detail: t('rderr_networkDetail', hostOf(url)),
   };
 }
 
@@ -63,19 +64,19 @@ export function httpFailed(status: number, url: string): ReaderError {
   if (status === 404 || status === 410)
     return {
       kind: 'not-found',
-      title: 'There is no PDF at this address',
-      detail: `${hostOf(url)} answered ${status} (${status === 404 ? 'not found' : 'gone'}). The file may have moved; check the address.`,
+      title: t('rderr_notFound'),
+      detail: t('rderr_notFoundDetail', hostOf(url), status, t(status === 404 ? 'rderr_reason404' : 'rderr_reason410')),
     };
   if (status === 401 || status === 403)
     return {
       kind: 'refused',
-      title: 'The server refused access to this PDF',
-      detail: `${hostOf(url)} answered ${status}: it may need you to sign in. Open it in the browser’s own viewer, or download it and open the file here.`,
+      title: t('rderr_refused'),
+      detail: t('rderr_refusedDetail', hostOf(url), status),
     };
   return {
     kind: 'http',
-    title: 'The server could not deliver the PDF',
-    detail: `${hostOf(url)} answered with error ${status}. Try again later.`,
+    title: t('rderr_http'),
+    detail: t('rderr_httpDetail', hostOf(url), status),
   };
 }
 
@@ -95,22 +96,20 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 export function notPdf(what: string, contentType: string | null): ReaderError {
-  if (!what.length)
-    return { kind: 'empty', title: 'The file is empty', detail: 'There is nothing to show: the file has no content.' };
+  if (!what.length) return { kind: 'empty', title: t('rderr_empty'), detail: t('rderr_emptyDetail') };
   const ct = contentType ? contentType.split(';')[0]!.trim() : '';
-  const served = ct ? ` (it was sent as ${ct})` : '';
   return {
     kind: 'not-pdf',
-    title: 'This is not a PDF',
-    detail: `The content of ${what} is not a PDF document${served}. It may be a web page or another kind of file.`,
+    title: t('rderr_notPdf'),
+    detail: ct ? t('rderr_notPdfServed', what, ct) : t('rderr_notPdfDetail', what),
   };
 }
 
 export function passwordCancelled(): ReaderError {
   return {
     kind: 'password',
-    title: 'This PDF is protected by a password',
-    detail: 'It cannot be shown without its password. Open it again to enter the password.',
+    title: t('rd_pwHeading'),
+    detail: t('rderr_passwordDetail'),
   };
 }
 
@@ -121,10 +120,9 @@ export function pdfFailed(e: unknown): ReaderError {
   if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException')
     return {
       kind: 'corrupt',
-      title: 'This PDF is damaged',
-      detail:
-        'The file is incomplete or corrupt, so its pages cannot be read. Download it again, or try the browser’s own viewer.',
+      title: t('rderr_corrupt'),
+      detail: t('rderr_corruptDetail'),
     };
   const msg = e instanceof Error ? e.message : String(e);
-  return { kind: 'unknown', title: 'The PDF could not be opened', detail: msg.slice(0, 300) };
+  return { kind: 'unknown', title: t('rderr_unknown'), detail: msg.slice(0, 300) };
 }

@@ -4,6 +4,7 @@
  * content app started on the text layers as pdf.js renders them. The view (components/reader)
  * renders `state` and calls the actions.
  */
+import { t } from '../i18n/t';
 import { badAddress, fetchFailed, httpFailed, looksLikePdf, notPdf, pdfFailed, type ReaderError } from './errors';
 import { fileNameOf, nativeViewerUrl, parseReaderUrl } from './url';
 import { findUnSymbol } from './symbol';
@@ -89,6 +90,11 @@ export class ReaderModel {
     });
   }
 
+  /** The interface language changed: views re-render with the new messages. */
+  languageChanged(): void {
+    this.set({});
+  }
+
   subscribe(cb: (s: ReaderState) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
@@ -162,7 +168,7 @@ export class ReaderModel {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       return this.fail(
-        { kind: 'unknown', title: 'The file could not be read', detail: `${file.name} could not be read from disk.` },
+        { kind: 'unknown', title: t('rderr_unreadable'), detail: t('rderr_unreadableDetail', file.name) },
         seq,
       );
     }

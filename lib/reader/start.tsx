@@ -1,9 +1,10 @@
 /**
  * The reader page: pdf.js viewer, the reader's model and view, and the very same content app the
  * content script runs (content scripts do not run on extension pages). The app starts once the first
- * text layer exists and then reads text layers as pdf.js renders them (its MutationObserver), so a
- * 500-page document is never scanned up front. Requests from the side panel, popup and background
- * reach this page as runtime messages wrapped with its tab id (lib/messaging/page-protocol.ts).
+ * page is drawn and reads text layers as pdf.js renders them (its MutationObserver, watching from before its first
+ * pass: lib/scan/watch.ts), so a 500-page document is never scanned up front.
+ * Requests from the side panel, popup and background reach this page as runtime messages wrapped with
+ * its tab id (lib/messaging/page-protocol.ts).
  */
 import { render } from 'preact';
 import { startContentApp } from '@/lib/content/app';
@@ -20,9 +21,12 @@ import { isTrustedSender } from '@/lib/messaging/protocol';
 import { FLASH_NAME, paintOnly } from '@/lib/scan/highlight';
 import type { TextMatch } from '@/lib/scan/hittest';
 import { settingsStore } from '@/lib/settings/store';
+import type { Settings } from '@/lib/settings/schema';
+import { applyPageLanguage } from '@/lib/i18n/page-language';
 import { applyAppearance, injectStyles } from '@/components/pages/styles';
 import { ReaderApp } from '@/components/reader/ReaderApp';
 import { READER_CSS } from '@/components/reader/styles';
+import { benchMode, markViewerEvents } from './bench';
 import { DocTerms } from './doc-terms';
 import { ReaderModel } from './model';
 import { ReaderViewer } from './pdf';
@@ -55,15 +59,19 @@ export function startReader(root: HTMLElement): void {
   injectStyles(document);
   injectStyles(document, READER_CSS);
   const store = settingsStore();
-  const apply = (s: { theme: string; textSize: string }) => applyAppearance(document.documentElement, s);
+  applyPageLanguage('auto');
+  const apply = (s: Settings) => {
+    applyAppearance(document.documentElement, s);
+    if (applyPageLanguage(s.language)) model.languageChanged();
+  };
   void store.get().then(apply, () => undefined);
   store.watch(apply);
 
   let viewer: ReaderViewer | null = null;
+  const bench = benchMode(location.hash);
   const docTerms = new DocTerms();
   const cursor = new Cursor();
   let app: AppListener | null = null;
-  let appStarted = false;
   let matches: TextMatch[] = [];
   // Known synchronously once resolved: a listener that returns a promise claims the reply, so a reader
   // in another tab must decline at once, not later.
@@ -75,12 +83,7 @@ export function startReader(root: HTMLElement): void {
 
   const model = new ReaderModel({
     viewer: () => viewer!,
-    textLayerReady: () => {
-      if (!appStarted) {
-        appStarted = true;
-        startApp();
-      }
-    },
+    textLayerReady: () => undefined,
     async permitted(url) {
       try {
         return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
@@ -164,16 +167,15 @@ export function startReader(root: HTMLElement): void {
         app = null;
       };
     },
+    // pdf.js adds each text layer once: read it on the next task, not after a batching window (rescans
+    // never overlap: lib/scan/watch.ts holds changes while one runs).
+    scanDebounceMs: 0,
     citeLocation(m) {
       const p = pageOf(m.startNode);
       return p ? `PDF p. ${p}` : null;
     },
     onMatches(ms) {
       matches = ms;
-      if (!nudged) {
-        nudged = true;
-        setTimeout(nudgeTextLayers, 50);
-      }
       const pages: Array<{ termId: string; page: number }> = [];
       // While pdf.js re-renders a page (zoom), its old and new text layers may both be in the document:
       // one occurrence is counted once, by its place in its layer.
@@ -203,21 +205,6 @@ export function startReader(root: HTMLElement): void {
     return myTab === env.tabId ? handle(env.req) : undefined;
   });
 
-  /**
-   * The scanner watches for changes only once its first pass is over, and pdf.js may render a text
-   * layer (the next page, ahead of need) during that pass. After the first pass, every text layer is
-   * touched once (an empty text node added and removed: our own page, no visible change), so the
-   * scanner's observer reads the layers it may have missed.
-   */
-  let nudged = false;
-  function nudgeTextLayers(): void {
-    for (const layer of document.querySelectorAll('.page[data-page-number] .textLayer')) {
-      const probe = document.createTextNode('');
-      layer.append(probe);
-      probe.remove();
-    }
-  }
-
   function startApp(): void {
     // An extension page of ours lives no longer than the extension: its context never ends first.
     startContentApp(manualContext(), ports);
@@ -233,6 +220,17 @@ export function startReader(root: HTMLElement): void {
           findChanged: (f) => model.findChanged(f),
           textLayerRendered: (p) =>
             model.textLayerRendered(p, container.querySelector(`.page[data-page-number="${p}"] .textLayer`)),
+        });
+        if (bench) markViewerEvents(viewer.eventBus);
+        // The app starts once pdf.js has drawn a page: starting with the reader page made the first page
+        // appear later (its matcher load competed with pdf.js's first render; tests/bench/lib/pdf.mjs),
+        // and from then on it reads each text layer as it is added (it watches from before its first
+        // pass, so a layer rendered meanwhile is not missed).
+        let appStarted = bench === 'viewer-only';
+        viewer.eventBus.on('pagerendered', () => {
+          if (appStarted) return;
+          appStarted = true;
+          startApp();
         });
         void model.openFromLocation(location);
       }}

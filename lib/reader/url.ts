@@ -3,6 +3,7 @@
  * redirect): `reader.html?file=<encodeURIComponent(absolute http(s) URL)>#page=<N>`. `reader.html`
  * alone shows the "Open a PDF" screen.
  */
+import { t } from '../i18n/t';
 
 /**
  * Query parameter (`ml-native=1`) that makes the redirect rule leave a PDF to the browser's own viewer.
@@ -53,9 +54,7 @@ export function parseReaderUrl(location: { search: string; hash: string }): Read
   const page = parsePageHash(location.hash);
   if (raw === null || raw === '') return { file: null, page, error: null };
   const file = httpUrl(raw);
-  return file
-    ? { file, page, error: null }
-    : { file: null, page, error: 'The address given to the reader is not a web address (http or https).' };
+  return file ? { file, page, error: null } : { file: null, page, error: t('rderr_notWeb') };
 }
 
 /** The original URL (its fragment, e.g. `#page=3`, kept) marked for the browser's own viewer. */

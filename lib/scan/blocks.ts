@@ -236,3 +236,13 @@ export function locate(
     nodes: segs.slice(i, j + 1).map((s) => s.node),
   };
 }
+
+/**
+ * The declared language of a block: the nearest `lang` attribute (the element's own or an ancestor's,
+ * the root's included), else the document's; "" or none → undefined (the matcher then guesses from the
+ * text). Asked lazily, only for blocks holding a form gated by language (lib/match/forms.ts).
+ */
+export function blockLang(el: Element): string | undefined {
+  const own = el.closest('[lang]')?.getAttribute('lang')?.trim();
+  return own || el.ownerDocument.documentElement.getAttribute('lang')?.trim() || undefined;
+}

@@ -11,11 +11,15 @@ export const HIGHLIGHT_NAME = 'migration-lens-term';
 export const FOCUS_NAME = 'migration-lens-focus';
 /** Short flash when jumping to an occurrence. */
 export const FLASH_NAME = 'migration-lens-flash';
+/** The term the next/previous-term key focused: a visible ring without touching the page. */
+export const RING_NAME = 'migration-lens-ring';
 
 const STYLE = `
 ::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted 2px; text-decoration-color: #1a6fb5; text-underline-offset: 3px; }
 ::highlight(${FOCUS_NAME}) { background-color: rgba(255, 213, 79, .55); color: inherit; }
 ::highlight(${FLASH_NAME}) { background-color: rgba(255, 152, 0, .75); color: #000; }
+::highlight(${RING_NAME}) { background-color: rgba(26, 111, 181, .2); text-decoration: underline solid 3px; text-decoration-color: #1a6fb5; text-underline-offset: 3px; }
+@media (forced-colors: active) { ::highlight(${RING_NAME}) { background-color: Highlight; color: HighlightText; } }
 `;
 
 let sheet: CSSStyleSheet | null = null;
@@ -123,6 +127,9 @@ export class Painter {
 
   remove(m: TextMatch): void {
     this.hl?.delete(m.range);
+    // Still queued when the underline moves to an earlier occurrence within one slice.
+    const q = this.queue.indexOf(m);
+    if (q >= 0) this.queue.splice(q, 1);
     const i = this.all.indexOf(m);
     if (i >= 0) this.all.splice(i, 1);
   }

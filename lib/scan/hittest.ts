@@ -78,6 +78,8 @@ export function hitTest(
   x: number,
   y: number,
   shadowRoots: ShadowRoot[] = [],
+  /** Only these count (occurrences that are not underlined open no card on hover). */
+  accept: (m: TextMatch) => boolean = () => true,
 ): TextMatch | null {
   if (!index.size) return null;
   const caret = caretAt(doc, x, y, shadowRoots);
@@ -85,7 +87,7 @@ export function hitTest(
   const list = index.get(caret.node as Text);
   if (!list) return null;
   for (const m of list) {
-    if (!caretIn(m, caret.node, caret.offset)) continue;
+    if (!caretIn(m, caret.node, caret.offset) || !accept(m)) continue;
     const range = liveRange(m);
     const rects = typeof range.getClientRects === 'function' ? Array.from(range.getClientRects()) : [];
     const all = rects.length ? rects : [range.getBoundingClientRect()];

@@ -16,6 +16,7 @@ export const SCALAR_FIELDS = [
   'trainerMode',
   'openPdfLinksInReader',
   'categories',
+  'language',
 ] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
 export type ScalarPatch = Partial<Pick<Settings, ScalarField>>;

@@ -4,6 +4,10 @@
  */
 import { CATEGORIES, type Category } from '../glossary/types';
 import { isTermId } from '../glossary/id';
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../i18n/lang';
+import { UNDERLINE_MODES, type UnderlineMode } from '../scan/underline';
+
+export type { UnderlineMode };
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type TextSize = 'normal' | 'large' | 'x-large';
@@ -16,7 +20,8 @@ export interface Settings {
   /** Hostnames ("example.org" also covers its subdomains). */
   disabledSites: string[];
   allowedSites: string[];
-  categories: Record<Category, boolean>;
+  /** Per category: underline every occurrence, the first on the page only, or off (not recognised). */
+  categories: Record<Category, UnderlineMode>;
   hoverDelayMs: number;
   /** Glossary ids the reader marked "I know this one" (not highlighted any more). */
   knownTerms: string[];
@@ -25,6 +30,8 @@ export interface Settings {
   trainerMode: boolean;
   /** Redirect top-level navigations to .pdf URLs into the extension's reader (needs host access). */
   openPdfLinksInReader: boolean;
+  /** Interface language: the browser's ('auto') or one the reader chose (lib/i18n/lang.ts). */
+  language: LanguageSetting;
 }
 
 /** Bump together with a new entry in SETTINGS_MIGRATIONS. */
@@ -35,19 +42,28 @@ const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
 const TEXT_SIZES: readonly TextSize[] = ['normal', 'large', 'x-large'];
 const SITE_MODES: readonly SiteMode[] = ['all', 'allow-list'];
 
+/**
+ * Restraint by default (issue #16): names (agencies, bodies, instruments…) at every occurrence, general
+ * concepts (refugees, remittances, diaspora…) at their first occurrence on the page only.
+ */
+export function defaultUnderline(c: Category): UnderlineMode {
+  return c === 'concept' ? 'first' : 'every';
+}
+
 export function defaultSettings(): Settings {
   return {
     enabled: true,
     siteMode: 'all',
     disabledSites: [],
     allowedSites: [],
-    categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, defaultUnderline(c)])) as Record<Category, UnderlineMode>,
     hoverDelayMs: HOVER_DELAY.default,
     knownTerms: [],
     theme: 'auto',
     textSize: 'normal',
     trainerMode: false,
     openPdfLinksInReader: false,
+    language: 'auto',
   };
 }
 
@@ -122,6 +138,9 @@ export function validateSettingsPatch(patch: unknown): { patch: SettingsPatch } 
         case 'textSize':
           out.textSize = oneOf(v, TEXT_SIZES, k);
           break;
+        case 'language':
+          out.language = oneOf(v, LANGUAGE_SETTINGS, k);
+          break;
         case 'hoverDelayMs': {
           const n = typeof v === 'number' ? v : NaN;
           if (!Number.isFinite(n)) throw new Error('settings.hoverDelayMs must be a number (milliseconds)');
@@ -137,14 +156,15 @@ export function validateSettingsPatch(patch: unknown): { patch: SettingsPatch } 
           break;
         case 'categories': {
           if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('settings.categories must be an object');
-          const cats: Partial<Record<Category, boolean>> = {};
-          for (const [c, on] of Object.entries(v)) {
+          const cats: Partial<Record<Category, UnderlineMode>> = {};
+          for (const [c, mode] of Object.entries(v)) {
             if (!(CATEGORIES as readonly string[]).includes(c))
               throw new Error(`settings.categories: unknown category "${c}"`);
-            if (typeof on !== 'boolean') throw new Error(`settings.categories.${c} must be true or false`);
-            cats[c as Category] = on;
+            // Settings before issue #16 stored on/off: on is the category's default, off stays off.
+            if (typeof mode === 'boolean') cats[c as Category] = mode ? defaultUnderline(c as Category) : 'off';
+            else cats[c as Category] = oneOf(mode, UNDERLINE_MODES, `categories.${c}`);
           }
-          out.categories = cats as Record<Category, boolean>; // merged with the current value in applyPatch
+          out.categories = cats as Record<Category, UnderlineMode>; // merged with the current value in applyPatch
           break;
         }
         default:

@@ -2,7 +2,8 @@
 // measured next to a baseline in the same run. Writes .output/bench.json (flat keys) and
 // .output/bench-pages.json (per-page scanner rows), prints every figure, ratio and target.
 // Options: --pages N (first N readability pages; default all), --runs N (timed runs per method and page,
-// default 3), --hover-samples N (default 30), --hover-repeats N (default 15), --markjs-array-pages N (default 1), --skip scan,hover,node. Methods: tests/bench/README.md.
+// default 3), --hover-samples N (default 30), --hover-repeats N (default 15), --markjs-array-pages N (default 1),
+// --pdf-runs N (default 3), --skip scan,hover,node,pdf. Methods: tests/bench/README.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,8 @@ import { benchHover } from './lib/hover.mjs';
 import { benchFrames, floorExtension, framesFigures } from './lib/frames.mjs';
 import { benchLoads, denseDocs, denseHtml, loadFigures } from './lib/pageload.mjs';
 import { benchBackground as benchBgChromium } from './lib/bg.mjs';
-import { printReport } from './lib/report.mjs';
+import { printReport, TARGETS } from './lib/report.mjs';
+import { benchPdf, pdfFigures, PDF_TARGETS, writeBenchPdf } from './lib/pdf.mjs';
 import { ratio, round, sum } from './lib/stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -39,6 +41,7 @@ const HOVER_REPEATS = num('--hover-repeats', 15);
 const MARK_ARRAY_PAGES = num('--markjs-array-pages', 1);
 const FRAME_RUNS = num('--frame-runs', 5);
 const LOAD_RUNS = num('--load-runs', 3);
+const PDF_RUNS = num('--pdf-runs', 3);
 const skip = new Set((opt('--skip', '') ?? '').split(',').filter(Boolean));
 const OUT = path.join(ROOT, '.output');
 const EXT = path.join(OUT, 'chrome-mv3');
@@ -68,6 +71,21 @@ if (!skip.has('node')) Object.assign(figures, node.figures);
 notes.push(
   'search_p95_ms / index_cold_load_ms: tests/bench/background.ts benchBackground() under Node with fake-indexeddb (in-memory; absolute numbers are indicative of CPU cost, not of real IndexedDB I/O).',
 );
+
+// ---- Underlines per 1,000 words, before/after the first-occurrence default (issue #16) ----
+{
+  const ulOut = path.join(os.tmpdir(), `ml-bench-underlines-${process.pid}.json`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/bench/lib/underlines.ts'), ulOut], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status === 0) {
+    const ul = JSON.parse(fs.readFileSync(ulOut, 'utf8'));
+    Object.assign(figures, ul.figures);
+    notes.push(...ul.notes);
+    fs.rmSync(ulOut, { force: true });
+  } else notes.push('underlines_per_1000_words: tests/bench/lib/underlines.ts failed (see above).');
+}
 
 // ---- Content script size ----
 if (fs.existsSync(CONTENT_JS)) {
@@ -248,6 +266,34 @@ try {
         Object.assign(figures, await benchBgChromium({ b, termIds: ids, queries: node.terms.slice(0, 100) }));
       } catch (e) {
         notes.push(`bg bench failed: ${String(e?.message ?? e).split('\n')[0]}`);
+      } finally {
+        await b.close();
+      }
+    }
+  }
+
+  // ---- PDF reader ----
+  if (!skip.has('pdf')) {
+    TARGETS.push(...PDF_TARGETS);
+    if (!fs.existsSync(path.join(EXT, 'manifest.json'))) {
+      figures.pdf_first_page_ratio = null;
+      notes.push('pdf: no build in .output/chrome-mv3 (npm run build:chrome).');
+    } else {
+      const file = writeBenchPdf(ROUTES.pdf);
+      const b = await launchBenchChromium({ ext: EXT, origin: server.origin });
+      try {
+        log(`pdf: reader on a generated PDF, with and without the content app, ${PDF_RUNS} runs each…`);
+        const readerUrl = `chrome-extension://${b.extId}/reader.html?file=${encodeURIComponent(server.url(`/pdf/${file}`))}`;
+        Object.assign(
+          figures,
+          pdfFigures(await benchPdf({ ctx: b.ctx, readerUrl, runs: PDF_RUNS, log }), round, ratio),
+        );
+        notes.push(
+          'pdf_*: built reader.html in Chromium, #ml-bench=app vs viewer-only (lib/reader/bench.ts); longest task from PerformanceObserver longtask (only tasks ≥ 50 ms exist there: 0 = none); heap = main thread after GC (the pdf.js worker not included).',
+        );
+      } catch (e) {
+        figures.pdf_first_page_ratio = null;
+        notes.push(`pdf bench failed: ${String(e?.message ?? e).split('\n')[0]}`);
       } finally {
         await b.close();
       }

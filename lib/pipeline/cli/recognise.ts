@@ -1,8 +1,12 @@
 /**
- * Command-line recogniser: `npx tsx lib/pipeline/cli/recognise.ts [--json] [--glossary DIR] FILE`
+ * Command-line recogniser: `npx tsx lib/pipeline/cli/recognise.ts [--json] [--all] [--glossary DIR] [--lang L] FILE`
  * (also `npm run --silent recognise -- --json FILE`). Reads a UTF-8 .txt file or the visible text of
- * an .html file, compiles data/glossary/*.json and lists the recognised terms. With --json, stdout
- * holds ONLY a JSON array of {start, end, text, id, label} (offsets into the text / extracted text).
+ * an .html file, compiles data/glossary/*.json and lists, in text order, exactly what the extension
+ * underlines with default settings: concepts at their first occurrence only (lib/scan/underline.ts,
+ * the rule the scanner uses). --all lists every match instead. With --json, stdout holds ONLY a JSON
+ * array of {start, end, text, id, label} (offsets into the text / extracted text). The text's language
+ * (for French/Spanish forms gated by language, lib/match/forms.ts) is guessed from its words unless
+ * --lang gives it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,31 +15,41 @@ import { GlossaryBuildError } from '../glossary/errors';
 import { loadGlossarySources } from '../glossary/load';
 import type { GlossarySource } from '../../glossary/types';
 import { compileMatcher } from '../../match/compile';
+import { primaryLang } from '../../match/lang';
 import { loadMatcher } from '../../match/matcher';
 import { htmlToText } from '../text/html-node';
+import { SYMBOL_CATEGORY } from '../../glossary/id';
+import { defaultSettings } from '../../settings/schema';
+import { underlinedInTextOrder } from '../../scan/underline';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
-const USAGE = 'usage: recognise [--json] [--glossary DIR] FILE(.txt|.html)';
+const USAGE = 'usage: recognise [--json] [--all] [--glossary DIR] [--lang fr|es|en|…] FILE(.txt|.html)';
 
 class CliError extends Error {}
 
-function parseArgs(argv: string[]): { json: boolean; glossary: string; file: string } {
+function parseArgs(argv: string[]): { json: boolean; all: boolean; glossary: string; file: string; lang?: string } {
   let json = false;
+  let all = false;
+  let lang: string | undefined;
   let glossary = join(ROOT, 'data/glossary');
   let file = '';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
+    else if (a === '--all') all = true;
     else if (a === '--glossary') {
       const dir = argv[++i];
       if (!dir) throw new CliError(`--glossary needs a directory\n${USAGE}`);
       glossary = resolve(dir);
+    } else if (a === '--lang') {
+      lang = primaryLang(argv[++i]);
+      if (!lang) throw new CliError(`--lang needs a language tag (fr, es, en…)\n${USAGE}`);
     } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`);
     else if (file) throw new CliError(`only one FILE expected\n${USAGE}`);
     else file = a;
   }
   if (!file) throw new CliError(`missing FILE\n${USAGE}`);
-  return { json, glossary, file };
+  return { json, all, glossary, file, ...(lang ? { lang } : {}) };
 }
 
 function loadGlossary(dir: string): GlossarySource[] {
@@ -78,7 +92,18 @@ async function main(): Promise<void> {
   const labels = new Map(entries.map((e) => [e.id, e.label]));
   // A symbol no entry knows ("sym:A/RES/65/170") is labelled with the symbol itself.
   const label = (id: string) => labels.get(id) ?? id.replace(/^sym:/, '');
-  const found = matcher.find(text).map((m) => ({ ...m, text: text.slice(m.start, m.end), label: label(m.id) }));
+  const every = matcher
+    .find(text, undefined, args.lang ? { lang: args.lang } : {})
+    .map((m) => ({ ...m, termId: m.id, ord: m.start, text: text.slice(m.start, m.end), label: label(m.id) }))
+    .sort((a, b) => a.start - b.start);
+  // The extension's default settings, through the same rule its scanner applies.
+  const modes = defaultSettings().categories as Record<string, string>;
+  const category = new Map<string, string>(entries.map((e) => [e.id, e.category]));
+  const modeOf = (id: string) => {
+    const m = modes[category.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other')];
+    return m === 'first' || m === 'off' ? m : 'every';
+  };
+  const found = args.all ? every : underlinedInTextOrder(every, modeOf);
   if (args.json) {
     process.stdout.write(
       `${JSON.stringify(found.map(({ start, end, text: t, id, label }) => ({ start, end, text: t, id, label })))}\n`,

@@ -6,6 +6,7 @@
 //   extUrl(path)              URL of one of our extension pages (page.goto() opens it in a tab)
 //   extEval(fn, arg)          run fn in an extension context (storage, runtime messages)
 //   explainSelectionCommand() the "explain-selection" command (Alt+Shift+E) for the active tab
+//   command(name)             any manifest command for the active tab ("next-term", "previous-term"…)
 //   tabUrls() / closeTabs(url) every tab's URL, e.g. to see a tab the extension opened itself
 //   stopBackground(page)      stop the extension's background as the browser does when it is idle
 //   reloadExtension()         (Chromium) reload the extension as an update does; open tabs keep the old
@@ -118,14 +119,24 @@ function wrapPuppeteer(page, connection) {
   };
 }
 
-export async function launchChromium({ ext = EXT.chromium } = {}) {
+/**
+ * `lang`: the browser's interface language ("fr"), which extensions see as their UI language. Chromium
+ * on Linux takes it from the environment (LANGUAGE); --lang is the switch on the other systems.
+ */
+export async function launchChromium({ ext = EXT.chromium, lang } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-chromium-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1200, height: 800 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      ...(lang ? [`--lang=${lang}`] : []),
+    ],
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_FR.UTF-8` } } : {}),
   });
   await ctx.addInitScript(DOM_WATCH_SCRIPT);
   let [sw] = ctx.serviceWorkers();
@@ -142,6 +153,7 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
     // Chromium does not route synthetic key presses to extension shortcuts under automation, so this
     // calls the very function the commands.onCommand listener calls (exposed on the worker's global).
     explainSelectionCommand: async () => (await serviceWorker()).evaluate(() => self.mlExplainSelection()),
+    command: async (name) => (await serviceWorker()).evaluate((n) => self.mlCommand(n), name),
     tabUrls: async () => ctx.pages().map((p) => p.url()),
     closeTabs: async (url) => {
       for (const p of ctx.pages()) if (p.url() === url) await p.close();
@@ -181,7 +193,8 @@ export async function launchChromium({ ext = EXT.chromium } = {}) {
   };
 }
 
-export async function launchFirefox({ ext = EXT.firefox } = {}) {
+/** `lang`: the interface language Firefox is asked for (intl.locale.requested). */
+export async function launchFirefox({ ext = EXT.firefox, lang } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -205,9 +218,9 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
-  const id = await browser.installExtension(ext);
   const { connection } = browser;
   const extUrl = (p) => `moz-extension://${FIREFOX_UUID}/${p}`;
   /** Evaluate an expression in the browser window (chrome scope; needs --remote-allow-system-access). */
@@ -221,6 +234,16 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     if (result.type === 'exception') throw new Error(`chrome-scope script: ${result.exceptionDetails.text}`);
     return result.result.value;
   };
+  // Firefox grants a requested locale only if it has it (a language pack); this build ships en-US
+  // alone. Declaring the language available, as Firefox's own locale tests do, makes it the app locale,
+  // which extensions see as their UI language; set before the extension starts, which reads it then.
+  if (lang)
+    await chromeEval(`(() => {
+      Services.locale.availableLocales = [...new Set([...Services.locale.availableLocales, ${JSON.stringify(lang)}])];
+      Services.locale.requestedLocales = [${JSON.stringify(lang)}];
+      return Services.locale.appLocaleAsBCP47;
+    })()`);
+  const id = await browser.installExtension(ext);
   const newPage = async () => {
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(DOM_WATCH_SCRIPT);
@@ -259,6 +282,18 @@ export async function launchFirefox({ ext = EXT.firefox } = {}) {
     })()`),
     // What about:debugging's "Terminate background script" does: the event page is stopped the way
     // Firefox stops it after its idle timeout; the next event or message starts it again.
+    // The real shortcut of a command, by the same route as explainSelectionCommand: the suggested key
+    // of the manifest (a fresh profile has nothing rebound).
+    command: (name) => {
+      const keyOf = { 'explain-selection': 'E', 'next-term': 'N', 'previous-term': 'P' };
+      return chromeEval(`(() => {
+      const eu = { window, parent: window, _EU_Ci: Ci, _EU_Cc: Cc };
+      Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', eu);
+      gURLBar.focus();
+      eu.synthesizeKey(${JSON.stringify(keyOf[name])}, { altKey: true, shiftKey: true }, window);
+      gBrowser.selectedBrowser.focus();
+    })()`);
+    },
     stopBackground: async () => {
       const state = await chromeEval(`(async () => {
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');

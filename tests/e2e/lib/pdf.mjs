@@ -13,19 +13,35 @@ const esc = (s) => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
 /**
  * pages: array of pages, each an array of text lines (an empty array = a page with a grey box and no
- * text, like a scan). outline: [{ title, page }] (1-based). Returns the PDF as a Buffer.
+ * text, like a scan). outline: [{ title, page }] (1-based). cid: set the text in a CID-keyed font that
+ * is not embedded and is encoded with a predefined CMap (UniJIS-UCS2-H, as Japanese UN documents may
+ * be): pdf.js needs its packaged character maps to read it. Returns the PDF as a Buffer.
  */
-export function makePdf({ title = null, pages, outline = [] }) {
+export function makePdf({ title = null, pages, outline = [], cid = false }) {
   const objs = []; // index i → object number i + 1
   const add = (body) => objs.push(body) && objs.length;
   const catalog = add(null);
   const pagesObj = add(null);
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  let font;
+  if (cid) {
+    const desc = add(
+      '<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
+    );
+    const cidFont = add(
+      `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor ${desc} 0 R >>`,
+    );
+    font = add(
+      `<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [${cidFont} 0 R] >>`,
+    );
+  } else font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  // UCS-2 big-endian hex for the CID font; a literal string otherwise.
+  const str = (l) =>
+    cid ? `<${[...l].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>` : `(${esc(l)})`;
   const pageIds = [];
   for (const lines of pages) {
     let content;
     if (lines.length) {
-      content = 'BT /F1 12 Tf 16 TL 72 740 Td\n' + lines.map((l) => `(${esc(l)}) Tj T*`).join('\n') + '\nET';
+      content = 'BT /F1 12 Tf 16 TL 72 740 Td\n' + lines.map((l) => `${str(l)} Tj T*`).join('\n') + '\nET';
     } else content = '0.6 g 72 300 468 400 re f';
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
     pageIds.push(
@@ -96,6 +112,9 @@ export function writeTestPdfs() {
   });
   write('terms.pdf', terms);
   write('long.pdf', makePdf({ title: 'Long report', pages: Array.from({ length: 120 }, (_, i) => fillerPage(i + 1)) }));
+  // Short lines: the font is not embedded, so each glyph is as wide as a CJK one.
+  const cidLines = ['GFMD notes', 'from UNHCR', 'on mobility.'];
+  write('cid.pdf', makePdf({ title: 'CID font report', pages: [cidLines], cid: true }));
   write('scan.pdf', makePdf({ title: 'Scanned letter', pages: [[], []] }));
   write('truncated.pdf', terms.subarray(0, Math.floor(terms.length * 0.3)));
   write('notpdf.pdf', Buffer.from('<!doctype html><title>Sign in</title><p>Please sign in to continue.</p>'));

@@ -33,11 +33,24 @@ async function change(b: Background, op: Record<string, unknown>): Promise<Setti
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('defaults: enabled, 350 ms hover delay, all categories on', async () => {
+  it('defaults: enabled, 350 ms hover delay, names at every occurrence, concepts at the first', async () => {
     const s = await createSettingsStore().get();
     expect(s).toEqual(defaultSettings());
     expect(s.hoverDelayMs).toBe(350);
-    expect(Object.values(s.categories).every(Boolean)).toBe(true);
+    const { concept, ...names } = s.categories;
+    expect(concept).toBe('first');
+    expect(new Set(Object.values(names))).toEqual(new Set(['every']));
+  });
+
+  it('reads the on/off categories stored before issue #16: on is the default mode, off stays off', async () => {
+    await area().set({
+      [key]: { ...defaultSettings(), categories: { concept: true, agency: false } },
+      [`${key}$`]: { v: 2 },
+    });
+    const s = await createSettingsStore().get();
+    expect(s.categories.concept).toBe('first');
+    expect(s.categories.agency).toBe('off');
+    expect(s.categories.instrument).toBe('every');
   });
 
   it('migrates a v1 value to the current version', async () => {
@@ -78,12 +91,16 @@ describe('settings', () => {
     await expect(change(b, { op: 'siteList', list: 'disabledSites', site: 'not a host!', add: true })).rejects.toThrow(
       /is not a hostname/,
     );
-    await change(b, { op: 'patch', patch: { categories: { concept: false } } });
+    await expect(change(b, { op: 'patch', patch: { categories: { concept: 'some' } } })).rejects.toThrow(
+      'settings.categories.concept must be one of every, first, off',
+    );
+    await change(b, { op: 'patch', patch: { categories: { concept: 'off', system: 'first' } } });
     await change(b, { op: 'knowTerm', termId: 'iom' });
     await change(b, { op: 'knowTerm', termId: 'iom' });
     const s = await change(b, { op: 'siteList', list: 'allowedSites', site: 'https://WWW.un.org/en/x', add: true });
-    expect(s.categories.concept).toBe(false);
-    expect(s.categories.agency).toBe(true);
+    expect(s.categories.concept).toBe('off');
+    expect(s.categories.system).toBe('first');
+    expect(s.categories.agency).toBe('every');
     expect(s.knownTerms).toEqual(['iom']);
     expect(s.allowedSites).toEqual(['www.un.org']);
     expect((await createSettingsStore().get()).hoverDelayMs).toBe(0);

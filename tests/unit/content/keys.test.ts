@@ -1,5 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { cardKeyAction, isEditable, keyAction, listKeyIndex, type KeyContext, type KeyInput } from '@/lib/content/keys';
+import {
+  cardKeyAction,
+  isEditable,
+  keyAction,
+  listKeyIndex,
+  type KeyContext,
+  type KeyInput,
+  termStep,
+  TERM_COMMANDS,
+} from '@/lib/content/keys';
 
 const k = (key: string, o: Partial<KeyInput> = {}): KeyInput => ({
   key,
@@ -93,5 +102,26 @@ describe('isEditable', () => {
     div.remove();
     expect(isEditable(null)).toBe(false);
     expect(isEditable(document)).toBe(false);
+  });
+});
+
+describe('termStep (next-term / previous-term commands)', () => {
+  it('first press starts at the first term at or below the top of the viewport', () => {
+    expect(termStep(-1, 1, 5, 2)).toBe(2);
+    expect(termStep(-1, -1, 5, 2)).toBe(1);
+    // Every term above the viewport: next wraps to the first, previous is the last one.
+    expect(termStep(-1, 1, 5, 5)).toBe(0);
+    expect(termStep(-1, -1, 5, 5)).toBe(4);
+  });
+  it('then moves one term at a time, wrapping around; nothing to reach on an empty page', () => {
+    expect(termStep(2, 1, 5, 0)).toBe(3);
+    expect(termStep(4, 1, 5, 0)).toBe(0);
+    expect(termStep(0, -1, 5, 0)).toBe(4);
+    expect(termStep(7, 1, 5, 3)).toBe(3); // the focused term left the page: start where the reader is
+    expect(termStep(-1, 1, 0, 0)).toBe(-1);
+  });
+  it('each command has its direction', () => {
+    expect(TERM_COMMANDS['next-term']).toBe(1);
+    expect(TERM_COMMANDS['previous-term']).toBe(-1);
   });
 });

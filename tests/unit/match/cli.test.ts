@@ -32,6 +32,7 @@ const run = (...args: string[]) => spawnCli('npx', ['tsx', 'lib/pipeline/cli/rec
 const direct = (...args: string[]) =>
   spawnCli(process.execPath, ['--import', 'tsx', 'lib/pipeline/cli/recognise.ts', ...args]);
 const GLOSSARY = ['--glossary', join(FIXTURES, 'glossary')];
+const FR = ['--glossary', join(FIXTURES, 'glossary-fr')];
 const runs: Record<string, Run> = {};
 beforeAll(async () => {
   const jobs: Record<string, Promise<Run>> = {
@@ -42,6 +43,13 @@ beforeAll(async () => {
     noGlossary: direct('--json', '--glossary', join(FIXTURES, 'nope'), join(FIXTURES, 'page.txt')),
     // No --glossary: the repository's own data/glossary, found from the CLI's location.
     defaultGlossary: direct('--json', join(FIXTURES, 'page.txt')),
+    repeated: direct('--json', join(FIXTURES, 'repeated.txt')),
+    repeatedAll: direct('--json', '--all', join(FIXTURES, 'repeated.txt')),
+    // A French acronym gated by language (lib/match/forms.ts) in a text too short for a guess.
+    langNone: direct('--json', ...FR, join(FIXTURES, 'short-fr.txt')),
+    langFr: direct('--json', ...FR, '--lang', 'fr-CH', join(FIXTURES, 'short-fr.txt')),
+    langEn: direct('--json', ...FR, '--lang', 'en', join(FIXTURES, 'short-fr.txt')),
+    langMissing: direct('--json', ...FR, join(FIXTURES, 'short-fr.txt'), '--lang'),
   };
   for (const [k, p] of Object.entries(jobs)) runs[k] = await p;
 }, 90_000);
@@ -87,6 +95,17 @@ describe('lib/pipeline/cli/recognise.ts', () => {
     expect(rows.find((x) => x.id === 'cedawgr26')!.text).toBe('CEDAW\u2074 General Recommendation No. 26');
   });
 
+  it('--lang gives the text language for gated French/Spanish forms; without it the text is guessed', () => {
+    const ids = (r: Run) => (JSON.parse(r.stdout) as Row[]).map((x) => `${x.text}[${x.id}]`);
+    expect(ids(runs.langFr!)).toEqual(['BIT[ilo]']);
+    expect(ids(runs.langEn!)).toEqual([]);
+    // "Contact : BIT." has no function words to guess from.
+    expect(ids(runs.langNone!)).toEqual([]);
+    expect(runs.langMissing!.status).toBe(1);
+    expect(runs.langMissing!.stderr).toMatch(/--lang needs a language tag/);
+    expect(runs.langMissing!.stdout).toBe('');
+  });
+
   it('without --json prints a readable list', () => {
     const r = runs.list!;
     expect(r.status).toBe(0);
@@ -106,6 +125,26 @@ describe('lib/pipeline/cli/recognise.ts', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Row[]).map((x) => x.id)).toContain('iom');
+  });
+
+  it('--json prints what the extension underlines by default (concepts once); --all every match', () => {
+    const key = (x: Row) => `${x.text}@${x.start}`;
+    const shown = (JSON.parse(runs.repeated!.stdout) as Row[]).map(key);
+    const all = JSON.parse(runs.repeatedAll!.stdout) as Row[];
+    const count = (id: string) => all.filter((x) => x.id === id).length;
+    expect(count('remit')).toBe(4);
+    expect(count('iom')).toBe(3);
+    // Text order, names at every occurrence, concepts (remittances, diaspora) at the first only.
+    expect(shown).toEqual([
+      'Remittances@0',
+      'IOM@52',
+      'IOM@81',
+      'diaspora@102',
+      'ILO@162',
+      'IOM@170',
+      'decent work@182',
+    ]);
+    expect(shown.every((k) => all.map(key).includes(k))).toBe(true);
   });
 
   it('exits 1 for a missing glossary directory', () => {

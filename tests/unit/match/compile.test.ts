@@ -50,7 +50,8 @@ describe('pattern triggers', () => {
 });
 
 describe('size budgets', () => {
-  it('runtime matcher code is < 6 KB gzip', () => {
+  // 6 KB until issue #15 added page-language gating and shared short names (lib/match/gates.ts, lang.ts).
+  it('runtime matcher code is < 7 KB gzip', () => {
     const out = buildSync({
       stdin: { contents: "export { loadMatcher } from './lib/match/matcher';", resolveDir: ROOT, loader: 'ts' },
       bundle: true,
@@ -61,7 +62,7 @@ describe('size budgets', () => {
     });
     const gz = gzipSync(out.outputFiles[0]!.contents).length;
     console.log(`runtime matcher: ${out.outputFiles[0]!.contents.length} B minified, ${gz} B gzip`);
-    expect(gz).toBeLessThan(6 * 1024);
+    expect(gz).toBeLessThan(7 * 1024);
   });
 
   it('compiled data is compact JSON', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cand } from '../../../lib/match/evidence';
 import { compileMatcher } from '../../../lib/match/compile';
 import { isIncremental, LazyContext } from '../../../lib/match/context';
-import { normalise, tokenize } from '../../../lib/match/normalise';
+import { foldKey, normalise, tokenize } from '../../../lib/match/normalise';
 import { patternTriggerGroups } from '../../../lib/match/pattern-trigger';
 import { WordSet } from '../../../lib/match/words';
 import { rootHashes, trieCands } from '../../../lib/match/scan-words';
@@ -20,11 +20,11 @@ function reference(root: TrieNode, norm: string): Cand[] {
   const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
   const term = (node: TrieNode, i: number, j: number) => {
     for (const n of (node[''] as number[] | undefined) ?? [])
-      out.push({ s: s[i]!, e: e[j]!, x: n >> 1, one: (n & 1) === 1, fam: false });
+      out.push({ s: s[i]!, e: e[j]!, x: n >> 3, one: (n & 1) === 1, fam: false });
   };
   const walk = (node: TrieNode, i: number, j: number): void => {
     const tok = t[j]!,
-      lo = tok.toLowerCase();
+      lo = foldKey(tok.toLowerCase());
     const exact = node[`=${tok}`] as TrieNode | undefined;
     const lower = node[lo] as TrieNode | undefined;
     if (exact) step(exact, i, j);
@@ -41,7 +41,12 @@ function reference(root: TrieNode, norm: string): Cand[] {
   };
   const step = (next: TrieNode, i: number, j: number) => {
     term(next, i, j);
-    if (j + 1 < t.length && !/\n[^\S\n]*\n/.test(norm.slice(e[j], s[j + 1]))) walk(next, i, j + 1);
+    if (j + 1 < t.length && !/\n[^\S\n]*\n/.test(norm.slice(e[j], s[j + 1]))) {
+      walk(next, i, j + 1);
+      // A serial comma the form does not write ("Safe, Orderly, and Regular").
+      if (t[j + 1] === ',' && !(',' in next) && j + 2 < t.length && /^(?:and|or|et|ou|y|o|e)$/i.test(t[j + 2]!))
+        walk(next, i, j + 2);
+    }
   };
   for (let i = 0; i < t.length; i++) walk(root, i, i);
   return out;
@@ -63,6 +68,7 @@ const SAMPLES = [
   'UN-Habitat, UN–Habitat and UN Habitat; "Global Compact" — ILO C189, RCPs, NGOs, Protocols.',
   'Crépeau 😀 IOM’s résumé ‑ naïve ＩＯＭ x_IOM IOM.js #IOM İstanbul ΟΔΟΣ',
   'the global compact for safe, orderly and regular migration adopted in Marrakech',
+  'the Global Compact for Safe, Orderly, and Regular Migration; ÉMIGRATION, Crépeau, Cre\u0301peau',
 ];
 
 describe('trieCands (hash-gated scan)', () => {

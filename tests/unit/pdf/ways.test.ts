@@ -72,9 +72,12 @@ describe('reader address', () => {
 describe('redirect rules', () => {
   // The rules use RE2 syntax; this pattern is also a valid JavaScript expression with the same meaning.
   const re = new RegExp(PDF_URL_REGEX);
-  it('match top-level .pdf addresses, with a query, and nothing else', () => {
+  it('match top-level .pdf addresses, with a query or a fragment, and nothing else', () => {
     expect(re.test('https://example.org/docs/A_73_195.pdf')).toBe(true);
     expect(re.test('http://127.0.0.1:4000/gen/long.PDF?dl=1')).toBe(true);
+    expect(re.test('http://127.0.0.1:4000/gen/long.pdf#page=2')).toBe(true);
+    expect(re.test('http://127.0.0.1:4000/gen/long.pdf?dl=1#page=2')).toBe(true);
+    expect(re.test('https://example.org/view#a.pdf')).toBe(false);
     expect(re.test('https://example.org/view?file=a.pdf')).toBe(false);
     expect(re.test('https://example.org/a.pdf/more')).toBe(false);
     expect(re.test('ftp://example.org/a.pdf')).toBe(false);
@@ -91,6 +94,7 @@ describe('redirect rules', () => {
     expect(allow!.priority).toBeGreaterThan(redirect!.priority);
     const marker = new RegExp(allow!.condition.regexFilter);
     expect(marker.test(nativeViewerUrl('https://example.org/a.pdf'))).toBe(true);
+    expect(marker.test(nativeViewerUrl('https://example.org/a.pdf#page=2'))).toBe(true);
     expect(marker.test('https://example.org/a.pdf?ml-native=10')).toBe(false);
   });
 });

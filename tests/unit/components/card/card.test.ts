@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render } from 'preact';
 import { IOM, GFMD, actions, flush, mount, view } from './helpers';
 import { push, startHistory } from '@/lib/content/history';
-import { UNREACHABLE } from '@/components/card/Card';
+import { unreachable } from '@/components/card/Card';
 import { nth } from '@/tests/unit/helpers/nth';
 
 afterEach(() => {
@@ -34,7 +34,7 @@ describe('Card states', () => {
       on,
     );
     const alert = m.q('[role=alert]')!;
-    expect(alert.textContent).toContain(UNREACHABLE);
+    expect(alert.textContent).toContain(unreachable());
     expect(alert.textContent).toContain('Extension context invalidated');
     m.button('Try again').click();
     expect(on.retry).toHaveBeenCalledTimes(1);

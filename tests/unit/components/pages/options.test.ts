@@ -69,12 +69,15 @@ describe('Options', () => {
     await vi.waitFor(() => expect(text($(el!, '[data-testid=ml-save-status]'))).toBe('Saved.'));
     choose($(el, '#ml-size') as HTMLSelectElement, 'x-large');
     await vi.waitFor(() => expect(f.settings.textSize).toBe('x-large'));
-    const cat = $$(el, 'fieldset label')
-      .find((l) => l.textContent?.trim() === 'Concepts')!
-      .querySelector('input')!;
-    cat.click();
-    await vi.waitFor(() => expect(f.settings.categories.concept).toBe(false));
-    expect(f.settings.categories.agency).toBe(true);
+    // Per category: every occurrence / first occurrence / off; concepts start at "first" (issue #16).
+    const cat = $(el, '#ml-cat-concept') as HTMLSelectElement;
+    expect(cat.value).toBe('first');
+    expect((($(el, '#ml-cat-agency') as HTMLSelectElement) ?? {}).value).toBe('every');
+    choose(cat, 'off');
+    await vi.waitFor(() => expect(f.settings.categories.concept).toBe('off'));
+    expect(f.settings.categories.agency).toBe('every');
+    choose(cat, 'every');
+    await vi.waitFor(() => expect(f.settings.categories.concept).toBe('every'));
     const trainer = $$(el, 'label')
       .find((l) => l.textContent?.includes('Trainer mode'))!
       .querySelector('input')!;

@@ -52,6 +52,22 @@ describe('site switch logic', () => {
 });
 
 describe('Popup', () => {
+  it('shows the shortcuts as the browser binds them, and says when one is not set', async () => {
+    const f = fakeApi({ page: PAGE });
+    f.api.shortcuts = async () => ({
+      'explain-selection': 'Ctrl+Shift+Y',
+      'next-term': 'Alt+Shift+N',
+      'previous-term': '',
+    });
+    el = mount(h(Popup, { api: f.api }));
+    await vi.waitFor(() => expect($(el!, '[data-testid=ml-shortcuts]')).not.toBeNull());
+    const row = (name: string) => text($(el!, `[data-command=${name}]`));
+    expect(row('explain-selection')).toContain('Ctrl+Shift+Y');
+    expect(row('explain-selection')).not.toContain('Alt+Shift+E');
+    expect(row('next-term')).toContain('Alt+Shift+N');
+    expect(row('previous-term')).toContain('not set');
+  });
+
   it('shows counts for the current tab and switches the site off and on', async () => {
     const f = fakeApi({ page: PAGE });
     el = mount(h(Popup, { api: f.api }));

@@ -128,6 +128,26 @@ describe('SearchView', () => {
     expect(f.calls.find((c) => c.type === 'record')).toEqual({ type: 'record', id: '002:ch5:recommendations:(b)' });
   });
 
+  it('Enter closes the suggestions for good: a suggest reply still on its way does not re-open them', async () => {
+    let answer: (hits: SearchHit[]) => void = () => {};
+    const f = setup({ suggest: () => new Promise<SearchHit[]>((r) => (answer = r)) });
+    el = mount(h(SearchView, { send: f.api.send, debounceMs: 0 }));
+    const input = $(el, '#ml-q') as HTMLInputElement;
+    type(input, 'rat');
+    await vi.waitFor(() => expect(f.calls.some((c) => c.type === 'suggest')).toBe(true));
+    key(input, 'Enter');
+    await vi.waitFor(() => expect($$(el!, '[data-testid=ml-results] li')).toHaveLength(2));
+    answer(HITS);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(($(el, '#ml-suggest') as HTMLElement).hidden).toBe(true);
+    // Typing again brings suggestions back.
+    type(input, 'ratify');
+    await vi.waitFor(() => expect(f.calls.filter((c) => c.type === 'suggest')).toHaveLength(2));
+    answer(HITS);
+    await vi.waitFor(() => expect(input.getAttribute('aria-expanded')).toBe('true'));
+  });
+
   it('Escape closes the suggestions', async () => {
     const f = setup();
     el = mount(h(SearchView, { send: f.api.send, debounceMs: 0 }));

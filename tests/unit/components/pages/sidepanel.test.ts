@@ -147,8 +147,8 @@ describe('SidePanel', () => {
       expect(text($(el!, '[data-testid=ml-jump]'))).toBe('Showing occurrence 2 of 2 of GFMD on the page.'),
     );
     expect(f.tabCalls.filter((c) => c.type === 'jumpTo')).toEqual([
-      { type: 'jumpTo', termId: 'gfmd', index: 0 },
-      { type: 'jumpTo', termId: 'gfmd', index: 1 },
+      { type: 'jumpTo', termId: 'gfmd', index: 0, open: true },
+      { type: 'jumpTo', termId: 'gfmd', index: 1, open: true },
     ]);
     await vi.waitFor(() =>
       expect(text($(el!, '[data-testid=ml-term]'))).toContain('Global Forum on Migration and Development'),
