@@ -9,7 +9,7 @@ import type { GlossaryEntry } from '../glossary/types';
 import type { KbBundle, KbRecord } from '../kb/types';
 import type { DocInfo } from '../kb/cite';
 import type { SearchDoc, TermDoc } from '../kb/search-options';
-import type { CompiledMatcher } from '../match/types';
+import { MATCHER_FORMAT, type CompiledMatcher } from '../match/types';
 import {
   DB_NAME,
   SCHEMA_VERSION,
@@ -185,6 +185,12 @@ export function createState(o: StateOptions) {
         return null;
       }
       if (expectHash !== undefined && meta.hash !== expectHash) return null;
+      // A matcher stored by an older build (the nested-object trie before issue #17) would fail in every
+      // content script, and the KB hash alone does not change with the matcher's format.
+      if (meta.matcher?.v !== MATCHER_FORMAT) {
+        log('info', 'db.matcher-format');
+        return null;
+      }
       if (o.packageVersion !== undefined && meta.packageVersion !== o.packageVersion && expectHash === undefined) {
         log('info', 'db.package-changed');
         return null;

@@ -9,7 +9,8 @@ import { canonSymbol, familyKey, synRule } from './key';
 import { entryForms, rivalExpansions, SHARED_FORMS } from './forms';
 import { foldKey, isWord, normalise, tokenize } from './normalise';
 import { patternTrigger, patternTriggerGroups } from './pattern-trigger';
-import type { CompiledFamily, CompiledMatcher, CompiledPattern, TrieNode } from './types';
+import { buildNode, insertForm as insert, packTrie } from './trie-pack';
+import { MATCHER_FORMAT, type CompiledFamily, type CompiledMatcher, type CompiledPattern } from './types';
 
 /** Words whose presence makes a page "about migration" (pageContext score). */
 export const DOMAIN_WORDS = [
@@ -54,19 +55,8 @@ function tokenKey(tok: string, cs: boolean | undefined): string {
   return foldKey(tok.toLowerCase());
 }
 
-/** Trie terminal value (types.ts TrieNode): entry index, language gate (forms.ts), single-word flag. */
+/** Trie end (types.ts CompiledMatcher.trie): entry index, language gate (forms.ts), single-word flag. */
 const terminal = (x: number, gate: number, single: number): number => x * 8 + gate * 2 + single;
-
-function insert(root: TrieNode, keys: string[], value: number): void {
-  let node = root;
-  for (const k of keys) {
-    let next = node[k];
-    if (!next || Array.isArray(next)) next = node[k] = {};
-    node = next as TrieNode;
-  }
-  const term = (node[''] as number[] | undefined) ?? (node[''] = []);
-  if (!term.includes(value)) term.push(value);
-}
 
 const lowerPhrases = (list: readonly string[] | undefined): string[] =>
   (list ?? []).map((w) => normalise(w).toLowerCase().replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -111,19 +101,20 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
   entries.forEach((e, i) => checkEntry(e, i, seen));
   const cats: string[] = [];
   const out: CompiledMatcher = {
-    v: 1,
+    v: MATCHER_FORMAT,
     ids: [],
     cats,
     cat: [],
     amb: [],
     ctx: {},
     not: {},
-    trie: {},
+    trie: { k: '', n: '' },
     fam: [],
     pat: [],
     dom: [...(opts.domainWords ?? DOMAIN_WORDS)].map((w) => w.toLowerCase()),
   };
   const index = new Map<string, number>();
+  const trie = buildNode();
   entries.forEach((e, i) => {
     index.set(e.id, i);
     out.ids.push(e.id);
@@ -145,7 +136,7 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
       if (words.every((w) => NUMBERISH.test(w))) continue;
       const single = words.length === 1 ? 1 : 0;
       insert(
-        out.trie,
+        trie,
         toks.map((t) => tokenKey(t, local ? undefined : h.caseSensitive)),
         terminal(i, gate, single),
       );
@@ -156,8 +147,10 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
     const members = s.ids.map((id) => index.get(id)).filter((x): x is number => x !== undefined);
     if (!members.length) continue;
     const g = (out.grp ??= []).push(members) - 1;
-    for (const keys of s.keys) insert(out.trie, [...keys], terminal(out.ids.length + g, 0, 0));
+    for (const keys of s.keys) insert(trie, [...keys], terminal(out.ids.length + g, 0, 0));
   }
+
+  out.trie = packTrie(trie);
 
   // Family keys: spelled by entry forms first (first entry wins), then conventional ids.
   const keyMap = new Map<string, number>();

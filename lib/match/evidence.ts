@@ -4,7 +4,8 @@
  * the same entry named unambiguously on the page, or a migration-domain page that has a context word).
  */
 import { foldKey } from './normalise';
-import type { CompiledMatcher, PageContext, TrieNode } from './types';
+import type { Trie } from './trie';
+import type { CompiledMatcher, PageContext } from './types';
 
 export interface Cand {
   s: number;
@@ -23,6 +24,7 @@ export interface Cand {
 
 export interface Env {
   c: CompiledMatcher;
+  trie: Trie;
   norm: string;
   amb: Set<number>;
   page: () => PageContext;
@@ -80,12 +82,12 @@ function identifierLike(n: string, s: number, e: number): boolean {
  * All-caps shouted run ("WHO WE ARE"): ≥3 capitalised words separated by spaces, at least two of them
  * not glossary acronyms (so "IOM AND UNHCR" is still a list of names).
  */
-function shouted(n: string, k: Cand, trie: TrieNode): boolean {
+function shouted(n: string, k: Cand, trie: Trie): boolean {
   const left = /(?<![\p{L}\p{N}'])(?:\p{Lu}[\p{Lu}\p{Nd}]* +)+$/u.exec(n.slice(Math.max(0, k.s - 80), k.s));
   const right = /^(?: +\p{Lu}[\p{Lu}\p{Nd}]*(?![\p{L}\p{N}]))+/u.exec(n.slice(k.e, k.e + 80));
   const words = `${left?.[0] ?? ''} ${right?.[0] ?? ''}`.split(' ').filter(Boolean);
   if (words.length < 2) return false;
-  return words.filter((w) => !(`=${w}` in trie)).length >= 2;
+  return words.filter((w) => trie.next(0, `=${w}`) < 0).length >= 2;
 }
 
 /** English interrogatives that are also glossary acronyms (WHO): read as the question word at a question's start. */
@@ -108,7 +110,7 @@ function questionWord(n: string, k: Cand): boolean {
  * "WHO and UNICEF", "UNHCR, WHO and IOM": a short form coordinated with an unambiguous acronym of the
  * glossary names an organisation, even in a one-sentence frame without other evidence.
  */
-function coordinatedWithName(n: string, k: Cand, c: CompiledMatcher, amb: Set<number>): boolean {
+function coordinatedWithName(n: string, k: Cand, c: CompiledMatcher, trie: Trie, amb: Set<number>): boolean {
   const after = /^\s*(?:,|&|and|et|y|or|ou|o)\s+(\p{Lu}[\p{Lu}\p{Nd}-]{1,9})(?![\p{L}\p{N}])/u.exec(
     n.slice(k.e, k.e + 24),
   );
@@ -118,15 +120,14 @@ function coordinatedWithName(n: string, k: Cand, c: CompiledMatcher, amb: Set<nu
   for (const w of [after?.[1], before?.[1]]) {
     if (w === undefined) continue;
     // Case-sensitive acronyms sit under "=TOKEN", case-insensitive names under the lowercase token.
-    for (const node of [c.trie[`=${w}`], c.trie[foldKey(w.toLowerCase())]]) {
-      const ends = node && !Array.isArray(node) ? node[''] : undefined;
-      // Terminal values are index * 8 + gate * 2 + single-word flag (types.ts, TrieNode): another entry,
-      // unambiguous, matching on any page.
-      if (
-        Array.isArray(ends) &&
-        ends.some((v) => v >> 3 !== k.x && !amb.has(v >> 3) && !(v & 6) && v >> 3 < c.ids.length)
-      )
-        return true;
+    for (const node of [trie.next(0, `=${w}`), trie.next(0, foldKey(w.toLowerCase()))]) {
+      if (node < 0) continue;
+      // End values are index * 8 + gate * 2 + single-word flag (types.ts CompiledMatcher.trie): another
+      // entry, unambiguous, matching on any page.
+      for (let q = trie.end[node]!; q < trie.end[node + 1]!; q++) {
+        const v = trie.ends[q]!;
+        if (v >> 3 !== k.x && !amb.has(v >> 3) && !(v & 6) && v >> 3 < c.ids.length) return true;
+      }
     }
   }
   return false;
@@ -140,8 +141,8 @@ export function accepts(k: Cand, env: Env): boolean {
   if (not && not.some((p) => hasPhrase(win, p))) return false;
   if (!k.one || !env.amb.has(k.x)) return true;
   // Ambiguous short form from here on.
-  if (shouted(norm, k, c.trie) || questionWord(norm, k)) return false;
-  if (coordinatedWithName(norm, k, c, env.amb)) return true;
+  if (shouted(norm, k, env.trie) || questionWord(norm, k)) return false;
+  if (coordinatedWithName(norm, k, c, env.trie, env.amb)) return true;
   const ctx = c.ctx[k.x];
   if (ctx && ctx.some((p) => hasPhrase(win, p))) return true;
   const page = env.page();

@@ -4,7 +4,7 @@
  * consulted when a gated candidate turns up, so pages without one pay nothing.
  */
 
-/** Gate bits of a trie terminal (types.ts TrieNode): 0 = any page, else the languages it may match on. */
+/** Gate bits of a trie terminal (types.ts CompiledMatcher.trie): 0 = any page, else the languages it may match on. */
 export const LANG_BITS: Readonly<Record<string, number>> = { fr: 1, es: 2 };
 
 /** Primary subtag, lowercase: "fr-CA" → "fr", "es_419" → "es"; "" or junk → undefined. */

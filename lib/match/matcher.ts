@@ -10,7 +10,9 @@ import { gateOpen, langOf, pageVeto, pickShared } from './gates';
 import type { LangSource } from './lang';
 import { normalise } from './normalise';
 import { WordSet } from './words';
-import { rootHashes, trieCands } from './scan-words';
+import { rootHashes } from './roots';
+import { trieCands } from './scan-words';
+import { Trie } from './trie';
 import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext } from './types';
 
 export const DOMAIN_THRESHOLD = 3;
@@ -142,7 +144,8 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     w: f.w ?? null,
     syn: f.syn ? f.syn.map((r) => ({ ...r, re: r.if ? new RegExp(r.if) : null })) : null,
   }));
-  const roots = rootHashes(c.trie);
+  const trie = new Trie(c.trie);
+  const roots = rootHashes(trie);
   const groups = c.pat.map((p) => p.g ?? null);
   const trig = [...new Set([...c.pat.flatMap((p) => p.w), ...fams.flatMap((f) => f.w ?? [])])];
   // Trigger words present in a text, in one native pass: most blocks of most pages have none, and
@@ -160,7 +163,7 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     let lo: string | null = null;
     const lower = (w: string): boolean =>
       inVocab.has(w) ? (present ??= triggers.collect(norm, new Set())).has(w) : (lo ??= norm.toLowerCase()).includes(w);
-    trieCands(c.trie, roots, norm, out);
+    trieCands(trie, roots, norm, out);
     if (triggers.any(norm)) {
       familyCands(fams, norm, lower, page, out);
       patternCands(c, groups, patterns, norm, lower, page, out);
@@ -208,7 +211,7 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     opts: FindOptions = {},
     given?: LangSource,
   ): Match[] => {
-    const env: Env = { c, norm, amb, page: () => (page ??= pageContext(text)) };
+    const env: Env = { c, trie, norm, amb, page: () => (page ??= pageContext(text)) };
     let lang: string | null | undefined;
     const langNow = () =>
       (lang === undefined ? (lang = langOf(opts.lang ?? given, norm, env.page) ?? null) : lang) ?? undefined;

@@ -8,7 +8,8 @@
  */
 import type { Cand } from './evidence';
 import { foldKey } from './normalise';
-import type { TrieNode } from './types';
+import type { RootIndex } from './roots';
+import type { Trie } from './trie';
 
 const WORD_RE = /^[\p{L}\p{M}\p{Nd}_]$/u;
 const SPACE_RE = /^\s$/u;
@@ -64,34 +65,8 @@ export function hashLower(s: string): number {
   return h;
 }
 
-const bare = (k: string) => (k.startsWith('=') ? k.slice(1) : k);
-
-/**
- * Hash of every first-level trie key (lowercased; "=Tok" keys without the "=") → the hashes of the
- * keys that may follow it, or null when a form can end at that first token (always walk). Glossary
- * forms start with "a" ("A/RES/…"), "e" ("e-passport") or "i": the follower check rejects the
- * thousands of ordinary "a"s of a page without slicing a single token.
- */
-export function rootHashes(root: TrieNode): Map<number, Set<number> | null> {
-  const out = new Map<number, Set<number> | null>();
-  for (const k of Object.keys(root)) {
-    if (!k) continue;
-    const h = hashLower(bare(k));
-    const node = root[k] as TrieNode;
-    const prev = out.get(h);
-    if (prev === null || '' in node) {
-      out.set(h, null);
-      continue;
-    }
-    const next = prev ?? new Set<number>();
-    for (const c of Object.keys(node)) if (c) next.add(hashLower(bare(c)));
-    out.set(h, next);
-  }
-  return out;
-}
-
-/** Does the token after position j (skipping spaces and "-") hash into `next` (or its singular does)? */
-function followerIn(s: string, j: number, next: Set<number>): boolean {
+/** May the token after position j (skipping spaces and "-"), or its singular, follow the root in `slot`? */
+function followerIn(s: string, j: number, roots: RootIndex, slot: number): boolean {
   const p = nextStart(s, j);
   if (p < 0) return false;
   const e = tokEnd(s, p);
@@ -101,7 +76,7 @@ function followerIn(s: string, j: number, next: Set<number>): boolean {
     hPrev = h;
     h = mix(h, s.charCodeAt(q));
   }
-  return next.has(h) || ((s.charCodeAt(e - 1) | 32) === 115 && next.has(hPrev));
+  return roots.follows(slot, h) || ((s.charCodeAt(e - 1) | 32) === 115 && roots.follows(slot, hPrev));
 }
 
 /** End of the token starting at non-space position i. */
@@ -144,7 +119,7 @@ const SERIAL = /^(?:and|or|et|ou|y|o|e)$/;
 
 const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
 
-export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>, norm: string, out: Cand[]): void {
+export function trieCands(trie: Trie, roots: RootIndex, norm: string, out: Cand[]): void {
   // Tokens from the current start, read on demand.
   const ts: number[] = [],
     te: number[] = [],
@@ -163,38 +138,39 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
     }
     return true;
   };
-  const term = (node: TrieNode, j: number) => {
-    const v = node[''] as number[] | undefined;
-    // Terminal value: index * 8 + language gate * 2 + single-word flag (types.ts TrieNode).
-    if (v)
-      for (const n of v)
-        out.push({ s: ts[0]!, e: te[j]!, x: n >> 3, one: (n & 1) === 1, fam: false, gate: (n >> 1) & 3 });
+  const { ends, end } = trie;
+  const term = (node: number, j: number) => {
+    // End value: index * 8 + language gate * 2 + single-word flag (types.ts CompiledMatcher.trie).
+    for (let q = end[node]!; q < end[node + 1]!; q++) {
+      const n = ends[q]!;
+      out.push({ s: ts[0]!, e: te[j]!, x: n >> 3, one: (n & 1) === 1, fam: false, gate: (n >> 1) & 3 });
+    }
   };
-  const walk = (node: TrieNode, j: number): void => {
+  const walk = (node: number, j: number): void => {
     const t = tt[j]!,
       lo = tl[j]!;
-    const exact = node[`=${t}`] as TrieNode | undefined;
-    const lower = node[lo] as TrieNode | undefined;
-    if (exact) step(exact, j);
-    if (lower && lower !== exact) step(lower, j);
+    const exact = trie.next(node, `=${t}`);
+    const lower = trie.next(node, lo);
+    if (exact >= 0) step(exact, j);
+    if (lower >= 0 && lower !== exact) step(lower, j);
     // Plurals end a form: "MRTDs" → MRTD, "Protocols" → protocol (terminal only, no continuation).
     if (lo.length > 2 && lo.charCodeAt(lo.length - 1) === 115) {
       if (PLURAL.test(t)) {
-        const st = node[`=${t.slice(0, -1)}`] as TrieNode | undefined;
-        if (st) term(st, j);
-      } else if (!lower && lo.length > 3) {
-        const st = node[lo.slice(0, -1)] as TrieNode | undefined;
-        if (st) term(st, j);
+        const st = trie.next(node, `=${t.slice(0, -1)}`);
+        if (st >= 0) term(st, j);
+      } else if (lower < 0 && lo.length > 3) {
+        const st = trie.next(node, lo.slice(0, -1));
+        if (st >= 0) term(st, j);
       }
     }
   };
-  const step = (next: TrieNode, j: number): void => {
+  const step = (next: number, j: number): void => {
     term(next, j);
     // Paragraph breaks end a name; single line breaks inside names are fine.
     if (!tok(j + 1) || paraBreak(norm, te[j]!, ts[j + 1]!)) return;
     walk(next, j + 1);
     // A serial comma the form does not write: "Safe, Orderly, and Regular Migration".
-    if (tt[j + 1] === ',' && !(',' in next) && tok(j + 2) && SERIAL.test(tl[j + 2]!)) walk(next, j + 2);
+    if (tt[j + 1] === ',' && trie.next(next, ',') < 0 && tok(j + 2) && SERIAL.test(tl[j + 2]!)) walk(next, j + 2);
   };
 
   const n = norm.length;
@@ -226,10 +202,10 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
       for (let q = i; q < j; q++) h = mix(h, norm.charCodeAt(q));
     }
     const last = norm.charCodeAt(j - 1) | 32;
-    const next = roots.get(h);
+    const q = roots.find(h);
     if (
-      (next !== undefined && (next === null || followerIn(norm, j, next))) ||
-      (last === 115 && j - i > 2 && roots.has(hPrev))
+      (q >= 0 && (roots.any(q) || followerIn(norm, j, roots, q))) ||
+      (last === 115 && j - i > 2 && roots.find(hPrev) >= 0)
     ) {
       ts.length = te.length = tt.length = tl.length = 0;
       const t = norm.slice(i, j);
@@ -237,7 +213,7 @@ export function trieCands(root: TrieNode, roots: Map<number, Set<number> | null>
       te.push(j);
       tt.push(t);
       tl.push(foldKey(t.toLowerCase()));
-      walk(root, 0);
+      walk(0, 0);
     }
     i = j;
   }

@@ -37,9 +37,15 @@ export interface FindOptions {
   lang?: LangSource;
 }
 
-/** Trie over normalised tokens. Keys: "=Tok" (exact case) or "tok" (lowercase); "" = terminal. */
-export interface TrieNode {
-  [key: string]: TrieNode | number[];
+/**
+ * Token trie over normalised tokens, packed into two strings (format and reader in trie.ts): edge keys
+ * are "=Tok" (exact case) or "tok" (lowercase, accent-folded).
+ */
+export interface PackedTrie {
+  /** Distinct edge keys joined by "\n". */
+  k: string;
+  /** The nodes, breadth-first, as base-32 numbers. */
+  n: string;
 }
 
 /** A composite family (ILO numbers, SDG targets, resolution symbols…), see families.ts. */
@@ -81,8 +87,11 @@ export interface CompiledPattern {
   g?: string[][];
 }
 
+export const MATCHER_FORMAT = 2;
+
 export interface CompiledMatcher {
-  v: 1;
+  /** Format: 2 since the packed trie (issue #17); the background reinstalls a stored matcher of another. */
+  v: typeof MATCHER_FORMAT;
   /** Entry index → id. */
   ids: string[];
   /** Category names; `cat[i]` indexes into it. */
@@ -97,11 +106,11 @@ export interface CompiledMatcher {
   /** Entry index → the veto phrases that are rival expansions of its acronym (forms.ts): they veto page-wide. */
   np?: Record<string, string[]>;
   /**
-   * Token trie; terminal values are index * 8 + gate * 2 + (single-word form ? 1 : 0). gate: 0 any page,
+   * Token trie; its ends (terminal values) are index * 8 + gate * 2 + (single-word form ? 1 : 0). gate: 0 any page,
    * else lang.ts LANG_BITS of the page languages the form may match on (forms.ts). An index at or past
    * `ids.length` is the shared short name `grp[index - ids.length]`.
    */
-  trie: TrieNode;
+  trie: PackedTrie;
   /** Shared short names (forms.ts SHARED_FORMS): the entry indices page evidence chooses from. */
   grp?: number[][];
   fam: CompiledFamily[];

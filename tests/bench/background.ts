@@ -5,7 +5,7 @@
  */
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import type { KbBundle } from '../../lib/kb/types';
-import type { CompiledMatcher } from '../../lib/match/types';
+import { MATCHER_FORMAT, type CompiledMatcher } from '../../lib/match/types';
 import type { SearchRequest } from '../../lib/messaging/protocol';
 import { createBackground } from '../../lib/background/handler';
 import type { IndexAdapter } from '../../lib/background/search-index';
@@ -53,8 +53,8 @@ export async function benchBackground(
     if (!g.indexedDB) await import(/* @vite-ignore */ fake);
     idb = g.indexedDB!;
   }
-  // The search bench never asks for terms: no matcher needed.
-  const pkg = { bundle, glossary: opts.glossary ?? [], matcher: null as unknown as CompiledMatcher };
+  // The search bench never asks for terms: a matcher stand-in of the current format (state.ts checks it).
+  const pkg = { bundle, glossary: opts.glossary ?? [], matcher: { v: MATCHER_FORMAT } as CompiledMatcher };
   const storage = {
     get: async () => {
       throw new Error('unused');

@@ -8,7 +8,7 @@ import { createBackground, type Background } from '@/lib/background/handler';
 import { storage } from 'wxt/utils/storage';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadMatcher } from '@/lib/match/matcher';
-import type { CompiledMatcher } from '@/lib/match/types';
+import { MATCHER_FORMAT, type CompiledMatcher } from '@/lib/match/types';
 import {
   GLOSSARY_VERSION_KEY,
   type CustomSummary,
@@ -164,7 +164,7 @@ describe('custom glossary through the background', () => {
     };
     const b = createBackground(opts);
     const before = await call<TermsReply>(b, { type: 'terms' });
-    expect(before.matcher).toEqual({ kind: 'fixture-matcher', tag: 'v1' });
+    expect(before.matcher).toEqual({ v: MATCHER_FORMAT, kind: 'fixture-matcher', tag: 'v1' });
     const imp = await call<{ added: number; persisted: boolean }>(b, {
       type: 'customImport',
       text: fixture('good.csv'),

@@ -99,6 +99,21 @@ describe('background data layer: install and update', () => {
     expect((await lookup(bg(idb, { loadPackage: noPackage }), 'gfmd'))?.summary).toContain('(v2)');
   });
 
+  it('reinstalls a stored matcher of an older format even when the KB hash is unchanged', async () => {
+    const idb = new IDBFactory();
+    const old = makePackage('v1');
+    await bg(idb, { loadPackage: async () => ({ ...old, matcher: { ...old.matcher, v: 1 } as never }) }).install();
+    const log = memLog();
+    const b = bg(idb, { loadPackage: async () => makePackage('v1'), log: log.log });
+    await b.install();
+    expect(log.has('db.matcher-format')).toBe(true);
+    expect(log.has('db.unchanged')).toBe(false);
+    await b.close();
+    const log2 = memLog();
+    await bg(idb, { loadPackage: async () => makePackage('v1'), log: log2.log }).install();
+    expect(log2.has('db.unchanged')).toBe(true);
+  });
+
   it('an update interrupted midway leaves the previous data served', async () => {
     const idb = new IDBFactory();
     await bg(idb, { loadPackage: loader(makePackage('v1')).load }).install();

@@ -3,7 +3,7 @@ import type { GlossaryEntry } from '@/lib/glossary/types';
 import type { KbBundle, KbRecord } from '@/lib/kb/types';
 import type { Logger } from '@/lib/background/db';
 import type { PackageData } from '@/lib/background/state';
-import type { CompiledMatcher } from '@/lib/match/types';
+import { MATCHER_FORMAT, type CompiledMatcher } from '@/lib/match/types';
 import { normaliseSettings, type Settings } from '@/lib/settings/schema';
 import { serializeIndex } from '@/lib/kb/search-options';
 import { nth } from '@/tests/unit/helpers/nth';
@@ -133,8 +133,8 @@ export function makePackage(tag = 'v1'): PackageData {
     acronyms: [{ acronym: 'ICAO', expansion: 'International Civil Aviation Organization', line: 40 }],
     index: serializeIndex(RECORDS),
   };
-  // A tagged stand-in: the background passes the matcher through without looking inside.
-  const matcher = { kind: 'fixture-matcher', tag } as unknown as CompiledMatcher;
+  // A tagged stand-in: the background passes the matcher through, looking only at its format number.
+  const matcher = { v: MATCHER_FORMAT, kind: 'fixture-matcher', tag } as unknown as CompiledMatcher;
   return { bundle, glossary: glossary(tag), matcher };
 }
 

@@ -9,8 +9,10 @@ import { isIncremental, LazyContext } from '../../../lib/match/context';
 import { foldKey, normalise, tokenize } from '../../../lib/match/normalise';
 import { patternTriggerGroups } from '../../../lib/match/pattern-trigger';
 import { WordSet } from '../../../lib/match/words';
-import { rootHashes, trieCands } from '../../../lib/match/scan-words';
-import type { TrieNode } from '../../../lib/match/types';
+import { rootHashes } from '../../../lib/match/roots';
+import { trieCands } from '../../../lib/match/scan-words';
+import { Trie } from '../../../lib/match/trie';
+import { nestedTrie, type TrieNode } from './helpers/nested-trie';
 import { termsGlossary, termsMatcher } from './helpers/fixture';
 
 /** The previous implementation: tokenize() the whole text, walk the trie from every token. */
@@ -53,14 +55,16 @@ function reference(root: TrieNode, norm: string): Cand[] {
 }
 
 const compiled = compileMatcher(termsGlossary());
-const roots = rootHashes(compiled.trie);
+const trie = new Trie(compiled.trie);
+const nested = nestedTrie(compiled.trie);
+const roots = rootHashes(trie);
 const key = (c: Cand) => `${c.s}-${c.e}:${c.x}:${c.one}`;
 const fast = (text: string) => {
   const out: Cand[] = [];
-  trieCands(compiled.trie, roots, normalise(text), out);
+  trieCands(trie, roots, normalise(text), out);
   return out.map(key).sort();
 };
-const slow = (text: string) => reference(compiled.trie, normalise(text)).map(key).sort();
+const slow = (text: string) => reference(nested, normalise(text)).map(key).sort();
 
 const SAMPLES = [
   'The IOM and UNHCR met at the GFMD; MRTDs and ICAO PKD were discussed.',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
 import { entryForms, rivalExpansions } from '../../../lib/match/forms';
 import { guessLang, primaryLang } from '../../../lib/match/lang';
+import { Trie } from '../../../lib/match/trie';
 import { FR_ES_GLOSSARY, frEsHits, frEsMatcher } from './helpers/fr-es-fixture';
 
 const EN_FRAME = 'The report of the board was published this week, and it was read with interest by the staff.';
@@ -104,14 +105,7 @@ describe('compiled forms', () => {
   it('compiles without localised names exactly as before (no stray gates)', () => {
     const plain = FR_ES_GLOSSARY.map(({ fr: _fr, es: _es, ...e }) => e);
     const c = compileMatcher(plain);
-    const ends: number[] = [];
-    const walk = (n: object) => {
-      for (const [k, v] of Object.entries(n)) {
-        if (k === '') ends.push(...(v as number[]));
-        else walk(v as object);
-      }
-    };
-    walk(c.trie);
+    const ends = [...new Trie(c.trie).ends];
     expect(ends.length).toBeGreaterThan(5);
     expect(ends.filter((v) => v & 6)).toEqual([]);
   });
