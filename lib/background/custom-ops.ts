@@ -4,31 +4,18 @@
  */
 import type { GlossaryEntry } from '../glossary/types';
 import { exportCustom, parseCustomFile } from '../custom/io';
-import type { ImportIssue } from '../custom/validate';
+import { formatIssueIn, type ImportIssue } from '../custom/issue';
 import { pluralForm } from '../i18n/lang';
 import type { CustomExportRequest, CustomImportRequest, CustomSummary, ImportReply } from '../messaging/protocol';
 import { writeCustom } from './db';
 import type { Core, State } from './state';
 import { ENGLISH, type Say } from './ui-language';
 
+export { formatIssueIn };
+
 const MAX_LISTED_ERRORS = 20;
 
-/** "line 3, entry 2, field "label": is required", the frame in the reader's language. */
-export function formatIssueIn(i: ImportIssue, say: Say): string {
-  const where = [
-    i.line !== undefined ? say('import_atLine', i.line) : '',
-    i.entry !== undefined ? say('import_atEntry', i.entry) : '',
-    i.field ? say('import_atField', i.field) : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ${i.message}` : i.message;
-}
-
-/**
- * The import's failure message: its heading and the first problems. The problems' own wording comes
- * from lib/custom (shared with the Node tools) and is English.
- */
+/** The import's failure message, in the reader's language: its heading and the first problems. */
 export function importFailure(errors: readonly ImportIssue[], say: Say): string {
   const lines = errors.slice(0, MAX_LISTED_ERRORS).map((i) => formatIssueIn(i, say));
   const more = errors.length - MAX_LISTED_ERRORS;

@@ -8,12 +8,20 @@ export interface CsvRow {
   cells: string[];
 }
 
+import type { MessageKey } from '../i18n/keys';
+import { english, msg, render, type Msg } from './issue';
+
+/** A malformed file: the reason is a message (issue_csv*) so the import can word it in any language. */
 export class CsvError extends Error {
+  readonly reason: Msg;
   constructor(
     public line: number,
-    message: string,
+    key: MessageKey,
+    ...subs: string[]
   ) {
-    super(`line ${line}: ${message}`);
+    const reason = msg(key, ...subs);
+    super(`line ${line}: ${render(reason, english)}`);
+    this.reason = reason;
   }
 }
 
@@ -78,17 +86,9 @@ export function parseCsv(text: string): CsvRow[] {
       rowLine = line;
       continue;
     }
-    if (afterQuote)
-      throw new CsvError(
-        line,
-        `unexpected character ${JSON.stringify(c)} after a closing quote (a quote inside a quoted field must be doubled: "")`,
-      );
+    if (afterQuote) throw new CsvError(line, 'issue_csvAfterQuote', JSON.stringify(c));
     if (c === '"') {
-      if (cell !== '')
-        throw new CsvError(
-          line,
-          'a quote inside an unquoted field; wrap the field in quotes and double the inner quote',
-        );
+      if (cell !== '') throw new CsvError(line, 'issue_csvQuoteInField');
       quoted = true;
       i++;
       continue;
@@ -96,7 +96,7 @@ export function parseCsv(text: string): CsvRow[] {
     cell += c;
     i++;
   }
-  if (quoted && !afterQuote) throw new CsvError(rowLine, 'quoted field is not closed before the end of the file');
+  if (quoted && !afterQuote) throw new CsvError(rowLine, 'issue_csvUnclosed');
   if (cell !== '' || cells.length > 0 || quoted) endRow();
   return rows;
 }

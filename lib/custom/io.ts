@@ -5,14 +5,8 @@
  */
 import type { GlossaryEntry } from '../glossary/types';
 import { CsvError, parseCsv, writeCsv } from './csv';
-import {
-  HINT_FIELDS,
-  LIMITS,
-  validateEntries,
-  type ImportIssue,
-  type RawEntry,
-  type ValidateContext,
-} from './validate';
+import { issueAt, type ImportIssue } from './issue';
+import { HINT_FIELDS, LIMITS, validateEntries, type RawEntry, type ValidateContext } from './validate';
 
 export type CustomFormat = 'json' | 'csv';
 
@@ -50,8 +44,7 @@ function utf8Bytes(s: string): number {
 
 export function parseCustomFile(input: ImportInput, ctx: ValidateContext): ImportResult {
   const bytes = utf8Bytes(input.text);
-  if (bytes > LIMITS.fileBytes)
-    return { errors: [{ message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the maximum is 2 MB` }] };
+  if (bytes > LIMITS.fileBytes) return { errors: [issueAt({}, 'issue_fileTooBig', (bytes / 1024 / 1024).toFixed(1))] };
   const format = detectFormat(input);
   const raws = format === 'json' ? readJson(input.text) : readCsv(input.text);
   if ('errors' in raws) return raws;
@@ -101,9 +94,10 @@ function readJson(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] 
     const msg = (e as Error).message;
     const pos = Number(msg.match(/position (\d+)/)?.[1]);
     const line = Number.isFinite(pos) ? lineAt(text, pos) : Number(msg.match(/line (\d+)/)?.[1]) || undefined;
-    return { errors: [{ line, message: `malformed JSON: ${msg}` }] };
+    // The detail is the JavaScript engine's own wording (English in V8 and SpiderMonkey alike).
+    return { errors: [issueAt({ line }, 'issue_malformedJson', msg)] };
   }
-  if (!Array.isArray(data)) return { errors: [{ line: 1, message: 'a JSON glossary must be an array of entries' }] };
+  if (!Array.isArray(data)) return { errors: [issueAt({ line: 1 }, 'issue_notArray')] };
   const offs = elementOffsets(text);
   return {
     raws: data.map((value, i) => ({
@@ -119,29 +113,29 @@ function readCsv(text: string): { raws: RawEntry[] } | { errors: ImportIssue[] }
   try {
     rows = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvError)
-      return { errors: [{ line: e.line, message: `malformed CSV: ${e.message.replace(/^line \d+: /, '')}` }] };
+    if (e instanceof CsvError) return { errors: [issueAt({ line: e.line }, 'issue_malformedCsv', e.reason)] };
     throw e;
   }
   const [head, ...body] = rows;
-  if (!head) return { errors: [{ message: 'the file is empty' }] };
+  if (!head) return { errors: [issueAt({}, 'issue_emptyFile')] };
   const cols = head.cells.map((c) => c.trim());
   const errors: ImportIssue[] = [];
   cols.forEach((c, i) => {
     if (!(CSV_COLUMNS as readonly string[]).includes(c))
-      errors.push({
-        line: head.line,
-        field: c || `column ${i + 1}`,
-        message: `unknown column; allowed: ${CSV_COLUMNS.join(', ')}`,
-      });
-    else if (cols.indexOf(c) !== i) errors.push({ line: head.line, field: c, message: 'column appears twice' });
+      errors.push(
+        issueAt(
+          c ? { line: head.line, field: c } : { line: head.line, column: i + 1 },
+          'issue_unknownColumn',
+          CSV_COLUMNS.join(', '),
+        ),
+      );
+    else if (cols.indexOf(c) !== i) errors.push(issueAt({ line: head.line, field: c }, 'issue_columnTwice'));
   });
   for (const req of ['id', 'label', 'summary'])
-    if (!cols.includes(req))
-      errors.push({ line: head.line, field: req, message: 'required column is missing from the header row' });
+    if (!cols.includes(req)) errors.push(issueAt({ line: head.line, field: req }, 'issue_missingColumn'));
   body.forEach((r) => {
     if (r.cells.length !== cols.length)
-      errors.push({ line: r.line, message: `has ${r.cells.length} fields; the header has ${cols.length}` });
+      errors.push(issueAt({ line: r.line }, 'issue_fieldCount', r.cells.length, cols.length));
   });
   if (errors.length) return { errors };
   const raws = body.map((r, i): RawEntry => {

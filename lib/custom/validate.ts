@@ -4,27 +4,11 @@
  * renders text nodes only); only control characters are refused, loudly.
  */
 import { CATEGORIES, type Category, type GlossaryEntry, type RecognitionHints } from '../glossary/types';
-import { ID_MAX_LENGTH, ID_PATTERN, ID_RULE, isGlossaryId } from '../glossary/id';
+import { ID_MAX_LENGTH, ID_PATTERN, isGlossaryId } from '../glossary/id';
+import type { MessageKey } from '../i18n/keys';
+import { issueAt, msg, type ImportIssue, type Sub } from './issue';
 
-export interface ImportIssue {
-  /** 1-based line in the imported file where the entry (or the problem) starts. */
-  line?: number;
-  /** 1-based position of the entry in the file. */
-  entry?: number;
-  field?: string;
-  message: string;
-}
-
-export function formatIssue(i: ImportIssue): string {
-  const where = [
-    i.line !== undefined ? `line ${i.line}` : '',
-    i.entry !== undefined ? `entry ${i.entry}` : '',
-    i.field ? `field "${i.field}"` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ${i.message}` : i.message;
-}
+export { formatIssue, type ImportIssue } from './issue';
 
 export const LIMITS = {
   fileBytes: 2 * 1024 * 1024,
@@ -67,25 +51,26 @@ export function validateEntries(
   ctx: ValidateContext,
 ): { entries: GlossaryEntry[] } | { errors: ImportIssue[] } {
   const errors: ImportIssue[] = [];
-  if (raws.length === 0) return { errors: [{ message: 'the file contains no entries' }] };
+  if (raws.length === 0) return { errors: [issueAt({}, 'issue_noEntries')] };
   if (raws.length > LIMITS.entries)
-    return { errors: [{ message: `the file has ${raws.length} entries; the maximum is ${LIMITS.entries}` }] };
+    return { errors: [issueAt({}, 'issue_tooManyEntries', raws.length, LIMITS.entries)] };
   const entries: GlossaryEntry[] = [];
   const firstSeen = new Map<string, RawEntry>();
   for (const raw of raws) {
     const at = { line: raw.line, entry: raw.entry };
-    const issue = (field: string | undefined, message: string) => errors.push({ ...at, field, message });
+    const issue: Report = (field, key, ...subs) => errors.push(issueAt({ ...at, field }, key, ...subs));
     const e = checkEntry(raw.value, issue);
     if (!e) continue;
     const prev = firstSeen.get(e.id);
     if (prev)
       issue(
         'id',
-        `duplicate id "${e.id}" (first used at ${prev.line !== undefined ? `line ${prev.line}` : `entry ${prev.entry}`})`,
+        'issue_duplicateId',
+        e.id,
+        prev.line !== undefined ? msg('import_atLine', prev.line) : msg('import_atEntry', prev.entry),
       );
     else firstSeen.set(e.id, raw);
-    if (ctx.builtinIds.has(e.id))
-      issue('id', `id "${e.id}" is already used by a built-in glossary entry; choose another id`);
+    if (ctx.builtinIds.has(e.id)) issue('id', 'issue_builtinId', e.id);
     entries.push(e);
   }
   // Related ids must resolve now, or the card would show dangling links.
@@ -94,33 +79,33 @@ export function validateEntries(
     const raw = firstSeen.get(e.id);
     for (const r of e.related)
       if (!known(r))
-        errors.push({ line: raw?.line, entry: raw?.entry, field: 'related', message: `unknown related id "${r}"` });
+        errors.push(issueAt({ line: raw?.line, entry: raw?.entry, field: 'related' }, 'issue_unknownRelated', r));
   });
   return errors.length ? { errors } : { entries };
 }
 
-type Report = (field: string | undefined, message: string) => void;
+type Report = (field: string | undefined, key: MessageKey, ...subs: Sub[]) => void;
 
 function text(v: unknown, field: string, max: number, report: Report, required: boolean): string | undefined {
   if (v === undefined || v === null || v === '') {
-    if (required) report(field, 'is required');
+    if (required) report(field, 'issue_required');
     return undefined;
   }
   if (typeof v !== 'string') {
-    report(field, 'must be text');
+    report(field, 'issue_notText');
     return undefined;
   }
   const t = v.trim();
   if (required && !t) {
-    report(field, 'is required');
+    report(field, 'issue_required');
     return undefined;
   }
   if (t.length > max) {
-    report(field, `is ${t.length} characters; the maximum is ${max}`);
+    report(field, 'issue_tooLong', t.length, max);
     return undefined;
   }
   if (CONTROL_RE.test(t)) {
-    report(field, 'contains control characters');
+    report(field, 'issue_controlChars');
     return undefined;
   }
   return t;
@@ -129,11 +114,11 @@ function text(v: unknown, field: string, max: number, report: Report, required: 
 function textList(v: unknown, field: string, report: Report, re?: RegExp): string[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    report(field, 'must be a list of text values');
+    report(field, 'issue_notList');
     return [];
   }
   if (v.length > LIMITS.listItems) {
-    report(field, `has ${v.length} items; the maximum is ${LIMITS.listItems}`);
+    report(field, 'issue_tooManyItems', v.length, LIMITS.listItems);
     return [];
   }
   const out: string[] = [];
@@ -141,12 +126,12 @@ function textList(v: unknown, field: string, report: Report, re?: RegExp): strin
     const t = text(x, `${field}[${i}]`, LIMITS.listItem, report, true);
     if (t === undefined) return;
     if (re && !re.test(t)) {
-      report(`${field}[${i}]`, `"${t.slice(0, 60)}" is not a valid id`);
+      report(`${field}[${i}]`, 'issue_notAnId', t.slice(0, 60));
       return;
     }
     // '|' separates list items in CSV; allowing it would make a CSV export split the value.
     if (t.includes('|')) {
-      report(`${field}[${i}]`, 'may not contain "|" (it separates list items in CSV files)');
+      report(`${field}[${i}]`, 'issue_pipe');
       return;
     }
     if (!out.includes(t)) out.push(t);
@@ -156,34 +141,33 @@ function textList(v: unknown, field: string, report: Report, re?: RegExp): strin
 
 function checkEntry(v: unknown, report: Report): GlossaryEntry | null {
   if (!v || typeof v !== 'object' || Array.isArray(v)) {
-    report(undefined, 'each entry must be an object');
+    report(undefined, 'issue_notObject');
     return null;
   }
   const o = v as Record<string, unknown>;
   let bad = false;
-  const r: Report = (f, m) => {
+  const r: Report = (...args) => {
     bad = true;
-    report(f, m);
+    report(...args);
   };
   for (const k of Object.keys(o))
     if (!(ENTRY_FIELDS as readonly string[]).includes(k))
-      r(k, `unknown field; allowed: ${ENTRY_FIELDS.filter((f) => f !== 'custom').join(', ')}`);
-  if (o.custom !== undefined && o.custom !== true) r('custom', 'may only be true');
+      r(k, 'issue_unknownField', ENTRY_FIELDS.filter((f) => f !== 'custom').join(', '));
+  if (o.custom !== undefined && o.custom !== true) r('custom', 'issue_onlyTrue');
   const id = text(o.id, 'id', ID_MAX_LENGTH, r, true);
-  if (id !== undefined && !isGlossaryId(id)) r('id', `"${id.slice(0, 60)}" must be ${ID_RULE}`);
+  if (id !== undefined && !isGlossaryId(id)) r('id', 'issue_badId', id.slice(0, 60), ID_MAX_LENGTH);
   const label = text(o.label, 'label', LIMITS.label, r, true);
-  if (label !== undefined && label.length < 2)
-    r('label', 'must be at least 2 characters (shorter labels would match everywhere)');
+  if (label !== undefined && label.length < 2) r('label', 'issue_labelShort');
   const expansion = text(o.expansion, 'expansion', LIMITS.expansion, r, false) ?? '';
   const summary = text(o.summary, 'summary', LIMITS.summary, r, true);
   let category: Category = 'other';
   if (o.category !== undefined && o.category !== '') {
     if (typeof o.category === 'string' && (CATEGORIES as readonly string[]).includes(o.category))
       category = o.category as Category;
-    else r('category', `must be one of ${CATEGORIES.join(', ')}`);
+    else r('category', 'issue_category', CATEGORIES.join(', '));
   }
   const aliases = textList(o.aliases, 'aliases', r);
-  aliases.forEach((a, i) => a.length < 2 && r(`aliases[${i}]`, 'must be at least 2 characters'));
+  aliases.forEach((a, i) => a.length < 2 && r(`aliases[${i}]`, 'issue_aliasShort'));
   const related = textList(o.related, 'related', r, ID_PATTERN);
   const hints = checkHints(o.hints, r);
   if (bad || !id || !label || !summary) return null;
@@ -196,20 +180,20 @@ function checkEntry(v: unknown, report: Report): GlossaryEntry | null {
 function checkHints(v: unknown, r: Report): RecognitionHints | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'object' || Array.isArray(v)) {
-    r('hints', 'must be an object');
+    r('hints', 'issue_notHintsObject');
     return undefined;
   }
   const o = v as Record<string, unknown>;
   const h: RecognitionHints = {};
   for (const k of Object.keys(o)) {
     // `patterns` are regular expressions run on every page: a user-supplied one could hang the tab.
-    if (k === 'patterns') r('hints.patterns', 'regular-expression patterns are not supported in custom glossaries');
+    if (k === 'patterns') r('hints.patterns', 'issue_patterns');
     else if (!(HINT_FIELDS as readonly string[]).includes(k))
-      r(`hints.${k}`, `unknown field; allowed: ${HINT_FIELDS.join(', ')}`);
+      r(`hints.${k}`, 'issue_unknownField', HINT_FIELDS.join(', '));
   }
   for (const k of ['caseSensitive', 'neverAlone'] as const) {
     if (o[k] === undefined) continue;
-    if (typeof o[k] !== 'boolean') r(`hints.${k}`, 'must be true or false');
+    if (typeof o[k] !== 'boolean') r(`hints.${k}`, 'issue_notBoolean');
     else h[k] = o[k] as boolean;
   }
   for (const k of ['context', 'notNear'] as const) {

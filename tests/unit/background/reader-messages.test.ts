@@ -1,8 +1,9 @@
 /**
  * Text the background writes for the reader follows the reader's language (settings.language, else
  * the browser's): search result kinds and sources, the search facets' section names, document-symbol
- * cards and the frame of custom-glossary import errors (lib/background/ui-language.ts). English stays
- * as it was, so each check is made against the English reply too.
+ * cards, and custom-glossary import errors, their frame and the problems themselves
+ * (lib/background/ui-language.ts). English stays as it was, so each check is made against the English
+ * reply too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -80,5 +81,22 @@ describe('background text in the reader’s language', () => {
     const many = Array.from({ length: 22 }, (_, i) => ({ entry: i + 1, message: 'x' }));
     expect(importFailure(many, sayIn('fr')).split('\n').at(-1)).toBe('… et 2 autres problèmes');
     expect(importFailure(many.slice(0, 21), sayIn('es')).split('\n').at(-1)).toBe('… y 1 problema más');
+  });
+
+  it('custom glossary import errors: the problems themselves, for a bad CSV and a bad JSON file', async () => {
+    // French puts a no-break space inside « » and before : and ; (compared here as plain spaces).
+    const err = async (lang: UiLang, name: string) =>
+      (
+        (await reply(await background(lang), { type: 'customImport', text: fixture(name), filename: name })).error ?? ''
+      ).replace(/\u00a0/g, ' ');
+    expect(await err('fr', 'missing.csv')).toContain('ligne 2, entrée 1, champ « summary »: est obligatoire');
+    expect(await err('fr', 'malformed.csv')).toContain(
+      'ligne 3: CSV mal formé : un champ entre guillemets n’est pas refermé avant la fin du fichier',
+    );
+    expect(await err('fr', 'duplicate.json')).toContain(
+      'champ « id »: identifiant « dup-term » en double (première utilisation : ligne 2)',
+    );
+    expect(await err('es', 'duplicate.json')).toContain('identificador «dup-term» repetido (primer uso: línea 2)');
+    expect(await err('en', 'duplicate.json')).toContain('duplicate id "dup-term" (first used at line 2)');
   });
 });
