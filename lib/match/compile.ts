@@ -188,6 +188,7 @@ export function compileMatcher(entries: readonly GlossarySource[], opts: Compile
     if (f.cont) fam.cont = f.cont;
     if (f.need) fam.need = f.need;
     if (f.syn) fam.syn = f.syn;
+    if (f.has) fam.h = f.has;
     out.fam.push(fam);
   }
   out.pat = compilePatterns(entries);

@@ -16,16 +16,18 @@ export interface ContextDeps {
   /** Lowercase domain words and trigger words to look for. */
   dom: readonly string[];
   trig: readonly string[];
+  /** The matcher's automaton for `trig`, if it has one (built otherwise, and only when needed). */
+  triggers?: WordSet;
   threshold: number;
 }
 
 interface WordRegexes {
   dom: RegExp | null;
-  trig: WordSet;
+  trig: WordSet | null;
 }
 const cache = new WeakMap<object, WordRegexes>();
 
-/** Domain words as whole runs of letters; trigger words as substrings (WordSet). One pass each. */
+/** Domain words as whole runs of letters; trigger words as substrings (WordSet, built on first use). */
 function wordRegexes(deps: Pick<ContextDeps, 'dom' | 'trig'>): WordRegexes {
   let r = cache.get(deps);
   if (!r) {
@@ -33,7 +35,7 @@ function wordRegexes(deps: Pick<ContextDeps, 'dom' | 'trig'>): WordRegexes {
       .sort((a, b) => b.length - a.length)
       .map(escapeRe)
       .join('|');
-    r = { dom: dom ? new RegExp(`(?<!\\p{L})(?:${dom})(?!\\p{L})`, 'gu') : null, trig: new WordSet(deps.trig) };
+    r = { dom: dom ? new RegExp(`(?<!\\p{L})(?:${dom})(?!\\p{L})`, 'gu') : null, trig: null };
     cache.set(deps, r);
   }
   return r;
@@ -45,11 +47,15 @@ abstract class Evidence implements PageContext {
   /** Entries the page names by a multi-word form ("International Organization for Migration"). */
   protected readonly namedSet = new Set<string>();
   private readonly words = new Set<string>();
-  /** Trigger words (patterns, families) present somewhere on the page. */
+  /**
+   * Trigger words (patterns, families) present somewhere on the page: collected by LazyContext only,
+   * whose find() callers skip families on it (matcher.ts triggered()). The scanner's BlockContext is
+   * never asked, and collecting them cost it about a third of its time on the bench pages (issue #17).
+   */
   readonly present = new Set<string>();
   private idList: string[] | null = null;
 
-  constructor(protected readonly deps: Pick<ContextDeps, 'dom' | 'trig' | 'threshold'>) {}
+  constructor(protected readonly deps: Pick<ContextDeps, 'dom' | 'trig' | 'triggers' | 'threshold'>) {}
 
   abstract get finished(): boolean;
   protected abstract done(): void;
@@ -59,13 +65,14 @@ abstract class Evidence implements PageContext {
    * Domain and trigger words of one lowercased stretch of page text: one regex pass per word list
    * (one indexOf pass per word would be ~80 passes over the page).
    */
-  protected absorb(lo: string): void {
+  protected absorb(lo: string, triggers: boolean): void {
     const re = wordRegexes(this.deps);
     if (re.dom && this.words.size < this.deps.dom.length) {
       re.dom.lastIndex = 0;
       for (let m = re.dom.exec(lo); m; m = re.dom.exec(lo)) this.words.add(m[0]);
     }
-    if (this.present.size < this.deps.trig.length) re.trig.collect(lo, this.present, true);
+    if (triggers && this.present.size < this.deps.trig.length)
+      (this.deps.triggers ?? (re.trig ??= new WordSet(this.deps.trig))).collect(lo, this.present);
   }
 
   get ids(): string[] {
@@ -119,7 +126,7 @@ export class LazyContext extends Evidence {
       }
       const chunk = norm.slice(this.pos === 0 ? 0 : Math.max(0, this.pos - OVERLAP), end);
       deps.ids(chunk, this.idSet, this.namedSet);
-      this.absorb(chunk.toLowerCase());
+      this.absorb(chunk.toLowerCase(), true);
       this.pos = end;
     }
     return this.finished;
@@ -165,7 +172,7 @@ export class BlockContext extends Evidence {
   private flush(): void {
     if (!this.pending.length) return;
     const lo = this.pending.join('\n').toLowerCase();
-    this.absorb(lo);
+    this.absorb(lo, false);
     this.parts.push(lo);
     this.pending = [];
     this.pendingChars = 0;

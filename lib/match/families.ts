@@ -26,6 +26,12 @@ export interface FamilyDef {
    * (lib/glossary/id.ts) built by the first matching rule (key.ts synRule); the background decodes it.
    */
   syn?: SynRule[];
+  /**
+   * A character every match contains (a regex character class source, e.g. "/" or "\\d"), for families
+   * without trigger words: a block without it skips the regex. The symbol regex alone, run over every
+   * block of the bench's 130 pages, cost a tenth of candidate preparation (issue #17).
+   */
+  has?: string;
 }
 
 /**
@@ -75,6 +81,7 @@ export const FAMILIES: FamilyDef[] = [
     ci: false,
     re: String.raw`\b(?:CEDAW\s*(?:Committee\s*)?)?(?:GR|G\.R\.|Gen\.\s?Rec\.|[Gg]eneral\s+[Rr]ecommendation|[Rr]ecommandation\s+g[ée]n[ée]rale|[Rr]ecomendaci[óo]n\s+[Gg]eneral)(?:\s*\(GR\))?\s*(?:${NO_CS}\s*)?(?<k>\d{1,2})(?![\d%]|[.,/]\d)`,
     need: String.raw`CEDAW|women|migrant|General Recommendation \(GR\)`,
+    has: String.raw`\d`,
   },
   {
     // General Comment No. 1 / No. 2 (CMW), No. 20 (CESCR), and the source's mislabelled No. 26 (CEDAW).
@@ -89,6 +96,7 @@ export const FAMILIES: FamilyDef[] = [
     ci: false,
     re: String.raw`\b(?:ILO[\s-]?)?(?<t>[CR])[.-]?(?<k>0?\d{2,3})(?![\w%]|[.,/-]\d)`,
     need: ILO_NEED,
+    has: String.raw`\d`,
   },
   {
     // ILO Convention No. 189 · Conventions Nos. 97 and 143 · Domestic Workers Convention, 2011 (No. 189)
@@ -138,6 +146,7 @@ export const FAMILIES: FamilyDef[] = [
     ci: false,
     re: String.raw`(?<![\w/.\\])(?=[A-Z]{1,6}/[A-Za-z0-9./]*\d)(?<k>[A-Z]{1,6}(?:/(?:[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,4})?|(?:Add|Rev|Corr)\.\d{1,3})){1,8}(?:\s?\(\d{4}\))?)(?![\w/]|\.\d)`,
     syn: [{ p: '', if: SYMBOL_GATE }],
+    has: '/',
   },
   {
     // Doc 9303 · Doc. 9303 · ICAO Doc 9303 · Document 9303, Part 1

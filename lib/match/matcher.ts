@@ -53,6 +53,8 @@ interface Family {
   cont: RegExp | null;
   w: string[] | null;
   syn: (SynRule & { re: RegExp | null })[] | null;
+  /** The character test of CompiledFamily.h, or null. */
+  has: RegExp | null;
 }
 
 /** Per-call trigger presence in the lowercased text (lowercased once, only when a check needs it). */
@@ -86,8 +88,8 @@ function familyCand(fam: Family, g: Record<string, string | undefined>, k: strin
 
 function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyContext | null, out: Cand[]): void {
   for (const fam of fams) {
-    const { re, need, cont, w } = fam;
-    if (!triggered(w, lower, page)) continue;
+    const { re, need, cont, w, has } = fam;
+    if ((has && !has.test(norm)) || !triggered(w, lower, page)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
       const g = m.groups!;
@@ -114,13 +116,15 @@ function patternCands(
   norm: string,
   lower: Lower,
   page: LazyContext | null,
+  todo: readonly number[],
   out: Cand[],
 ): void {
-  c.pat.forEach((p, n) => {
-    if (!triggered(p.w, lower, page)) return;
+  for (const n of todo) {
+    const p = c.pat[n]!;
+    if (!triggered(p.w, lower, page)) continue;
     // The other mandatory literals too ("targets? … and 10.7" also needs "10"): only in this text.
     const g = groups[n];
-    if (g && g.length > 1 && !g.every((ws) => ws.some(lower))) return;
+    if (g && g.length > 1 && !g.every((ws) => ws.some(lower))) continue;
     const re = (res[n] ??= new RegExp(p.re, p.f));
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
@@ -130,7 +134,7 @@ function patternCands(
       }
       out.push({ s: m.index, e: m.index + m[0].length, x: p.x, one: false, fam: true });
     }
-  });
+  }
 }
 
 export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
@@ -143,33 +147,56 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     cont: f.cont ? new RegExp(f.cont, `y${f.f.replace('g', '')}`) : null,
     w: f.w ?? null,
     syn: f.syn ? f.syn.map((r) => ({ ...r, re: r.if ? new RegExp(r.if) : null })) : null,
+    has: f.h ? new RegExp(`[${f.h}]`) : null,
   }));
   const trie = new Trie(c.trie);
   const roots = rootHashes(trie);
   const groups = c.pat.map((p) => p.g ?? null);
   const trig = [...new Set([...c.pat.flatMap((p) => p.w), ...fams.flatMap((f) => f.w ?? [])])];
-  // Trigger words present in a text, in one native pass: most blocks of most pages have none, and
+  // Trigger words present in a text, in one pass (words.ts): most blocks of most pages have none, and
   // then no gated family or pattern needs a look. Words of patterns' other mandatory groups ("and",
   // "10"…) are too common for that pass and are checked with includes() on demand.
   const triggers = new WordSet(trig);
   const inVocab = new Set(trig);
   const ungatedFams = fams.filter((f) => !f.w?.length);
-  const ungatedPat = c.pat.some((p) => !p.w.length);
+  // Patterns by trigger word: a block with "convention" looks at the dozen patterns that need it, not
+  // at all 180 (asking each pattern about its words was a tenth of a cold scan, issue #17).
+  const byWord = new Map<string, number[]>();
+  const always: number[] = [];
+  c.pat.forEach((p, n) => {
+    if (!p.w.length) always.push(n);
+    for (const w of p.w) {
+      const list = byWord.get(w);
+      if (list) list.push(n);
+      else byWord.set(w, [n]);
+    }
+  });
+  const picked = new Uint8Array(c.pat.length);
+  /** The patterns some present word triggers, plus the ungated ones, in pattern order (as before). */
+  const todoFor = (present: Set<string>): number[] => {
+    const todo = [...always];
+    for (const w of present)
+      for (const n of byWord.get(w) ?? [])
+        if (!picked[n]) {
+          picked[n] = 1;
+          todo.push(n);
+        }
+    for (const n of todo) picked[n] = 0;
+    return todo.sort((a, b) => a - b);
+  };
 
   const candidates = (norm: string, page: LazyContext | null): Cand[] => {
     const out: Cand[] = [];
-    // Collected only once a gated family or pattern asks (after the cheap any-word test passed).
-    let present: Set<string> | null = null;
+    const present = triggers.collect(norm, new Set());
     let lo: string | null = null;
-    const lower = (w: string): boolean =>
-      inVocab.has(w) ? (present ??= triggers.collect(norm, new Set())).has(w) : (lo ??= norm.toLowerCase()).includes(w);
+    const lower = (w: string): boolean => (inVocab.has(w) ? present.has(w) : (lo ??= norm.toLowerCase()).includes(w));
     trieCands(trie, roots, norm, out);
-    if (triggers.any(norm)) {
+    if (present.size) {
       familyCands(fams, norm, lower, page, out);
-      patternCands(c, groups, patterns, norm, lower, page, out);
+      patternCands(c, groups, patterns, norm, lower, page, todoFor(present), out);
     } else {
       if (ungatedFams.length) familyCands(ungatedFams, norm, lower, page, out);
-      if (ungatedPat) patternCands(c, groups, patterns, norm, lower, page, out);
+      if (always.length) patternCands(c, groups, patterns, norm, lower, page, always, out);
     }
     // Leftmost first, then longest; family/pattern hits before plain names of the same span, entries
     // before symbols no entry knows.
@@ -188,6 +215,7 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     },
     dom: c.dom,
     trig,
+    triggers,
     threshold: DOMAIN_THRESHOLD,
   };
   const n = c.ids.length;

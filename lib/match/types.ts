@@ -66,6 +66,8 @@ export interface CompiledFamily {
   syn?: SynRule[];
   /** Trigger words of `re` (pattern-trigger.ts, computed at build time); null = always run. */
   w: string[] | null;
+  /** A character class every match contains (families.ts FamilyDef.has): tested before the regex runs. */
+  h?: string;
 }
 
 export interface CompiledPattern {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, tokenize } from '../../../lib/match/normalise';
+import { DASH_RE, DQUOTE_RE, FOLDS, normalise, QUOTE_RE, SPACE_RE, tokenize } from '../../../lib/match/normalise';
 
 describe('normalise', () => {
   it('keeps length and folds spaces, dashes, quotes and superscript digits', () => {
@@ -7,6 +7,24 @@ describe('normalise', () => {
     const out = normalise(src);
     expect(out.length).toBe(src.length);
     expect(out).toBe('UN-Habitat - IOM\'s "x" ASEAN   a b');
+  });
+
+  it('the fast check table folds exactly the units the replacing classes fold', () => {
+    const folded: number[] = [];
+    const flagged: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if ([SPACE_RE, DASH_RE, QUOTE_RE, DQUOTE_RE].some((re) => ((re.lastIndex = 0), re.test(ch)))) folded.push(c);
+      if (FOLDS[c]) flagged.push(c);
+    }
+    expect(flagged).toEqual(folded);
+    expect(folded.length).toBeGreaterThan(40);
+  });
+
+  it('returns the same string object when there is nothing to fold, and folds the last unit', () => {
+    const plain = 'IOM and UNHCR met in Geneva.';
+    expect(normalise(plain)).toBe(plain);
+    expect(normalise('ends with a tab\t')).toBe('ends with a tab ');
   });
 
   it('tokenises words and punctuation, dropping hyphens, with original offsets', () => {
