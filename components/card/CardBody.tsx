@@ -3,6 +3,7 @@ import type { TermCard } from '@/lib/messaging/protocol';
 
 import { Cite } from './Cite';
 import { useDisclosure } from './disclosure';
+import { DisclosureButton } from './DisclosureButton';
 import { Mandate, recsListId, recsToggleLabel } from './Mandate';
 import { RelatedList, relatedFirst } from './RelatedList';
 import { CARD_STRINGS } from './strings';
@@ -108,51 +109,24 @@ export function CardBody({
       {(clamped || full || recs > 0 || excerpts.length > first || card.related.length > relFirst) && (
         <div class="ml-disclosures" data-testid="ml-disclosures">
           {(clamped || full) && (
-            <button
-              type="button"
-              class="ml-btn ml-small ml-disclose"
-              aria-expanded={full}
-              aria-controls={summaryId}
-              onClick={() => d.toggle(k('summary'))}
-              data-testid="ml-full-summary"
-            >
+            <DisclosureButton of={d} section={k('summary')} controls={summaryId} testId="ml-full-summary">
               {full ? CARD_STRINGS.lessSummary : CARD_STRINGS.moreSummary}
-            </button>
+            </DisclosureButton>
           )}
           {recs > 0 && (
-            <button
-              type="button"
-              class="ml-btn ml-small ml-disclose"
-              aria-expanded={d.is(k('recs'))}
-              aria-controls={recsListId(card.id)}
-              onClick={() => d.toggle(k('recs'))}
-              data-testid="ml-recs-toggle"
-            >
+            <DisclosureButton of={d} section={k('recs')} controls={recsListId(card.id)} testId="ml-recs-toggle">
               {recsToggleLabel(d.is(k('recs')), recs)}
-            </button>
+            </DisclosureButton>
           )}
           {excerpts.length > first && (
-            <button
-              type="button"
-              class="ml-btn ml-small ml-disclose"
-              aria-expanded={more}
-              aria-controls={listId}
-              onClick={() => d.toggle(k('excerpts'))}
-              data-testid="ml-more"
-            >
+            <DisclosureButton of={d} section={k('excerpts')} controls={listId} testId="ml-more">
               {more ? t('card_fewerExcerpts') : t('card_moreExcerpts', excerpts.length - first)}
-            </button>
+            </DisclosureButton>
           )}
           {card.related.length > relFirst && (
-            <button
-              type="button"
-              class="ml-btn ml-small ml-more-related ml-disclose"
-              aria-expanded={d.is(k('related'))}
-              aria-controls={relatedId}
-              onClick={() => d.toggle(k('related'))}
-            >
+            <DisclosureButton of={d} section={k('related')} controls={relatedId} extraClass="ml-more-related">
               {d.is(k('related')) ? t('card_fewerRelated') : t('card_allRelated', card.related.length)}
-            </button>
+            </DisclosureButton>
           )}
         </div>
       )}

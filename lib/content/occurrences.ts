@@ -4,7 +4,7 @@
  */
 import type { PageTermCount } from '../messaging/page-protocol';
 import type { TextMatch } from '../scan/hittest';
-import { SYMBOL_CATEGORY } from '../glossary/id';
+import { categoryOf } from '../glossary/id';
 
 /** Glossary id → category from the compiled matcher's parallel arrays (`ids`, `cats`, `cat`). */
 export function categoryMap(compiled: unknown): Map<string, string> {
@@ -17,11 +17,6 @@ export function categoryMap(compiled: unknown): Map<string, string> {
     if (typeof id === 'string' && typeof cat === 'string') out.set(id, cat);
   });
   return out;
-}
-
-/** A term's category; symbol ids ("sym:…") are no matcher entries: they are documents. */
-export function categoryOf(id: string, categories: ReadonlyMap<string, string>): string {
-  return categories.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other');
 }
 
 /** Counts per term, most frequent first (ties by id for a stable order). */

@@ -5,12 +5,13 @@
 import { loadMatcher, type LoadedMatcher, type Prepared } from '@/lib/match/matcher';
 import type { PageContext } from '@/lib/match/types';
 import { PageScanner } from '@/lib/scan/page-scanner';
+import { modeByCategory } from '@/lib/scan/underline';
 import { releaseHighlights } from '@/lib/scan/highlight';
 import { GLOSSARY_VERSION_KEY, request, type Reply, type TermsReply } from '@/lib/messaging/protocol';
 import { defaultSettings, isActiveOn, type Settings, type UnderlineMode } from '@/lib/settings/schema';
 import { localSettingsReader, watchLocal } from '@/lib/settings/local-reader';
 import type { TextMatch } from '@/lib/scan/hittest';
-import { categoryMap, categoryOf } from '@/lib/content/occurrences';
+import { categoryMap } from '@/lib/content/occurrences';
 import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Send } from './ports';
 import { whenWords } from './text-gate';
@@ -167,13 +168,12 @@ export class Session {
       .filter(([, mode]) => mode !== 'off')
       .map(([c]) => c);
     const opts = { categories, muted: new Set(this.settings.knownTerms) };
-    const known = this.categories;
     const scanner = new PageScanner<PageContext, Prepared>(document, {
       finder: { ...m.blocks, resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts) },
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
       timers: this.timers,
-      underline: (id) => modes[categoryOf(id, known)] ?? 'every',
+      underline: modeByCategory(modes, this.categories),
       ...(this.scanDebounceMs === undefined ? {} : { debounceMs: this.scanDebounceMs }),
     });
     this.scanner = scanner;

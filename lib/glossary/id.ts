@@ -32,3 +32,12 @@ export const isTermId = (v: unknown): boolean => isGlossaryId(v) || isSymbolId(v
 
 /** The category of symbol ids (for category filters and the side panel's grouping). */
 export const SYMBOL_CATEGORY = 'document';
+
+/**
+ * A term's category: its entry's (`categories`: glossary id → category), else "document" for a symbol
+ * id (documents have no entry) and "other" for an id no entry knows. The content script, the
+ * `recognise` CLI and the bench all ask this of one rule, so they filter and underline alike.
+ */
+export function categoryOf(id: string, categories: ReadonlyMap<string, string>): string {
+  return categories.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other');
+}

@@ -6,10 +6,26 @@
  * Pure (no DOM): the content script's scanner and the `recognise` CLI share this one rule, so the CLI
  * prints exactly what the extension underlines (issue #16).
  */
+import { categoryOf } from '../glossary/id';
 
 /** Per category: underline every occurrence, only the first on the page, or none (not recognised). */
 export type UnderlineMode = 'every' | 'first' | 'off';
 export const UNDERLINE_MODES: readonly UnderlineMode[] = ['every', 'first', 'off'];
+
+/**
+ * Each term's mode from the per-category modes of settings (`modes`) and the glossary's categories
+ * (glossary id → category; symbol and unknown ids as lib/glossary/id.ts categoryOf says). A category
+ * without a valid mode underlines every occurrence, as before this rule existed.
+ */
+export function modeByCategory(
+  modes: Readonly<Record<string, string | undefined>>,
+  categories: ReadonlyMap<string, string>,
+): (termId: string) => UnderlineMode {
+  return (id) => {
+    const m = modes[categoryOf(id, categories)];
+    return m === 'first' || m === 'off' ? m : 'every';
+  };
+}
 
 /** What the rule needs of a match: its term and its position in text order. */
 export interface Occurrence {

@@ -18,9 +18,8 @@ import { compileMatcher } from '../../match/compile';
 import { primaryLang } from '../../match/lang';
 import { loadMatcher } from '../../match/matcher';
 import { htmlToText } from '../text/html-node';
-import { SYMBOL_CATEGORY } from '../../glossary/id';
 import { defaultSettings } from '../../settings/schema';
-import { underlinedInTextOrder } from '../../scan/underline';
+import { modeByCategory, underlinedInTextOrder } from '../../scan/underline';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const USAGE = 'usage: recognise [--json] [--all] [--glossary DIR] [--lang fr|es|en|…] FILE(.txt|.html)';
@@ -97,12 +96,8 @@ async function main(): Promise<void> {
     .map((m) => ({ ...m, termId: m.id, ord: m.start, text: text.slice(m.start, m.end), label: label(m.id) }))
     .sort((a, b) => a.start - b.start);
   // The extension's default settings, through the same rule its scanner applies.
-  const modes = defaultSettings().categories as Record<string, string>;
   const category = new Map<string, string>(entries.map((e) => [e.id, e.category]));
-  const modeOf = (id: string) => {
-    const m = modes[category.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other')];
-    return m === 'first' || m === 'off' ? m : 'every';
-  };
+  const modeOf = modeByCategory(defaultSettings().categories, category);
   const found = args.all ? every : underlinedInTextOrder(every, modeOf);
   if (args.json) {
     process.stdout.write(

@@ -14,9 +14,8 @@ import { loadGlossarySources } from '../../../lib/pipeline/glossary/load';
 import { compileMatcher } from '../../../lib/match/compile';
 import { loadMatcher } from '../../../lib/match/matcher';
 import { htmlToText } from '../../../lib/pipeline/text/html-node';
-import { underlinedInTextOrder, type UnderlineMode } from '../../../lib/scan/underline';
+import { modeByCategory, underlinedInTextOrder } from '../../../lib/scan/underline';
 import { defaultSettings } from '../../../lib/settings/schema';
-import { SYMBOL_CATEGORY } from '../../../lib/glossary/id';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -44,9 +43,7 @@ export async function underlineFigures(
   const entries = loadGlossarySources(join(root, 'data/glossary')).flatMap((f) => f.entries);
   const m = loadMatcher(compileMatcher(entries));
   const category = new Map<string, string>(entries.map((e) => [e.id, e.category]));
-  const modes = defaultSettings().categories as Record<string, UnderlineMode | undefined>;
-  const modeOf = (id: string) =>
-    modes[category.get(id) ?? (id.startsWith('sym:') ? SYMBOL_CATEGORY : 'other')] ?? 'every';
+  const modeOf = modeByCategory(defaultSettings().categories, category);
   const rows: UnderlineRow[] = [];
   for (const f of files) {
     // <link> carries no visible text, and happy-dom throws (uncaught) on a relative preload URL.

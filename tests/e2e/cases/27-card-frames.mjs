@@ -2,7 +2,8 @@
 // shows its card in the top page, at the term and fully visible; a click pins it there. Runs in both
 // browsers.
 import assert from 'node:assert/strict';
-import { HOST } from '../lib/helpers.mjs';
+import { HOST, hoverBox } from '../lib/helpers.mjs';
+import { frameFixtureUrl, termInFrame, waitFor } from '../lib/frames.mjs';
 import { axeViolations } from '../lib/axe.mjs';
 
 const cardIn = (frame) =>
@@ -20,24 +21,13 @@ const cardIn = (frame) =>
     };
   }, HOST);
 
-async function waitFor(fn, ms, what) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => null);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 export default [
   {
     name: 'card frames: a term in a 370×70 cross-origin iframe opens its card whole in the top page',
     async run(t) {
-      assert.ok(t.server.origin2, 'second loopback origin 127.0.0.2 unavailable');
       const page = await t.newPage();
       await page.setViewport(1280, 800);
-      await page.goto(t.server.url(`/fixtures/frame-small.html?cross=${encodeURIComponent(t.server.origin2)}`));
+      await page.goto(frameFixtureUrl(t, 'frame-small.html'));
       const frame = await waitFor(
         async () => page.raw.frames().find((f) => f.url().includes('frame-child.html?small')),
         5000,
@@ -48,24 +38,9 @@ export default [
         8000,
         'terms underlined in the iframe',
       );
-      const off = await page.evaluate(() => {
-        const f = document.getElementById('small');
-        const r = f.getBoundingClientRect();
-        return { x: r.x + f.clientLeft, y: r.y + f.clientTop, w: r.width, h: r.height };
-      });
-      assert.deepEqual([Math.round(off.w), Math.round(off.h)], [372, 72], 'a 370×70 frame (+ border)');
-      const b = await frame.evaluate(() => {
-        const n = document.getElementById('framed').firstChild;
-        const i = n.data.indexOf('IOM');
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + 3);
-        const q = r.getBoundingClientRect();
-        return { x: q.x, y: q.y, w: q.width, h: q.height };
-      });
-      const term = { x: off.x + b.x, y: off.y + b.y, w: b.w, h: b.h };
-      await page.move(2, 2, 1);
-      await page.move(term.x + term.w / 2, term.y + term.h / 2, 5);
+      const { frameBox, term } = await termInFrame(page, frame, 'small');
+      assert.deepEqual([Math.round(frameBox.w), Math.round(frameBox.h)], [372, 72], 'a 370×70 frame (+ border)');
+      await hoverBox(page, term);
       const c = await waitFor(
         async () => {
           const x = await cardIn(page.raw.mainFrame());

@@ -29,9 +29,14 @@ export async function wordBox(page, word, nth = 0) {
 
 export async function hover(page, word, nth = 0) {
   const b = await wordBox(page, word, nth);
+  await hoverBox(page, b);
+  return b;
+}
+
+/** Moves the pointer from the corner to the middle of box `b` (viewport coordinates), as a reader would. */
+export async function hoverBox(page, b) {
   await page.move(2, 2, 1);
   await page.move(b.x + b.w / 2, b.y + b.h / 2, 5);
-  return b;
 }
 
 /** Text of our popover card inside the shadow root, or null. */

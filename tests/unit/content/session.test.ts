@@ -1,17 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { IDBFactory } from 'fake-indexeddb';
-import { createBackground } from '@/lib/background/handler';
-import { Session } from '@/lib/content/session';
-import { compileMatcher } from '@/lib/match/compile';
-import { loader, makePackage, memorySettings } from '../background/fixtures';
-
-// happy-dom has no CSS Custom Highlight API: a Set stands in for Highlight, as in the slice tests.
-class FakeHighlight extends Set<AbstractRange> {
-  constructor(...ranges: AbstractRange[]) {
-    super(ranges);
-  }
-}
+import type { Session } from '@/lib/content/session';
+import { sessionWithBackground, stubHighlights } from '../helpers/session';
 
 const MMP = JSON.stringify([
   {
@@ -28,8 +18,7 @@ describe('content session and the glossary version', () => {
   let session: Session | null = null;
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.stubGlobal('Highlight', FakeHighlight);
-    vi.stubGlobal('CSS', { escape: (s: string) => s, supports: () => false, highlights: new Map() });
+    stubHighlights();
     document.body.innerHTML = '<p>The IOM reviewed the MMP survey data.</p>';
   });
   afterEach(() => {
@@ -39,17 +28,8 @@ describe('content session and the glossary version', () => {
   });
 
   it('a custom-glossary import in another context makes open pages underline the new term without reload', async () => {
-    const pkg = makePackage();
-    const bg = createBackground({
-      idb: new IDBFactory(),
-      loadPackage: loader({ ...pkg, matcher: compileMatcher(pkg.glossary) }).load,
-      storage: memorySettings(),
-    });
-    const send = vi.fn((m: unknown) => bg.handleMessage(m));
-    const host = document.createElement('div');
-    session = new Session(host, send);
-    const found: string[][] = [];
-    session.onMatches((ms) => found.push(ms.map((m) => m.termId)));
+    const { bg, send, session: s, found } = sessionWithBackground();
+    session = s;
     const glossaryChanged = vi.fn();
     session.onGlossary(glossaryChanged);
     await session.start();

@@ -1,18 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { IDBFactory } from 'fake-indexeddb';
-import { createBackground } from '@/lib/background/handler';
 import { Session } from '@/lib/content/session';
 import { hasWords, whenWords } from '@/lib/content/text-gate';
-import { compileMatcher } from '@/lib/match/compile';
 import { globalTimers } from '@/lib/scan/timers';
-import { loader, makePackage, memorySettings } from '../background/fixtures';
-
-class FakeHighlight extends Set<AbstractRange> {
-  constructor(...ranges: AbstractRange[]) {
-    super(ranges);
-  }
-}
+import { sessionWithBackground, stubHighlights } from '../helpers/session';
 
 describe('text gate', () => {
   it('sees words in text and open shadow roots, not in skipped elements, whitespace or our host', () => {
@@ -56,8 +47,7 @@ describe('session on a page without words', () => {
   let session: Session | null = null;
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.stubGlobal('Highlight', FakeHighlight);
-    vi.stubGlobal('CSS', { escape: (s: string) => s, supports: () => false, highlights: new Map() });
+    stubHighlights();
     document.head.innerHTML = '';
     document.body.innerHTML = '<div style="width:300px;height:250px"></div>';
   });
@@ -68,16 +58,8 @@ describe('session on a page without words', () => {
   });
 
   it('asks the background for nothing until words arrive, then underlines them', async () => {
-    const pkg = makePackage();
-    const bg = createBackground({
-      idb: new IDBFactory(),
-      loadPackage: loader({ ...pkg, matcher: compileMatcher(pkg.glossary) }).load,
-      storage: memorySettings(),
-    });
-    const send = vi.fn((m: unknown) => bg.handleMessage(m));
-    session = new Session(document.createElement('div'), send);
-    const found: string[][] = [];
-    session.onMatches((ms) => found.push(ms.map((m) => m.termId)));
+    const { send, session: s, found } = sessionWithBackground();
+    session = s;
     void session.start();
     await new Promise((r) => setTimeout(r, 400));
     expect(send).not.toHaveBeenCalled();

@@ -3,7 +3,7 @@ import { labelFinder } from '@/tests/unit/helpers/label-finder';
 import { PageScanner } from '@/lib/scan/page-scanner';
 import { hitTest } from '@/lib/scan/hittest';
 import { HIGHLIGHT_NAME } from '@/lib/scan/highlight';
-import { UnderlineRule, underlinedInTextOrder, type UnderlineMode } from '@/lib/scan/underline';
+import { UnderlineRule, modeByCategory, underlinedInTextOrder, type UnderlineMode } from '@/lib/scan/underline';
 
 const modes: Record<string, UnderlineMode> = { iom: 'every', remit: 'first', gone: 'off' };
 const modeOf = (id: string) => modes[id] ?? 'every';
@@ -40,6 +40,20 @@ describe('underline rule', () => {
     expect(rule.refill([c, a])).toEqual([a]);
     expect(rule.isUnderlined(a)).toBe(true);
     expect(rule.refill([c])).toEqual([]);
+  });
+
+  it('takes a term’s mode from its category; symbols are documents, unknown ids "other"', () => {
+    const of = modeByCategory(
+      { name: 'every', concept: 'first', document: 'off', other: 'first', odd: 'bogus' },
+      new Map([
+        ['iom', 'name'],
+        ['remit', 'concept'],
+        ['weird', 'odd'],
+        ['unset', 'nowhere'],
+      ]),
+    );
+    const ids = ['iom', 'remit', 'sym:A/RES/65/170', 'not-in-glossary', 'weird', 'unset'];
+    expect(ids.map(of)).toEqual(['every', 'first', 'off', 'first', 'every', 'every']);
   });
 });
 
