@@ -69,18 +69,20 @@ export class WordSet {
     this.ends = Array.from(go, (_, s) => (out[s]?.length ? out[s]! : null));
   }
 
-  private letter(c: number): number {
-    return c < 128 ? this.ascii[c]! : (this.wide.get(c) ?? 0);
-  }
-
   /** Adds every word that occurs in `text` to `into`. */
   collect(text: string, into: Set<string>): Set<string> {
-    const { delta, ends, size, words } = this;
+    const { ascii, wide, delta, ends, size, words } = this;
     if (!words.length) return into;
+    const anyWide = wide.size > 0;
     for (let i = 0, s = 0; i < text.length; i++) {
-      const a = this.letter(text.charCodeAt(i));
-      s = a ? delta[s * size + a - 1]! : 0;
-      const e = s ? ends[s] : null;
+      const c = text.charCodeAt(i);
+      const a = c < 128 ? ascii[c]! : anyWide ? (wide.get(c) ?? 0) : 0;
+      if (!a) {
+        s = 0;
+        continue;
+      }
+      s = delta[s * size + a - 1]!;
+      const e = ends[s];
       if (e) for (const x of e) into.add(words[x]!);
     }
     return into;
