@@ -14,7 +14,7 @@ import type { TextMatch } from '@/lib/scan/hittest';
 import { categoryMap } from '@/lib/content/occurrences';
 import { globalTimers, type Timers } from '@/lib/scan/timers';
 import type { Send } from './ports';
-import { whenWords } from './text-gate';
+import { hasWords, whenWords } from './text-gate';
 import { afterLoad } from './after-load';
 
 /** The worker may be starting up: retry a few times before giving up. */
@@ -47,6 +47,8 @@ export class Session {
   private glossaryListeners = new Set<() => void>();
   private unwatch: Array<() => void> = [];
   private stopped = false;
+  /** The matcher request sent while the page was loading (see start), until ensureMatcher takes it. */
+  private prefetched: Promise<Reply<TermsReply>> | null = null;
   /** Cancels the wait for the page's first words (see ./text-gate.ts), while one is pending. */
   private cancelGate: (() => void) | null = null;
 
@@ -77,15 +79,16 @@ export class Session {
   }
 
   async start(): Promise<void> {
-    // Nothing of ours in the tasks before the page's `load` event (see ./after-load.ts).
+    // Nothing of ours runs in the tasks before the page's `load` event (see ./after-load.ts) but two
+    // requests: the settings and, when the page already has words (./text-gate.ts), the matcher. Their
+    // round trips overlap the wait for `load` instead of following it (issue #17, dense pages).
+    const store = localSettingsReader();
+    const settings = store.get().catch(() => null);
+    if (hasWords(document.documentElement, this.host)) this.prefetched = termsWithRetry(this.send, this.timers);
     await afterLoad(document, this.timers);
     if (this.stopped) return;
-    const store = localSettingsReader();
-    try {
-      this.settings = await store.get();
-    } catch {
-      /* storage unavailable: defaults */
-    }
+    // Storage unavailable: defaults.
+    this.settings = (await settings) ?? this.settings;
     if (this.stopped) return;
     const unwatchSettings = store.watch((next) => {
       const prev = this.settings;
@@ -125,7 +128,8 @@ export class Session {
 
   private async ensureMatcher(): Promise<LoadedMatcher | null> {
     if (this.matcher) return this.matcher;
-    let r = await termsWithRetry(this.send, this.timers);
+    let r = await (this.prefetched ?? termsWithRetry(this.send, this.timers));
+    this.prefetched = null;
     // A change published while the request was on its way may not be in this reply: ask once more.
     if (r.ok && this.published && this.published !== r.data.version) r = await termsWithRetry(this.send, this.timers);
     if (!r.ok) {
@@ -169,7 +173,11 @@ export class Session {
       .map(([c]) => c);
     const opts = { categories, muted: new Set(this.settings.knownTerms) };
     const scanner = new PageScanner<PageContext, Prepared>(document, {
-      finder: { ...m.blocks, resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts) },
+      finder: {
+        ...m.blocks,
+        resolve: (p, ctx) => m.blocks.resolve(p, ctx, opts),
+        resolveAlone: (p) => m.blocks.resolveAlone(p, opts),
+      },
       ownHost: this.host,
       onUpdate: (ms) => this.emit(ms),
       timers: this.timers,

@@ -16,6 +16,8 @@ import { Trie } from './trie';
 import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext } from './types';
 
 export const DOMAIN_THRESHOLD = 3;
+/** Thrown by a blind resolve (resolveAlone) at the first rule that needs the page's evidence. */
+const BLIND = new Error('page evidence needed');
 
 /** One text's normalised form and raw candidates: computed once, used for evidence and for matches. */
 export interface Prepared {
@@ -34,6 +36,8 @@ export interface BlockMatcher {
   /** Evidence for one page; add() each prepared block, then finish(). */
   context(): { add(p: Prepared): void; finish(): PageContext };
   resolve(p: Prepared, ctx?: PageContext, opts?: FindOptions): Match[];
+  /** resolve()'s answer when it needs nothing of the page's evidence, else null (see resolveAlone below). */
+  resolveAlone(p: Prepared, opts?: FindOptions): Match[] | null;
 }
 
 export interface LoadedMatcher {
@@ -238,8 +242,19 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     text: string,
     opts: FindOptions = {},
     given?: LangSource,
+    blind = false,
   ): Match[] => {
-    const env: Env = { c, trie, norm, amb, page: () => (page ??= pageContext(text)) };
+    // `blind`: the caller wants no page evidence; a rule that asks for it ends the call (resolveAlone).
+    const env: Env = {
+      c,
+      trie,
+      norm,
+      amb,
+      page: () => {
+        if (blind) throw BLIND;
+        return (page ??= pageContext(text));
+      },
+    };
     let lang: string | null | undefined;
     const langNow = () =>
       (lang === undefined ? (lang = langOf(opts.lang ?? given, norm, env.page) ?? null) : lang) ?? undefined;
@@ -311,6 +326,14 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     },
     // The normalised text stands in for the original: it has the same length and offsets.
     resolve: (p, ctx, opts) => resolve(p.norm, p.cands, ctx, p.norm, opts, p.lang),
+    resolveAlone: (p, opts) => {
+      try {
+        return resolve(p.norm, p.cands, undefined, p.norm, opts, p.lang, true);
+      } catch (e) {
+        if (e === BLIND) return null;
+        throw e;
+      }
+    },
   };
 
   return { find, pageContext, blocks };

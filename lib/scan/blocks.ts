@@ -10,12 +10,14 @@ export interface Segment {
 }
 /** `ord`: position in walk order (document order within one walk). */
 /** `prep`: the finder's preparation of `text`, kept from the context phase until the block is matched. */
+/** `done`: its terms are already placed (the first pass's glance at the screen, page-scanner.ts). */
 export interface Block {
   text: string;
   segments: Segment[];
   el: Element;
   ord: number;
   prep?: unknown;
+  done?: boolean;
 }
 
 /** Elements whose text is never scanned: code, forms, editable regions, non-rendered content. */

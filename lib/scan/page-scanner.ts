@@ -27,6 +27,11 @@ export interface TermFinder<Ctx = unknown, P = unknown> {
   prepare(text: string, lang?: () => string | undefined): P;
   context(): { add(prepared: P): void; finish(): Ctx };
   resolve(prepared: P, ctx: Ctx): FoundTerm[];
+  /**
+   * The block's terms when no page evidence can change them (resolve() would give the same under any
+   * page context), else null. Lets the first pass underline the screen before reading the whole page.
+   */
+  resolveAlone?(prepared: P): FoundTerm[] | null;
 }
 
 export interface ScanStats {
@@ -49,7 +54,7 @@ export interface ScannerOptions<Ctx, P = unknown> {
   debounceMs?: number;
   /** Characters of page text used for the page-level context (bounded for huge pages). */
   contextChars?: number;
-  /** Told of every wait that is not a scheduler yield (the one-frame wait after adopting our style). */
+  /** Told of every wait that is not a scheduler yield (the frame after the first underlines). */
   onIdle?: (from: number, to: number) => void;
   /** Timers, frames and the lifetime of the scan: once `isValid` is false, no slice or rescan runs. */
   timers?: Timers;
@@ -108,24 +113,31 @@ export class PageScanner<Ctx = unknown, P = unknown> {
     const t0 = now();
     this.watch.disconnect();
     this.clear();
-    const restyle = adoptHighlightStyle(this.doc);
     const root = this.doc.body ?? this.doc.documentElement;
     // Observed before the pass reads anything: what changes during the pass is read right after it.
     this.watch.observe(root);
     for (const sr of this.shadowRoots) this.watch.observe(sr);
-    await this.watch.hold(() => this.firstPass(root, gen, restyle));
+    await this.watch.hold(() => this.firstPass(root, gen));
     this.stats.scanMs = now() - t0;
     return this.stats;
   }
 
-  private async firstPass(root: Node, gen: number, restyle: boolean): Promise<void> {
+  /**
+   * Walk, glance, gather, match. The screen's blocks are read first: the ones whose terms need no page
+   * evidence (most) are underlined at once, before the whole page is prepared for the context; on a
+   * book-length page that put the first underline ~250 ms later (issue #17, `dense_first_underline_ms`).
+   */
+  private async firstPass(root: Node, gen: number): Promise<void> {
     const blocks = await this.collect(root, gen);
     if (!this.current(gen)) return;
+    // Rects are read before our sheet is adopted: a newly adopted sheet leaves the whole page's style
+    // dirty, and a rect read would then recompute it inside our task (50 ms on a big page).
+    const { order, screen } = viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 800);
+    adoptHighlightStyle(this.doc);
+    // The screen's terms are shown (one rendering step) before the rest of the page is read.
+    if (!(await this.glance(screen, gen)) || (this.matches.size && !(await this.nextFrame(gen)))) return;
     if (!(await this.gather(blocks, gen))) return;
-    // A newly adopted sheet leaves the whole page's style dirty; reading rects now would recompute it
-    // inside our task (50 ms on a big page). Let the browser do it in its own rendering step first.
-    if (restyle && !(await this.nextFrame(gen))) return;
-    await this.matchBlocks(viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 800), gen);
+    await this.matchBlocks(order, gen);
     // From now on a first occurrence stays where the reader saw it underlined.
     if (this.current(gen)) this.rule.settle();
   }
@@ -168,8 +180,7 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       const t = now();
       while (i < blocks.length && chars < this.opts.contextChars && !this.over(t, i, blocks)) {
         const b = blocks[i++]!;
-        const prep = bf.prepare(b.text, () => blockLang(b.el));
-        b.prep = prep;
+        const prep = (b.prep ??= bf.prepare(b.text, () => blockLang(b.el))) as P;
         acc.add(prep);
         chars += b.text.length;
       }
@@ -180,6 +191,30 @@ export class PageScanner<Ctx = unknown, P = unknown> {
       }
     }
     this.ctx = acc.finish();
+    return true;
+  }
+
+  /** The on-screen blocks whose terms need no page evidence: placed and painted now (see firstPass). */
+  private async glance(blocks: Block[], gen: number): Promise<boolean> {
+    const bf = this.opts.finder;
+    if (!bf.resolveAlone) return true;
+    let i = 0;
+    while (i < blocks.length) {
+      const t = now();
+      while (i < blocks.length && !this.over(t, i, blocks)) {
+        const b = blocks[i++]!;
+        if (!b.segments[0]?.node.isConnected) continue;
+        const prep = (b.prep ??= bf.prepare(b.text, () => blockLang(b.el))) as P;
+        const found = bf.resolveAlone(prep);
+        if (found) this.place(b, found);
+      }
+      this.painter.flush();
+      this.tick(t);
+      if (i < blocks.length) {
+        await yieldTask(this.doc);
+        if (!this.current(gen)) return false;
+      }
+    }
     return true;
   }
 
@@ -256,9 +291,14 @@ export class PageScanner<Ctx = unknown, P = unknown> {
   private matchBlock(b: Block): void {
     const prep = b.prep;
     b.prep = undefined;
-    if (!b.segments.length || !b.segments[0]?.node.isConnected) return;
+    if (b.done || !b.segments.length || !b.segments[0]?.node.isConnected) return;
     const bf = this.opts.finder;
-    const found = bf.resolve((prep as P | undefined) ?? bf.prepare(b.text, () => blockLang(b.el)), this.ctx as Ctx);
+    this.place(b, bf.resolve((prep as P | undefined) ?? bf.prepare(b.text, () => blockLang(b.el)), this.ctx as Ctx));
+  }
+
+  /** Index, offer to the underline rule and queue for painting one block's terms. */
+  private place(b: Block, found: FoundTerm[]): void {
+    b.done = true;
     for (const f of found) {
       const loc = locate(b, f.start, f.end);
       const m: TextMatch = new Hit(f.id, loc, b.ord * 1e5 + f.start);

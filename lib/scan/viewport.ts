@@ -5,9 +5,10 @@ import type { Block } from './blocks';
  * Blocks on or near the screen first, so what the reader sees is underlined first. Document order is
  * close enough to visual order to binary-search the on-screen stretch with a few dozen rect reads
  * (one read per block cost more than matching a small page); where it is not (fixed headers, hidden
- * blocks), some visible block is merely painted a slice later.
+ * blocks), some visible block is merely painted a slice later. `screen`: the blocks on the screen itself
+ * (the scanner's first glance).
  */
-export function viewportFirst(blocks: Block[], h: number): Block[] {
+export function viewportFirst(blocks: Block[], h: number): { order: Block[]; screen: Block[] } {
   const top = (i: number) => blocks[i]!.el.getBoundingClientRect();
   // First block whose bottom reaches one screen above the viewport, first whose top is two screens below.
   const search = (pred: (i: number) => boolean) => {
@@ -25,6 +26,14 @@ export function viewportFirst(blocks: Block[], h: number): Block[] {
     search((i) => top(i).top > 2 * h),
     a + 400,
   );
-  if (a === 0 || a >= b) return blocks;
-  return blocks.slice(a, b).concat(blocks.slice(0, a), blocks.slice(b));
+  // The blocks on the screen itself, [0, h], within that stretch.
+  const screen = blocks.slice(
+    search((i) => i >= a && top(i).bottom >= 0),
+    Math.min(
+      search((i) => i >= b || top(i).top > h),
+      b,
+    ),
+  );
+  if (a === 0 || a >= b) return { order: blocks, screen };
+  return { order: blocks.slice(a, b).concat(blocks.slice(0, a), blocks.slice(b)), screen };
 }

@@ -129,6 +129,7 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
           return { add: timed(c.add, 'prepMs'), finish: c.finish };
         },
         resolve: timed(bm.resolve, 'resolveMs'),
+        resolveAlone: timed(bm.resolveAlone, 'resolveMs'),
       };
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const orig = sched?.yield;
@@ -159,7 +160,7 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
     scanner.stop();
   }
   // marks = [yieldStart, yieldEnd, yieldStart, yieldEnd, ...]; tasks are the stretches outside them.
-  // The scanner's own idle waits (one frame after adopting its style) count as yields too.
+  // The scanner's own idle waits (one frame after its first underlines) count as yields too.
   const pairs: number[][] = [];
   for (let i = 0; i + 1 < marks.length; i += 2) pairs.push([marks[i]!, marks[i + 1]!]);
   const gaps = [...pairs, ...idle].sort((a, b) => a[0]! - b[0]!).flat();

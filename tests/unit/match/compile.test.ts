@@ -51,9 +51,9 @@ describe('pattern triggers', () => {
 
 describe('size budgets', () => {
   // 6 KB until issue #15 added page-language gating and shared short names (lib/match/gates.ts, lang.ts);
-  // 7 KB until issue #17 traded ~0.4 KB for speed: the trigger-word automaton (words.ts), the fold table
-  // (normalise.ts) and the pattern index by trigger word (matcher.ts).
-  it('runtime matcher code is < 7.5 KB gzip', () => {
+  // 7 KB until issue #17 traded ~0.6 KB for speed: the trigger-word automaton (words.ts), the fold table
+  // (normalise.ts), the pattern index by trigger word and the blind resolve of the first glance (matcher.ts).
+  it('runtime matcher code is < 8 KB gzip', () => {
     const out = buildSync({
       stdin: { contents: "export { loadMatcher } from './lib/match/matcher';", resolveDir: ROOT, loader: 'ts' },
       bundle: true,
@@ -64,7 +64,7 @@ describe('size budgets', () => {
     });
     const gz = gzipSync(out.outputFiles[0]!.contents).length;
     console.log(`runtime matcher: ${out.outputFiles[0]!.contents.length} B minified, ${gz} B gzip`);
-    expect(gz).toBeLessThan(7.5 * 1024);
+    expect(gz).toBeLessThan(8 * 1024);
   });
 
   it('compiled data is compact JSON', () => {

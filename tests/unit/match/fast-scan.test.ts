@@ -151,6 +151,27 @@ describe('BlockMatcher (the two-phase path of the scanner)', () => {
   ];
   const page = blocks.join('\n');
 
+  it('resolveAlone answers only where every page context gives the same terms', () => {
+    const preps = blocks.map((b) => bm.prepare(b));
+    const acc = bm.context();
+    for (const p of preps) acc.add(p);
+    const ctx = acc.finish();
+    const other = m.pageContext('Lighthouse keepers and ferry timetables.');
+    const alone = preps.map((p) => bm.resolveAlone(p));
+    preps.forEach((p, i) => {
+      const a = alone[i];
+      if (a) {
+        expect(a, blocks[i]).toEqual(bm.resolve(p, ctx));
+        expect(a, blocks[i]).toEqual(bm.resolve(p, other));
+      }
+    });
+    // Only the block whose lone "IOM" and "PKD" have no evidence nearby needs the page; the Isle of Man
+    // and kidney blocks are vetoed by their own words.
+    expect(alone.map((a) => a !== null)).toEqual([true, true, false, true, true]);
+    expect(alone[0]).toEqual([]);
+    expect(alone[1]!.length).toBeGreaterThan(2);
+  });
+
   it('gives exactly what find(block, pageContext(page text)) gives, block by block', () => {
     const acc = bm.context();
     const preps = blocks.map((b) => bm.prepare(b));
