@@ -1,6 +1,7 @@
 /**
- * Dwell→paint measurement for the bench. Marks go to the performance timeline; the last durations
- * stay on `lastTiming`, and the `migration-lens:timing` event is dispatched only on pages that opt in
+ * Dwell→paint measurement for the bench. No performance marks: a content script shares the page's
+ * performance timeline, so a mark would tell every page that the reader has us and hovers. The last
+ * durations stay on `lastTiming`, and the `migration-lens:timing` event is dispatched only on pages that opt in
  * with <html data-ml-bench> (dispatching an event is not a DOM change, but ordinary pages get nothing).
  *
  * "Painted" = the first task after the rendering update (style, layout, paint) of the frame that
@@ -42,11 +43,6 @@ export interface PaintClock {
 }
 
 export function markDwell(): number {
-  try {
-    performance.mark('ml-dwell');
-  } catch {
-    /* marks unavailable: timing only */
-  }
   return performance.now();
 }
 
@@ -73,11 +69,6 @@ export function afterPaint(win: Window, inFrame: boolean, cb: (now: number) => v
 /** Call right after the ready card was committed (rendered, or revealed); measures once it is painted. */
 export function markPainted(doc: Document, c: PaintClock): void {
   afterPaint(doc.defaultView ?? window, c.inFrame, (now) => {
-    try {
-      performance.mark('ml-painted');
-    } catch {
-      /* ignore */
-    }
     lastTiming.dwellToPaintMs = c.dwellAt === null ? null : now - c.dwellAt;
     lastTiming.showToPaintMs = now - c.showAt;
     lastTiming.dueToPaintMs = c.dueAt === null ? null : now - c.dueAt;
