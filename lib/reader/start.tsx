@@ -161,6 +161,7 @@ export function startReader(root: HTMLElement): void {
   const ports: ContentPorts = {
     send: base.send,
     openSearch: base.openSearch,
+    loadUi: base.loadUi,
     onMessage(listener) {
       app = listener;
       return () => {
