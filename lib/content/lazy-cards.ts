@@ -13,6 +13,7 @@ import type { CardDeps, OpenCard } from './card-model';
 import type { CardUi, UiLoader } from './card-ui';
 import type { AppContext } from './context';
 import { HOST_TAG } from './host-tag';
+import { markUiLoaded } from './timing';
 
 type Queued = { kind: 'hover' | 'pinned'; run: (ui: CardUi) => void };
 
@@ -44,9 +45,13 @@ export class LazyCards {
   /** The card controller, loaded if need be; null if loading failed or the app ended meanwhile. */
   ready(): Promise<CardUi | null> {
     if (this.ui) return Promise.resolve(this.ui);
+    const asked = performance.now();
     return this.loader.load().then((m) => {
       if (!m || this.disposed || !this.ctx.isValid) return null;
-      this.ui ??= m.createCardUi({ doc: this.doc, ctx: this.ctx, host: this.host, deps: this.deps, t });
+      if (!this.ui) {
+        this.ui = m.createCardUi({ doc: this.doc, ctx: this.ctx, host: this.host, deps: this.deps, t });
+        markUiLoaded(this.doc, performance.now() - asked);
+      }
       return this.ui;
     });
   }
