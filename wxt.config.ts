@@ -59,10 +59,17 @@ export default defineConfig({
     // browsers (w3c/webextensions#604). Only the reader page is listed; the files it loads are not.
     // card-ui.js: the card UI the content script imports on first use (lib/content/card-ui.ts); a
     // content script's import() of an extension file is refused unless the file is web-accessible
-    // from the page's origin. Listed for every page the content script runs on.
+    // from the page's origin, so it is listed for every page the content script runs on. Chrome's
+    // use_dynamic_url keeps pages from loading it by the extension's fixed address (which would tell
+    // them the extension is installed) while the content script's import still works
+    // (tests/e2e/cases/29-card-lazy.mjs checks both); Firefox gives each install its own address.
     web_accessible_resources: [
       { resources: ['reader.html'], matches: ['http://*/*', 'https://*/*'] },
-      { resources: [CARD_UI_FILE], matches: ['<all_urls>'] },
+      {
+        resources: [CARD_UI_FILE],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     // Extension pages: only our own packaged scripts, no plugins, no WebAssembly. connect-src: 'self' for
     // our own kb/*.json and pdf.js resources; http(s) so the PDF reader can download the PDF the user

@@ -58,6 +58,21 @@ function lazyCase(what, path, first, second) {
       assert.ok(loads[0].loadMs >= 0 && loads[0].loadMs < 5000, `load time: ${loads[0].loadMs}`);
       t.log?.(`${t.name} ${what}: card UI loaded in ${loads[0].loadMs.toFixed(1)} ms`);
       if (parsed) assert.equal(ours(parsed, '/card-ui.js').length, 1, 'card-ui.js not parsed exactly once');
+      if (parsed) {
+        // use_dynamic_url (wxt.config.ts): the page cannot load the bundle by the extension's fixed
+        // address, which would tell it the extension is installed; reader.html, listed without it, it can.
+        const probe = (u) =>
+          page.evaluate(
+            (u) =>
+              fetch(u).then(
+                (r) => r.status,
+                () => 'refused',
+              ),
+            u,
+          );
+        assert.equal(await probe(t.browser.extUrl('reader.html')), 200, 'probe: reader.html should load');
+        assert.equal(await probe(t.browser.extUrl('card-ui.js')), 'refused', 'the page can load card-ui.js');
+      }
       // A second term: the same module, no second load.
       await page.move(4, 4, 2);
       await hover(page, second);
