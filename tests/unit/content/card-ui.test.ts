@@ -7,6 +7,7 @@ import { afterEach, describe, it, expect, vi } from 'vitest';
 import { uiLoader, type CardUi, type UiInit, type UiModule } from '@/lib/content/card-ui';
 import type { CardDeps } from '@/lib/content/card-model';
 import { manualContext } from '@/lib/content/context';
+import { frameCards } from '@/lib/content/frame-cards';
 import { LazyCards } from '@/lib/content/lazy-cards';
 import type { TextMatch } from '@/lib/scan/hittest';
 import { forwardMessages, setMessageTable, t, tp } from '@/lib/i18n/t';
@@ -36,6 +37,10 @@ function fakeModule() {
     showHover: (m: TextMatch) => void calls.push(`show ${m.termId}`),
     hideHover: () => void calls.push('hide'),
     openPinned: (_m: TextMatch | null, id: string) => void calls.push(`pin ${id}`),
+    showAt: (id: string, _r: DOMRect, pinned: boolean) => {
+      calls.push(`showAt ${id}${pinned ? ' pinned' : ''}`);
+      return { key: calls.length };
+    },
     present: (m: TextMatch) => void calls.push(`present ${m.termId}`),
     refresh: () => void calls.push('refresh'),
     dispose: () => void calls.push('dispose'),
@@ -216,5 +221,47 @@ describe("the card UI bundle's messages (lib/i18n/t.ts)", () => {
     setMessageTable({ card_pin: 'Épingler' }, true);
     forwardMessages(t);
     expect(t('card_pin')).toBe('Épingler');
+  });
+});
+
+describe('cards the top frame draws for a frame, before the card UI is loaded', () => {
+  const show = (termId: string) => ({
+    type: 'frameCard',
+    op: 'show',
+    termId,
+    rect: { x: 1, y: 2, width: 30, height: 10 },
+    pinned: false,
+    src: '',
+    view: { w: 300, h: 150 },
+    from: 3,
+  });
+  const setup = (importUi: () => Promise<UiModule>) => {
+    document.body.innerHTML = '<iframe style="width:300px;height:150px"></iframe>';
+    const cards = new LazyCards(
+      document,
+      manualContext(),
+      {} as CardDeps,
+      uiLoader(importUi, () => undefined),
+    );
+    const intent = { enterCard: vi.fn(), leaveCard: vi.fn() };
+    return frameCards(window, async () => ({ ok: true }), cards, intent);
+  };
+
+  it('waits for the UI, then shows; a hide that came meanwhile wins', async () => {
+    const f = fakeModule();
+    const d = deferred<UiModule>();
+    const frames = setup(() => d.promise);
+    const first = frames.handle(show('iom'));
+    await frames.handle({ type: 'frameCard', op: 'hide', from: 3 });
+    d.resolve(f.module);
+    expect(await first).toEqual({ ok: true });
+    expect(f.calls).toEqual([]);
+    expect(await frames.handle(show('gfmd'))).toEqual({ ok: true });
+    expect(f.calls).toEqual(['showAt gfmd']);
+  });
+
+  it('answers not shown when the UI cannot load, so the frame draws its own card', async () => {
+    const frames = setup(() => Promise.reject(new Error('refused')));
+    expect(await frames.handle(show('iom'))).toEqual({ ok: false });
   });
 });
