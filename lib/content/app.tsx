@@ -130,6 +130,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
   };
 
   let onCard = false;
+  let overTerm: TextMatch | null = null;
   listen<MouseEvent>(
     ctx,
     document,
@@ -150,7 +151,9 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
       }
       const m = termAt(e.clientX, e.clientY);
       // Hover intent starts: the card UI loads during the delay (this frame's cards may be the top's).
-      if (m && !frames.delegating) cards.warm();
+      // Once per term entered, so a failed load is retried at the next hover, not at every move.
+      if (m && m !== overTerm && !frames.delegating) cards.warm();
+      overTerm = m;
       // The term of a pinned card needs no hover card on top of it.
       intent.move(m && !cards.isPinnedAnchor(m) ? m : null, e.clientX, e.clientY);
     },
