@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildPackage } from './lib/pipeline/package';
+import { buildCardUi, CARD_UI_FILE } from './lib/pipeline/card-ui-bundle';
 
 /**
  * pdf.js resources the PDF reader loads from the extension itself: character maps (CJK and other
@@ -56,7 +57,20 @@ export default defineConfig({
     // The "Open PDF links in the reader" redirect (lib/pdf/redirect.ts): a declarativeNetRequest redirect
     // of a web navigation into an extension page is refused unless that page is web-accessible, in both
     // browsers (w3c/webextensions#604). Only the reader page is listed; the files it loads are not.
-    web_accessible_resources: [{ resources: ['reader.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // card-ui.js: the card UI the content script imports on first use (lib/content/card-ui.ts); a
+    // content script's import() of an extension file is refused unless the file is web-accessible
+    // from the page's origin, so it is listed for every page the content script runs on. Chrome's
+    // use_dynamic_url keeps pages from loading it by the extension's fixed address (which would tell
+    // them the extension is installed) while the content script's import still works
+    // (tests/e2e/cases/29-card-lazy.mjs checks both); Firefox gives each install its own address.
+    web_accessible_resources: [
+      { resources: ['reader.html'], matches: ['http://*/*', 'https://*/*'] },
+      {
+        resources: [CARD_UI_FILE],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Extension pages: only our own packaged scripts, no plugins, no WebAssembly. connect-src: 'self' for
     // our own kb/*.json and pdf.js resources; http(s) so the PDF reader can download the PDF the user
     // opens (a CSP covers every extension page; only the reader fetches anything remote).
@@ -94,6 +108,8 @@ export default defineConfig({
       const pkg = buildPackage(wxt.config.root);
       for (const [relativeDest, contents] of Object.entries(pkg.files)) files.push({ relativeDest, contents });
       files.push(...pdfjsAssets(wxt.config.root));
+      // The card UI, loaded by the content script on first use (lib/content/card-ui.ts).
+      files.push({ relativeDest: CARD_UI_FILE, contents: buildCardUi(wxt.config.root) });
       wxt.logger.info(
         `Knowledge base: ${pkg.manifest.counts.records} records, ${pkg.manifest.counts.terms} terms, hash ${pkg.manifest.hash.slice(0, 12)}`,
       );

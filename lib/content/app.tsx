@@ -1,5 +1,5 @@
 /**
- * The content app: scanning (Session), hover intent → cards (CardController), pin/Esc/P keys, trainer
+ * The content app: scanning (Session), hover intent → cards (./lazy-cards.ts), pin/Esc/P keys, trainer
  * stepping and the presenter key (./presenter.ts), and the page protocol. Any page can host it: the content script, the demo page (content
  * scripts do not run on extension pages) and later the PDF reader, each passing its own ports.
  * The page DOM is never changed; our host joins the page only when a card is first shown.
@@ -15,7 +15,8 @@ import { matchAtSelection } from '@/lib/content/occurrences';
 import { Presenter } from '@/lib/content/presenter';
 import { recordFetcher } from '@/lib/content/record';
 import { markDwell } from '@/lib/content/timing';
-import { CardController } from './card-controller';
+import { uiLoader } from './card-ui';
+import { LazyCards } from './lazy-cards';
 import { TermSteps } from './term-steps';
 import { frameCards } from './frame-cards';
 import { PageTools } from './page-tools';
@@ -32,32 +33,39 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
   const cache = new CardCache((termId, hint) => request(send, { type: 'lookup', termId, ...hint }));
   const trainer = () => session.settings.trainerMode;
 
-  const cards = new CardController(document, ctx, {
-    cache,
-    fetchRecord: recordFetcher(send),
-    trainer,
-    hostAttrs: () => ({
-      theme: session.settings.theme === 'auto' ? null : session.settings.theme,
-      // The trainer preset: large text for a room.
-      textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
-    }),
-    know: (id, known) => {
-      // The background applies it to the stored list; the settings watch then restarts the scan in
-      // every tab, so the underline goes (or comes back) live.
-      void request(send, { type: 'settings', op: known ? 'knowTerm' : 'unknowTerm', termId: id });
+  // The card UI (Preact, views, styles, placement) is a bundle of its own, loaded on first use
+  // (./card-ui.ts): the pointer over a term, a keyboard command, a frame's card.
+  const cards = new LazyCards(
+    document,
+    ctx,
+    {
+      cache,
+      fetchRecord: recordFetcher(send),
+      trainer,
+      hostAttrs: () => ({
+        theme: session.settings.theme === 'auto' ? null : session.settings.theme,
+        // The trainer preset: large text for a room.
+        textSize: trainer() ? 'x-large' : session.settings.textSize === 'normal' ? null : session.settings.textSize,
+      }),
+      know: (id, known) => {
+        // The background applies it to the stored list; the settings watch then restarts the scan in
+        // every tab, so the underline goes (or comes back) live.
+        void request(send, { type: 'settings', op: known ? 'knowTerm' : 'unknowTerm', termId: id });
+      },
+      openSearch,
+      occurrenceCount: (id) => tools.occurrences(id).length,
+      step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
+      occurrence: (id, i) => tools.occurrences(id)[i] ?? null,
+      focusAll: (id) => {
+        tools.focusTerm(id);
+      },
+      citeLocation: ports.citeLocation,
+      closed: (card) => {
+        if (card.anchor && card.anchor === steps.current) steps.clear();
+      },
     },
-    openSearch,
-    occurrenceCount: (id) => tools.occurrences(id).length,
-    step: (id, dir) => tools.jumpTo(id, undefined, dir)?.index ?? -1,
-    occurrence: (id, i) => tools.occurrences(id)[i] ?? null,
-    focusAll: (id) => {
-      tools.focusTerm(id);
-    },
-    citeLocation: ports.citeLocation,
-    closed: (card) => {
-      if (card.anchor && card.anchor === steps.current) steps.clear();
-    },
-  });
+    uiLoader(ports.loadUi),
+  );
 
   const session: Session = new Session(cards.host, send, timers, ports.scanDebounceMs);
   const tools: PageTools = new PageTools(session, () => explainSelection(), timers);
@@ -122,6 +130,7 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
   };
 
   let onCard = false;
+  let overTerm: TextMatch | null = null;
   listen<MouseEvent>(
     ctx,
     document,
@@ -141,6 +150,10 @@ export function startContentApp(ctx: AppContext, ports: ContentPorts): void {
         frames.pointerOnCard(false);
       }
       const m = termAt(e.clientX, e.clientY);
+      // Hover intent starts: the card UI loads during the delay (this frame's cards may be the top's).
+      // Once per term entered, so a failed load is retried at the next hover, not at every move.
+      if (m && m !== overTerm && !frames.delegating) cards.warm();
+      overTerm = m;
       // The term of a pinned card needs no hover card on top of it.
       intent.move(m && !cards.isPinnedAnchor(m) ? m : null, e.clientX, e.clientY);
     },

@@ -29,11 +29,12 @@ export class CardController {
   private nextKey = 1;
   private actionCache = new Map<number, CardActions>();
 
-  /** `ctx`: the page listeners end with it (see ./context.ts). */
+  /** `ctx`: the page listeners end with it (see ./context.ts). `host`: our (empty) element, if made already. */
   constructor(
     private readonly doc: Document,
     ctx: AppContext,
     private readonly deps: CardDeps,
+    host?: HTMLElement,
   ) {
     this.prepared = new PreparedHover(
       deps.cache,
@@ -41,12 +42,17 @@ export class CardController {
       () => this.render(),
     );
     this.loader = { deps, doc, isOpen: (c) => this.cards.includes(c), render: () => this.render() };
-    this.layout = new CardLayout(doc, ctx, {
-      deps,
-      all: () => this.all(),
-      pending: () => this.prepared.card,
-      actions: (k) => this.actions(k),
-    });
+    this.layout = new CardLayout(
+      doc,
+      ctx,
+      {
+        deps,
+        all: () => this.all(),
+        pending: () => this.prepared.card,
+        actions: (k) => this.actions(k),
+      },
+      host,
+    );
   }
 
   get host(): HTMLElement {

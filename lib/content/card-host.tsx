@@ -9,8 +9,9 @@ import { render, type VNode } from 'preact';
 import { CARD_CSS } from '@/components/card/styles';
 import { hideTopLayer, hostParent, toTopLayer } from './placement';
 import { listen, type AppContext } from './context';
+import { HOST_TAG } from './host-tag';
 
-export const HOST_TAG = 'migration-lens-host';
+export { HOST_TAG };
 
 export class CardHost {
   readonly host: HTMLElement;
@@ -23,14 +24,16 @@ export class CardHost {
   /**
    * `onResize`: a card element changed size without a render of ours (a disclosure opened,
    * recommendations arrived). `showing`: whether any card is on screen (fullscreen re-stacking).
+   * `host`: the element the content app created (empty, not in the page); a new one by default.
    */
   constructor(
     private readonly doc: Document,
     ctx: AppContext,
     onResize: (el: HTMLElement) => void,
     showing: () => boolean,
+    host: HTMLElement = doc.createElement(HOST_TAG),
   ) {
-    this.host = doc.createElement(HOST_TAG);
+    this.host = host;
     const shadow = this.host.attachShadow({ mode: 'open' });
     try {
       const sheet = new CSSStyleSheet();

@@ -43,6 +43,7 @@ export class CardLayout {
     doc: Document,
     ctx: AppContext,
     private readonly src: LayoutSource,
+    host?: HTMLElement,
   ) {
     // A card changes size without a render of ours (a disclosure opened, recommendations arrived):
     // place it again, so an expanded card grows inside the viewport (placement skips unchanged cards).
@@ -54,6 +55,7 @@ export class CardLayout {
         if (c) this.place(c, el);
       },
       () => src.all().some((c) => c !== src.pending()),
+      host,
     );
     // The active occurrence moves with the page (a smooth scroll to it, the reader scrolling): the dock
     // goes to the other side when the occurrence would end up under it.

@@ -7,7 +7,7 @@
  */
 import { parseFrameDelivery, type FrameCardMessage } from '@/lib/messaging/frame-protocol';
 import { liveRange, type TextMatch } from '@/lib/scan/hittest';
-import type { CardController } from './card-controller';
+import type { LazyCards } from './lazy-cards';
 import { findFrame, toTop } from './frame-find';
 import type { Send } from './ports';
 
@@ -28,13 +28,15 @@ type GetFrameId = (el: Element) => number;
 export function frameCards(
   win: Window,
   send: Send,
-  cards: CardController,
+  cards: LazyCards,
   intent: { enterCard(): void; leaveCard(): void },
 ): FrameCards {
   const isTop = win === win.top;
   let refused = false;
   /** Top frame: the hover card on screen for a frame (its key and the frame's id). */
   let remote: { key: number; from: number } | null = null;
+  /** Top frame: counts show and hide requests, so a show that waited for the card UI yields to a later one. */
+  let asked = 0;
   const post = (m: FrameCardMessage) => send(m).catch(() => ({ ok: false }));
   const getFrameId = (globalThis as { browser?: { runtime?: { getFrameId?: GetFrameId } } }).browser?.runtime
     ?.getFrameId;
@@ -76,6 +78,7 @@ export function frameCards(
         else if (m.op === 'leave') intent.leaveCard();
         return Promise.resolve({ ok: true });
       }
+      const mine = ++asked;
       if (m.op === 'hide') {
         const h = cards.hover;
         if (remote && h?.key === remote.key && remote.from === m.from) cards.hideHover();
@@ -85,9 +88,15 @@ export function frameCards(
       if (m.op !== 'show') return Promise.resolve({ ok: false });
       const f = findFrame(win.document, { frameId: m.from, src: m.src, view: m.view, getFrameId });
       if (!f) return Promise.resolve({ ok: false });
-      const card = cards.showAt(m.termId, toTop(f, m.rect), m.pinned);
-      remote = m.pinned ? null : { key: card.key, from: m.from };
-      return Promise.resolve({ ok: true });
+      const rect = toTop(f, m.rect);
+      // The card UI may still have to load (the first card of the page); the frame waits for the answer.
+      return cards.ready().then((ui) => {
+        if (!ui) return { ok: false }; // not loaded here: the frame draws its own card
+        if (mine !== asked) return { ok: true }; // hidden or replaced meanwhile
+        const card = ui.showAt(m.termId, rect, m.pinned);
+        remote = m.pinned ? null : { key: card.key, from: m.from };
+        return { ok: true };
+      });
     },
   };
 }

@@ -3,6 +3,8 @@
  * script and the demo page pass `browserPorts()`; tests pass fakes.
  */
 import type { TextMatch } from '@/lib/scan/hittest';
+import type { UiModule } from './card-ui';
+import { CARD_UI_FILE } from './card-ui-file';
 
 export type Send = (msg: unknown) => Promise<unknown>;
 
@@ -27,10 +29,22 @@ export interface ContentPorts {
    * should be underlined as soon as it is there.
    */
   scanDebounceMs?: number;
+  /**
+   * The card UI module (./card-ui-module.ts), imported on first use. The content script imports the
+   * separate card-ui.js bundle; extension pages and tests may hand over the module they bundle.
+   */
+  loadUi(): Promise<UiModule>;
 }
+
+/** runtime.getURL for a file the build adds (WXT's PublicPath type only knows public/ and entrypoints). */
+const extensionUrl = (path: string): string => (browser.runtime.getURL as (p: string) => string)(path);
 
 export function browserPorts(): ContentPorts {
   return {
+    // A module import from the extension's origin: it runs in the content script's own world (isolated
+    // world in Chrome, sandbox in Firefox), and the page's CSP does not apply to it. The file must be
+    // web-accessible for the import to be allowed (wxt.config.ts).
+    loadUi: () => import(/* @vite-ignore */ extensionUrl(`/${CARD_UI_FILE}`)) as Promise<UiModule>,
     send: (msg) => browser.runtime.sendMessage(msg),
     onMessage(listener) {
       browser.runtime.onMessage.addListener(listener);

@@ -66,6 +66,25 @@ export function afterPaint(win: Window, inFrame: boolean, cb: (now: number) => v
   else win.requestAnimationFrame(post);
 }
 
+/** Bench pages only: tell the page an event (the Firefox content-script clone of `detail` included). */
+function benchEvent(doc: Document, type: string, detail: object): void {
+  if (!doc.documentElement?.hasAttribute('data-ml-bench')) return;
+  // Firefox content scripts must clone the detail into the page's compartment or the page can't read it.
+  const clone = (globalThis as { cloneInto?: (o: object, w: object) => object }).cloneInto;
+  doc.dispatchEvent(
+    new CustomEvent(type, { detail: clone && doc.defaultView ? clone(detail, doc.defaultView) : detail }),
+  );
+}
+
+/**
+ * The card UI bundle was loaded (lib/content/card-ui.ts), `loadMs` after it was asked for: the
+ * `migration-lens:card-ui` event on bench pages, so the bench and the E2E can tell when (and whether)
+ * a page paid for it.
+ */
+export function markUiLoaded(doc: Document, loadMs: number): void {
+  benchEvent(doc, 'migration-lens:card-ui', { loadMs });
+}
+
 /** Call right after the ready card was committed (rendered, or revealed); measures once it is painted. */
 export function markPainted(doc: Document, c: PaintClock): void {
   afterPaint(doc.defaultView ?? window, c.inFrame, (now) => {
@@ -75,15 +94,6 @@ export function markPainted(doc: Document, c: PaintClock): void {
     lastTiming.cached = c.cached;
     lastTiming.prepared = c.prepared;
     lastTiming.inFrame = c.inFrame;
-    if (doc.documentElement?.hasAttribute('data-ml-bench')) {
-      // Firefox content scripts must clone the detail into the page's compartment or the page can't read it.
-      const clone = (globalThis as { cloneInto?: (o: object, w: object) => object }).cloneInto;
-      const detail = { ...lastTiming };
-      doc.dispatchEvent(
-        new CustomEvent('migration-lens:timing', {
-          detail: clone && doc.defaultView ? clone(detail, doc.defaultView) : detail,
-        }),
-      );
-    }
+    benchEvent(doc, 'migration-lens:timing', { ...lastTiming });
   });
 }

@@ -11,6 +11,16 @@ import type { MessageKey, MessageTable, PluralKey } from './keys';
 
 let table: MessageTable | null = null;
 let pageOwned = false;
+/** Another copy of `t` that answers for this one (the card UI bundle's copy: ../content/card-ui-module.ts). */
+let forward: typeof t | null = null;
+
+/**
+ * Answer every message through `to`: the card UI is a bundle of its own with its own copy of this
+ * module, and the table the content app installed (or the page's) lives in the content app's copy.
+ */
+export function forwardMessages(to: typeof t | null): void {
+  forward = to === t ? null : to; // the same copy (a page that bundles both): nothing to forward
+}
 
 /**
  * Use `next` for every message it has (null: the browser's messages again). An extension page's full
@@ -29,6 +39,7 @@ export function substitute(message: string, subs: readonly string[]): string {
 }
 
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  if (forward) return forward(key, ...subs);
   const s = subs.map(String);
   const own = table?.[key];
   if (own !== undefined) return substitute(own, s);

@@ -70,7 +70,12 @@ export function startDemo(ports: ContentPorts): void {
   store.watch(apply);
 
   // An extension page of ours lives no longer than the extension: its context never ends first.
-  startContentApp(manualContext(), unwrapForThisTab(ports));
+  // The card UI from this page's own bundle: Chrome's runtime.getURL gives extension pages the
+  // use_dynamic_url address of card-ui.js (wxt.config.ts), which their CSP ('self') refuses.
+  startContentApp(
+    manualContext(),
+    unwrapForThisTab({ ...ports, loadUi: () => import('@/lib/content/card-ui-module') }),
+  );
   void readShortcuts().then((k) => {
     keys = k;
     showShortcuts(keys);

@@ -161,6 +161,8 @@ export function startReader(root: HTMLElement): void {
   const ports: ContentPorts = {
     send: base.send,
     openSearch: base.openSearch,
+    // The card UI from this page's own bundle, not card-ui.js (see lib/pages/demo.ts: Chrome's CSP).
+    loadUi: () => import('@/lib/content/card-ui-module'),
     onMessage(listener) {
       app = listener;
       return () => {

@@ -66,6 +66,12 @@ export const NODE_MARKERS = [
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const isBuiltin = (spec) => spec.startsWith('node:') || BUILTINS.has(spec) || BUILTINS.has(spec.split('/')[0]);
 
+/**
+ * Bundles the build makes outside entrypoints/ that run as content script: the card UI, imported by
+ * the content script on first use (lib/pipeline/card-ui-bundle.ts). Its entry module, and its emitted file.
+ */
+export const CONTENT_BUNDLES = [{ name: 'card-ui', entry: 'lib/content/card-ui-module.ts', emitted: 'card-ui.js' }];
+
 /** A content-script entrypoint, by WXT's naming (content.ts, <name>.content.ts, content/index.ts). */
 export const isContentEntry = (name) => name === 'content' || name.endsWith('.content');
 
@@ -214,7 +220,8 @@ export async function checkBoundary({ root = ROOT, targets = TARGETS } = {}) {
     problems: EXPECTED_ENTRIES.filter((n) => !names.includes(n)).map((n) => `no entrypoint "${n}" under entrypoints/`),
   });
   const nodeOnly = nodeOnlyPackages(root);
-  for (const e of entries) {
+  const bundles = CONTENT_BUNDLES.map((b) => ({ name: b.name, file: path.join(root, b.entry), content: true }));
+  for (const e of [...entries, ...bundles.filter((b) => fs.existsSync(b.file))]) {
     const graph = await entryGraph(e.file);
     const problems = graphViolations(graph, { content: e.content, nodeOnly });
     if (!graph.errors.length && !graph.modules.length) problems.push('resolved to no modules');
@@ -228,7 +235,7 @@ export async function checkBoundary({ root = ROOT, targets = TARGETS } = {}) {
     }
     const files = jsFiles(dir);
     const read = (f) => fs.readFileSync(path.join(dir, f), 'utf8');
-    const isContent = (f) => f.startsWith('content-scripts/');
+    const isContent = (f) => f.startsWith('content-scripts/') || CONTENT_BUNDLES.some((b) => b.emitted === f);
     results.push({
       name: `.output/${t} has a background and a content script`,
       problems: ['background.js', 'content-scripts/content.js']

@@ -129,15 +129,18 @@ describe('emitted-text rules', () => {
     const markers = BACKGROUND_MARKERS.slice(1).map((m) => `"${m.text}"`);
     fs.writeFileSync(path.join(out, 'background.js'), `const m=[${markers.join(',')}];`);
     fs.writeFileSync(path.join(out, 'content-scripts/content.js'), 'throw new Error("MiniSearch: duplicate ID 3")');
+    // The card UI bundle runs as content script too (lib/content/card-ui.ts).
+    fs.writeFileSync(path.join(out, 'card-ui.js'), 'throw new Error("compact index: malformed header")');
     const results = await checkBoundary({ root: tmp, targets: ['chrome-mv3', 'firefox-mv3'] });
     const byName = Object.fromEntries(results.map((r) => [r.name, r.problems]));
     expect(byName[".output/chrome-mv3: content scripts free of the background's search code"]).toEqual([
+      'card-ui.js contains "compact index: malformed header", i.e. lib/kb/compact-index.ts (background only)',
       'content-scripts/content.js contains "MiniSearch: duplicate ID", i.e. minisearch (background only)',
     ]);
     expect(byName['.output/chrome-mv3/background.js carries every background marker']).toEqual([
       '"MiniSearch: duplicate ID" (minisearch) not found: pick a marker the build keeps',
     ]);
     expect(byName['.output/firefox-mv3']).toEqual(['no build at .output/firefox-mv3: run npm run build']);
-    expect(byName['.output/chrome-mv3: no Node code in any of 2 scripts']).toEqual([]);
+    expect(byName['.output/chrome-mv3: no Node code in any of 3 scripts']).toEqual([]);
   });
 });

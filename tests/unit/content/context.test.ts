@@ -182,7 +182,12 @@ describe('content app lifetime', () => {
       return { ok: false, error: 'not in this test' };
     });
     unlisten = vi.fn<() => void>();
-    ports = { send, onMessage: () => unlisten, openSearch: vi.fn() };
+    ports = {
+      send,
+      onMessage: () => unlisten,
+      openSearch: vi.fn(),
+      loadUi: () => import('@/lib/content/card-ui-module'),
+    };
     // The session's storage watches (settings and the glossary version) are storage.onChanged listeners.
     watching = new Set();
     unwatch = vi.fn<() => void>();
