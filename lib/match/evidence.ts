@@ -5,7 +5,7 @@
  */
 import { foldKey } from './normalise';
 import type { Trie } from './trie';
-import type { CompiledMatcher, PageContext } from './types';
+import type { MatcherData, PageContext } from './types';
 
 export interface Cand {
   s: number;
@@ -23,7 +23,7 @@ export interface Cand {
 }
 
 export interface Env {
-  c: CompiledMatcher;
+  c: MatcherData;
   trie: Trie;
   norm: string;
   amb: Set<number>;
@@ -110,7 +110,7 @@ function questionWord(n: string, k: Cand): boolean {
  * "WHO and UNICEF", "UNHCR, WHO and IOM": a short form coordinated with an unambiguous acronym of the
  * glossary names an organisation, even in a one-sentence frame without other evidence.
  */
-function coordinatedWithName(n: string, k: Cand, c: CompiledMatcher, trie: Trie, amb: Set<number>): boolean {
+function coordinatedWithName(n: string, k: Cand, c: MatcherData, trie: Trie, amb: Set<number>): boolean {
   const after = /^\s*(?:,|&|and|et|y|or|ou|o)\s+(\p{Lu}[\p{Lu}\p{Nd}-]{1,9})(?![\p{L}\p{N}])/u.exec(
     n.slice(k.e, k.e + 24),
   );

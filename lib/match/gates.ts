@@ -6,7 +6,7 @@
 import type { Cand } from './evidence';
 import { hasPhrase } from './evidence';
 import { guessLang, LANG_BITS, readLang, type LangSource } from './lang';
-import type { CompiledMatcher, PageContext } from './types';
+import type { MatcherData, PageContext } from './types';
 
 /** Per page, computed once: its guessed language and which veto phrases occur on it. */
 interface PageMemo {
@@ -45,7 +45,7 @@ const named = (page: PageContext, id: string): boolean =>
  * though beyond the nearby window ("the people of the IOM" far below "Isle of Man"), is vetoed too,
  * unless the page names the entry in full.
  */
-export function pageVeto(k: Cand, c: CompiledMatcher, not: readonly string[], page: PageContext): boolean {
+export function pageVeto(k: Cand, c: MatcherData, not: readonly string[], page: PageContext): boolean {
   if (!k.one) return false;
   const m = pageMemo(page);
   const on = not.some((p) => {
@@ -65,7 +65,7 @@ const onPage = (page: PageContext, id: string): boolean =>
  * The entry a shared short name stands for: among the members the page names, the one named last
  * before it in this text, else the first the glossary lists; none named → no term (-1).
  */
-export function pickShared(c: CompiledMatcher, k: Cand, before: readonly Cand[], page: PageContext): number {
+export function pickShared(c: MatcherData, k: Cand, before: readonly Cand[], page: PageContext): number {
   const members = c.grp?.[k.x - c.ids.length] ?? [];
   const present = members.filter((x) => onPage(page, c.ids[x]!));
   if (present.length < 2) return present[0] ?? -1;

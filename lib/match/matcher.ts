@@ -13,7 +13,7 @@ import { WordSet } from './words';
 import { rootHashes } from './roots';
 import { trieCands } from './scan-words';
 import { Trie } from './trie';
-import type { CompiledFamily, CompiledMatcher, FindOptions, Match, PageContext } from './types';
+import type { CompiledFamily, CompiledMatcher, FindOptions, Match, MatcherData, PageContext } from './types';
 
 export const DOMAIN_THRESHOLD = 3;
 /** Thrown by a blind resolve (resolveAlone) at the first rule that needs the page's evidence. */
@@ -114,7 +114,7 @@ function familyCands(fams: Family[], norm: string, lower: Lower, page: LazyConte
 }
 
 function patternCands(
-  c: CompiledMatcher,
+  c: MatcherData,
   groups: (string[][] | null)[],
   res: RegExp[],
   norm: string,
@@ -141,7 +141,11 @@ function patternCands(
   }
 }
 
-export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
+export function loadMatcher(compiled: CompiledMatcher): LoadedMatcher {
+  // The packed trie string is decoded once; the closures below keep the rest of the data, not it
+  // (about 40 KB per frame, issue #17).
+  const { trie: packed, ...c } = compiled;
+  const trie = new Trie(packed);
   const amb = new Set(c.amb);
   const patterns: RegExp[] = [];
   const fams: Family[] = c.fam.map((f) => ({
@@ -153,7 +157,6 @@ export function loadMatcher(c: CompiledMatcher): LoadedMatcher {
     syn: f.syn ? f.syn.map((r) => ({ ...r, re: r.if ? new RegExp(r.if) : null })) : null,
     has: f.h ? new RegExp(`[${f.h}]`) : null,
   }));
-  const trie = new Trie(c.trie);
   const roots = rootHashes(trie);
   const groups = c.pat.map((p) => p.g ?? null);
   const trig = [...new Set([...c.pat.flatMap((p) => p.w), ...fams.flatMap((f) => f.w ?? [])])];

@@ -121,3 +121,6 @@ export interface CompiledMatcher {
   /** Lowercase migration-domain words counted by pageContext(). */
   dom: string[];
 }
+
+/** A compiled matcher without its packed trie, which the loaded matcher no longer needs once decoded. */
+export type MatcherData = Omit<CompiledMatcher, 'trie'>;

@@ -20,7 +20,7 @@ export class WordSet {
   /** Alphabet size. */
   private readonly size: number;
   /** Transition table: next state = delta[state * size + letter]. State 0 is the root. */
-  private readonly delta: Int32Array;
+  private readonly delta: Uint16Array | Int32Array;
   /** Per state: the word indices ending there (its own and those of its suffix links), or null. */
   private readonly ends: (readonly number[] | null)[];
 
@@ -49,7 +49,8 @@ export class WordSet {
     });
     // Breadth-first: a state's missing transitions are those of its suffix link (shallower, so done).
     const A = (this.size = letters.size || 1);
-    const delta = new Int32Array(go.length * A);
+    // 16-bit states when they fit (the shipped trigger words: a few hundred), half the table's heap per frame.
+    const delta = go.length < 65536 ? new Uint16Array(go.length * A) : new Int32Array(go.length * A);
     const link = new Int32Array(go.length);
     const queue = [0];
     for (const s of queue) {
