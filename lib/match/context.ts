@@ -189,7 +189,12 @@ export class BlockContext extends Evidence {
   }
   protected lowerText(): string {
     this.flush();
-    return (this.lower ??= this.parts.join('\n'));
+    if (this.lower === null) {
+      // The joined copy replaces the parts: a book-length page kept both, a second megabyte (issue #17).
+      this.lower = this.parts.join('\n');
+      this.parts = [this.lower];
+    }
+    return this.lower;
   }
 }
 
