@@ -10,7 +10,9 @@ export class Hit implements TextMatch {
   readonly startOffset: number;
   readonly endNode: Text;
   readonly endOffset: number;
-  readonly nodes: Text[];
+  /** The text nodes, kept only when there are several: most terms lie in one node, and an array per
+   * match was a quarter of a dense page's scanner heap (issue #17). */
+  private readonly more: Text[] | null;
   private r: StaticRange | null = null;
   constructor(
     readonly termId: string,
@@ -21,7 +23,10 @@ export class Hit implements TextMatch {
     this.startOffset = loc.startOffset;
     this.endNode = loc.endNode;
     this.endOffset = loc.endOffset;
-    this.nodes = loc.nodes;
+    this.more = loc.nodes.length > 1 ? loc.nodes : null;
+  }
+  get nodes(): Text[] {
+    return this.more ?? [this.startNode];
   }
   get range(): StaticRange {
     return (this.r ??= new StaticRange({
