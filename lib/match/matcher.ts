@@ -192,12 +192,15 @@ export function loadMatcher(compiled: CompiledMatcher): LoadedMatcher {
     return todo.sort((a, b) => a - b);
   };
 
+  // One set for every text (cleared per call): a new one per block was garbage on every block.
+  const present = new Set<string>();
   const candidates = (norm: string, page: LazyContext | null): Cand[] => {
     const out: Cand[] = [];
-    const present = triggers.collect(norm, new Set());
+    trieCands(trie, roots, norm, out);
+    present.clear();
+    triggers.collect(norm, present);
     let lo: string | null = null;
     const lower = (w: string): boolean => (inVocab.has(w) ? present.has(w) : (lo ??= norm.toLowerCase()).includes(w));
-    trieCands(trie, roots, norm, out);
     if (present.size) {
       familyCands(fams, norm, lower, page, out);
       patternCands(c, groups, patterns, norm, lower, page, todoFor(present), out);
@@ -205,6 +208,7 @@ export function loadMatcher(compiled: CompiledMatcher): LoadedMatcher {
       if (ungatedFams.length) familyCands(ungatedFams, norm, lower, page, out);
       if (always.length) patternCands(c, groups, patterns, norm, lower, page, always, out);
     }
+    if (out.length < 2) return out;
     // Leftmost first, then longest; family/pattern hits before plain names of the same span, entries
     // before symbols no entry knows.
     return out.sort(

@@ -119,7 +119,12 @@ const SERIAL = /^(?:and|or|et|ou|y|o|e)$/;
 
 const PLURAL = /^\p{Lu}[\p{Lu}\p{Nd}]*\p{Lu}s$/u;
 
-export function trieCands(trie: Trie, roots: RootIndex, norm: string, out: Cand[]): void {
+/**
+ * The trie walk from one start token: token arrays and closures for one text. Made on the text's first
+ * root hit only: most blocks of a page have none, and allocating these for every block was a good part
+ * of a scan's garbage (issue #17).
+ */
+function walker(trie: Trie, norm: string, out: Cand[]): (i: number, j: number) => void {
   // Tokens from the current start, read on demand.
   const ts: number[] = [],
     te: number[] = [],
@@ -173,6 +178,19 @@ export function trieCands(trie: Trie, roots: RootIndex, norm: string, out: Cand[
     if (tt[j + 1] === ',' && trie.next(next, ',') < 0 && tok(j + 2) && SERIAL.test(tl[j + 2]!)) walk(next, j + 2);
   };
 
+  return (i: number, j: number) => {
+    ts.length = te.length = tt.length = tl.length = 0;
+    const t = norm.slice(i, j);
+    ts.push(i);
+    te.push(j);
+    tt.push(t);
+    tl.push(foldKey(t.toLowerCase()));
+    walk(0, 0);
+  };
+}
+
+export function trieCands(trie: Trie, roots: RootIndex, norm: string, out: Cand[]): void {
+  let from: ((i: number, j: number) => void) | null = null;
   const n = norm.length;
   let i = 0;
   while (i < n) {
@@ -207,13 +225,7 @@ export function trieCands(trie: Trie, roots: RootIndex, norm: string, out: Cand[
       (q >= 0 && (roots.any(q) || followerIn(norm, j, roots, q))) ||
       (last === 115 && j - i > 2 && roots.find(hPrev) >= 0)
     ) {
-      ts.length = te.length = tt.length = tl.length = 0;
-      const t = norm.slice(i, j);
-      ts.push(i);
-      te.push(j);
-      tt.push(t);
-      tl.push(foldKey(t.toLowerCase()));
-      walk(0, 0);
+      (from ??= walker(trie, norm, out))(i, j);
     }
     i = j;
   }
