@@ -103,7 +103,18 @@ function readAll(single = false): { ms: number; sum: number } {
  * scheduler.yield() (Chromium has it); wrapping it records every yield so the gaps between yields are
  * exactly our tasks. stop() afterwards removes highlights and observers so the next run starts clean.
  */
-async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
+/**
+ * A finder that finds nothing: the scanner's own walk (elements and text, skipped regions, blocks across
+ * inline markup, slicing) without any matching: what any matcher plugged into this scanner pays.
+ */
+const NOTHING: BlockMatcher = {
+  prepare: () => ({ norm: '', cands: [] }),
+  context: () => ({ add: () => undefined, finish: () => ({ score: 0, domain: false, ids: [], text: '' }) }),
+  resolve: () => [],
+  resolveAlone: () => [],
+};
+
+async function scan(sliceMs: number, breakdown = false, walkOnly = false): Promise<ScanRun> {
   const m = need();
   // Diagnostic runs wrap the finder to split the time into matcher calls vs the rest (walk, locate,
   // ranges, painting); timed runs use the bare matcher so the wrapper costs nothing there.
@@ -120,17 +131,19 @@ async function scan(sliceMs: number, breakdown = false): Promise<ScanRun> {
       }
     };
   const bm = m.blocks;
-  const finder: BlockMatcher = !breakdown
-    ? bm
-    : {
-        prepare: timed(bm.prepare, 'prepMs'),
-        context: () => {
-          const c = bm.context();
-          return { add: timed(c.add, 'prepMs'), finish: c.finish };
-        },
-        resolve: timed(bm.resolve, 'resolveMs'),
-        resolveAlone: timed(bm.resolveAlone, 'resolveMs'),
-      };
+  const finder: BlockMatcher = walkOnly
+    ? NOTHING
+    : !breakdown
+      ? bm
+      : {
+          prepare: timed(bm.prepare, 'prepMs'),
+          context: () => {
+            const c = bm.context();
+            return { add: timed(c.add, 'prepMs'), finish: c.finish };
+          },
+          resolve: timed(bm.resolve, 'resolveMs'),
+          resolveAlone: timed(bm.resolveAlone, 'resolveMs'),
+        };
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const orig = sched?.yield;
   const marks: number[] = [];

@@ -148,6 +148,8 @@ try {
         scan_ratio_floor: ratio(s.scan, s.floor),
         scan_read_chars_ms_total: round(s.readAll, 2),
         scan_read_chars_ratio_floor: ratio(s.readAll, s.floor),
+        scan_walk_only_ms_total: round(s.walkOnly, 1),
+        scan_walk_only_ratio_read_chars: ratio(s.walkOnly, s.readAll),
         scan_ratio_floor_unsliced: ratio(s.unsliced, s.floor),
         scan_markjs_ms_total: round(s.mark, 1),
         scan_ratio_markjs: ratio(s.mark, s.scan),

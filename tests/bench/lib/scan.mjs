@@ -52,6 +52,10 @@ export async function benchScan({ ctx, urls, runs, markRegex, onPage, markRuns =
       const rd = [];
       for (let r = 0; r < 3; r++) rd.push((await ev(() => __mlBench.readAll())).ms);
       row.readAllMs = median(rd);
+      // The scanner's walk with a finder that finds nothing (3 runs, median): its share of the scan.
+      const wo = [];
+      for (let r = 0; r < 3; r++) wo.push((await ev(() => __mlBench.scan(8, false, true))).activeMs);
+      row.walkOnlyMs = median(wo);
       row.chars = f[0].chars;
       row.textNodes = f[0].nodes;
       row.scanActiveMs = median(s.map((x) => x.activeMs));
@@ -105,6 +109,7 @@ export function summariseScan(rows) {
     failed: rows.length - ok.length,
     floor: t('floorMs'),
     readAll: t('readAllMs'),
+    walkOnly: t('walkOnlyMs'),
     scan: t('scanActiveMs'),
     scanWall: t('scanWallMs'),
     unsliced: t('unslicedMs'),
