@@ -1,6 +1,7 @@
 // Chromium for the bench: the same binary and flags as tests/e2e/lib/browsers.mjs launchChromium (imported), with
-// or without our built extension. Every request that is not for the local server is aborted (the saved
-// pages reference remote assets; the machine is offline and waiting on them would add noise).
+// or without our built extension. Every request that is not for the local server or the extension is
+// aborted (the saved pages reference remote assets; the machine is offline and waiting on them would add
+// noise).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,8 @@ export async function launchBenchChromium({ ext, origin, origin2, csp }) {
   });
   await ctx.route('**/*', async (route) => {
     const url = route.request().url();
+    // Our own files: the content script imports card-ui.js from the extension on the first hover.
+    if (url.startsWith('chrome-extension://')) return route.continue();
     if (!url.startsWith(origin + '/') && !(origin2 && url.startsWith(origin2 + '/'))) return route.abort();
     if (!csp || route.request().resourceType() !== 'document') return route.continue();
     const res = await route.fetch();
