@@ -129,9 +129,10 @@ export class PageScanner<Ctx = unknown, P = unknown> {
    */
   private async firstPass(root: Node, gen: number): Promise<void> {
     const blocks = await this.collect(root, gen);
-    if (!this.current(gen)) return;
-    // Rects are read before our sheet is adopted: a newly adopted sheet leaves the whole page's style
-    // dirty, and a rect read would then recompute it inside our task (50 ms on a big page).
+    // Rects are read after a rendering step and before our sheet is adopted: what the page just changed
+    // (the PDF reader's new text layers: a 54-70 ms task, `pdf_max_task_added_ms`) or a newly adopted
+    // sheet (the whole page's style: 50 ms on a big page) would otherwise be laid out inside our task.
+    if (!this.current(gen) || !(await this.nextFrame(gen))) return;
     const { order, screen } = viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 800);
     adoptHighlightStyle(this.doc);
     // The screen's terms are shown (one rendering step) before the rest of the page is read.
